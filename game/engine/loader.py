@@ -1,0 +1,184 @@
+"""Load a scenario file: safe YAML -> typed `Scenario`, with every problem as a located Diagnostic."""
+
+from __future__ import annotations
+
+import difflib
+import hashlib
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from pydantic import BaseModel, ValidationError
+
+from . import model
+from .diagnostics import Diagnostic, ScenarioError, sort_key
+from .yamlsafe import Mapping, decode, locate, read_file_bytes, read_text
+
+_EXPECTS_TEXT = ("string_type",)
+# pydantic's wording, in words a trainer uses
+_PLAIN = {
+    "string_type": "expected text",
+    "int_type": "expected a whole number",
+    "int_parsing": "expected a whole number",
+    "int_from_float": "expected a whole number",
+    "bool_type": "expected true or false",
+    "bool_parsing": "expected true or false",
+    "list_type": "expected a list (lines starting with '- ')",
+    "dict_type": "expected a mapping of keys",
+    "model_type": "expected a mapping of keys",
+    "model_attributes_type": "expected a mapping of keys",
+    "string_too_short": "must not be empty",
+    "too_short": "must not be empty",
+}
+
+
+@dataclass
+class Loaded:
+    """The result of loading one file: the scenario (None if it could not be built) and what was found."""
+
+    file: str
+    scenario: model.Scenario | None
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+    raw: Mapping | None = None  # the positioned data, for later checks to point at lines
+    content_hash: str = ""
+
+    @property
+    def ok(self) -> bool:
+        return self.scenario is not None and not any(d.is_error for d in self.diagnostics)
+
+    def where(self, *path: object, at_key: bool = False) -> tuple[int, int]:
+        return locate(self.raw, path, at_key) if self.raw is not None else (0, 0)
+
+
+def _field_names(cls: type[BaseModel]) -> set[str]:
+    return {f.alias or name for name, f in cls.model_fields.items()}
+
+
+def _all_models() -> list[type[BaseModel]]:
+    return [v for v in vars(model).values()
+            if isinstance(v, type) and issubclass(v, model.Strict) and v is not model.Strict]
+
+
+def _path_text(raw: object, loc: tuple, tail: bool = True) -> str:
+    """'nodes.opening.choices#2.goto': the path as it stands in the file (pydantic's union tags left out)."""
+    parts: list[str] = []
+    node = raw
+    for i, part in enumerate(loc):
+        if isinstance(node, dict) and part in node:
+            parts.append(str(part))
+            node = node[part]
+        elif isinstance(node, list) and isinstance(part, int) and 0 <= part < len(node):
+            parts.append(f"#{part + 1}")
+            node = node[part]
+        elif tail and i == len(loc) - 1 and part != "[key]" and isinstance(node, dict):
+            parts.append(str(part))  # a missing or unknown key
+    return ".".join(parts).replace(".#", "#")
+
+
+def _parent(raw: Mapping, loc: tuple) -> object:
+    node: object = raw
+    for part in loc[:-1]:
+        if isinstance(node, dict) and part in node:
+            node = node[part]
+        elif isinstance(node, list) and isinstance(part, int) and 0 <= part < len(node):
+            node = node[part]
+    return node
+
+
+def _unknown_key_hint(raw: Mapping, loc: tuple) -> str | None:
+    bad = str(loc[-1])
+    parent = _parent(raw, loc)
+    siblings = set(parent) - {bad} if isinstance(parent, dict) else set()
+    # The mapping was read as whichever model shares most keys with it: suggest from that model's keys.
+    best = max(_all_models(), key=lambda m: (len(siblings & _field_names(m)), -len(_field_names(m))))
+    allowed = sorted(_field_names(best))
+    close = difflib.get_close_matches(bad, allowed, n=1, cutoff=0.6)
+    if close:
+        return f"did you mean '{close[0]}'?"
+    return "keys allowed here: " + ", ".join(allowed)
+
+
+def _describe(value: object) -> str:
+    if value is None:
+        return "nothing"
+    if isinstance(value, bool):
+        return f"{str(value).lower()} (true/false)"
+    if isinstance(value, dict):
+        return "a mapping"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, int | float):
+        return f"the number {value}"
+    return f"the text {str(value)[:40]!r}"
+
+
+def _schema_diagnostic(file: str, raw: Mapping, error: dict) -> Diagnostic:
+    loc = tuple(error["loc"])
+    kind = error["type"]
+    where = _path_text(raw, loc)
+    if kind == "missing":
+        line, col = locate(raw, loc[:-1])
+        return Diagnostic("CP200", f"missing required key '{loc[-1]}' in {_path_text(raw, loc[:-1], tail=False) or 'the top level'}",
+                          file, line, col, f"add '{loc[-1]}:' here (see docs/authoring.md)")
+    if kind == "extra_forbidden":
+        line, col = locate(raw, loc, at_key=True)
+        return Diagnostic("CP201", f"unknown key '{loc[-1]}' in {_path_text(raw, loc[:-1], tail=False) or 'the top level'}",
+                          file, line, col, _unknown_key_hint(raw, loc))
+    line, col = locate(raw, loc)
+    value = error.get("input")
+    message = _PLAIN.get(kind, error["msg"])
+    if kind in ("string_type", "int_type", "list_type", "dict_type", "model_type", "bool_type"):
+        message += f", not {_describe(value)}"
+    hint = None
+    if kind == "string_pattern_mismatch":
+        message = f"'{value}' is not a valid id"
+        hint = "ids use letters, digits, '-', '_' or '.', and start with a letter or digit, e.g. 'node-2'"
+    elif kind in _EXPECTS_TEXT and (value is None or isinstance(value, bool | int | float)):
+        shown = {None: "nothing (null)", True: "true", False: "false"}.get(value, repr(value)) \
+            if not isinstance(value, int | float) or isinstance(value, bool) else repr(value)
+        hint = (f"YAML read this as {shown}; put the text in quotes, e.g. \"yes\" or \"9:40 pm\"")
+    elif kind == "literal_error":
+        message = f"{message}, not {value!r}"
+    elif kind == "union_tag_not_found" or kind == "union_tag_invalid":
+        hint = "a card needs 'type:' — one of friend_request, post, messages, search_results, privacy_settings"
+    return Diagnostic("CP202", f"{where}: {message}" if where else message, file, line, col, hint)
+
+
+def load_text(file: str, text: str) -> Loaded:
+    doc = read_text(file, text)
+    content_hash = hashlib.sha256(text.encode("utf-8")).hexdigest()
+    if doc.data is None:
+        return Loaded(file, None, doc.diagnostics, None, content_hash)
+    diagnostics = list(doc.diagnostics)
+    try:
+        scenario = model.Scenario.model_validate(doc.data)
+    except ValidationError as exc:
+        diagnostics.extend(_schema_diagnostic(file, doc.data, e) for e in exc.errors(include_url=False))
+        diagnostics.sort(key=sort_key)
+        return Loaded(file, None, diagnostics, doc.data, content_hash)
+    return Loaded(file, scenario, diagnostics, doc.data, content_hash)
+
+
+def load_bytes(file: str, raw: bytes) -> Loaded:
+    text, problem = decode(file, raw)
+    if problem:
+        return Loaded(file, None, [problem])
+    return load_text(file, text)
+
+
+def load_file(path: str | Path) -> Loaded:
+    name = str(path)
+    raw, problem = read_file_bytes(path)
+    if problem:
+        return Loaded(name, None, [problem])
+    return load_bytes(name, raw)
+
+
+def load_scenario(path: str | Path) -> model.Scenario:
+    """Load and fully check one scenario, or raise ScenarioError with its diagnostics."""
+    from .validate import validate
+
+    loaded = load_file(path)
+    diagnostics = validate(loaded)
+    if not loaded.ok or any(d.is_error for d in diagnostics):
+        raise ScenarioError([d for d in diagnostics if d.is_error] or diagnostics)
+    return loaded.scenario

@@ -1,0 +1,64 @@
+"""The play state: everything a playthrough has done, as one serialisable value with a format version.
+
+It holds ids and numbers only, plus the text of each choice and its feedback as they were shown (so a
+history can still be read if the scenario file later changes).
+"""
+
+from __future__ import annotations
+
+from pydantic import BaseModel, ConfigDict, Field
+
+# Version log:
+#   1 - first format.
+STATE_FORMAT = 1
+MIN_COMPATIBLE_STATE_FORMAT = 1
+
+
+class Step(BaseModel):
+    """One decision: where it was made, which choice, what it was worth and what the player was told."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    node: str
+    choice: int = Field(ge=0, description="Index into the node's full list of choices.")
+    number: int = Field(ge=1, description="The 1-based number the player saw (among visible choices).")
+    offered: list[int] = Field(default_factory=list, description="Indices of the choices that were visible.")
+    text: str
+    feedback: str
+    scores: dict[str, int] = Field(default_factory=dict)
+
+
+class PlayState(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    format: int = STATE_FORMAT
+    scenario: str
+    node: str | None = Field(description="The node being shown; None once an ending is reached.")
+    ending: str | None = None
+    flags: list[str] = Field(default_factory=list)
+    scores: dict[str, int] = Field(default_factory=dict)
+    visited: list[str] = Field(default_factory=list, description="Every node shown, in order.")
+    steps: list[Step] = Field(default_factory=list)
+
+    def to_dict(self) -> dict:
+        return self.model_dump(mode="json")
+
+    @classmethod
+    def from_dict(cls, data: object) -> PlayState:
+        """Raise StateError (never a pydantic traceback) for anything that is not a valid state."""
+        if not isinstance(data, dict):
+            raise StateError("the saved state is not a mapping")
+        version = data.get("format")
+        if not isinstance(version, int) or not MIN_COMPATIBLE_STATE_FORMAT <= version <= STATE_FORMAT:
+            raise StateError(f"the saved state has format {version!r}; this version of the game reads "
+                             f"{MIN_COMPATIBLE_STATE_FORMAT} to {STATE_FORMAT}")
+        try:
+            return cls.model_validate(data)
+        except ValueError as exc:
+            first = exc.errors()[0] if hasattr(exc, "errors") else {"loc": (), "msg": str(exc)}
+            where = ".".join(str(p) for p in first["loc"])
+            raise StateError(f"the saved state is damaged ({where}: {first['msg']})") from None
+
+
+class StateError(ValueError):
+    """A saved state that cannot be used; the message is for people."""

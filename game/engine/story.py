@@ -1,0 +1,311 @@
+"""The story engine: plays one Scenario. Pure Python: no window, no clock, no I/O.
+
+A small API in the spirit of ink's runtime:
+
+    story = Story(scenario)
+    story.scene            # what to show now: lines, card, prompt, visible choices (None at an ending)
+    story.choose(2)        # 1-based among the visible choices; returns the Feedback
+    story.proceed()        # on a narration-only node ('next:')
+    story.ending           # the EndingView once the story is over
+    story.state.to_dict()  # the whole state, serialisable; Story.restore(scenario, data) resumes it
+
+Every client (desktop UI, terminal player, snapshot, tests) drives the same object.
+"""
+
+from __future__ import annotations
+
+import random
+from dataclasses import dataclass
+
+from . import reference
+from .conditions import holds
+from .model import Card, Choice, Debrief, Node, Scenario
+from .reference import Framework, Ladder, Outcome
+from .state import PlayState, StateError, Step
+
+MAX_ROUTE_HOPS = 1000  # a routing cycle is a validator error; this only stops a broken file from hanging
+
+
+@dataclass(frozen=True)
+class LineView:
+    text: str
+    speaker: str | None = None  # character id
+    name: str | None = None  # display name
+    role: str | None = None
+    portrait: str | None = None  # asset path
+
+
+@dataclass(frozen=True)
+class ChoiceView:
+    number: int  # 1-based among the visible choices: what the player presses
+    index: int  # index in the node's full list
+    text: str
+
+
+@dataclass(frozen=True)
+class Scene:
+    node: str
+    title: str | None
+    lines: tuple[LineView, ...]
+    card: Card | None
+    prompt: str | None
+    choices: tuple[ChoiceView, ...]
+
+    @property
+    def continues(self) -> bool:
+        """A narration-only node: the player just continues."""
+        return not self.choices
+
+
+@dataclass(frozen=True)
+class Effect:
+    """What one choice did to one standard."""
+
+    standard: str
+    short: str
+    title: str
+    delta: int
+    reason: str | None = None
+
+    @property
+    def upheld(self) -> bool:
+        return self.delta > 0
+
+    @property
+    def verdict(self) -> str:
+        return "upheld" if self.delta > 0 else "breached" if self.delta < 0 else "at stake"
+
+
+@dataclass(frozen=True)
+class Feedback:
+    node: str
+    choice: str
+    text: str
+    effects: tuple[Effect, ...]
+
+
+@dataclass(frozen=True)
+class EndingView:
+    id: str
+    title: str
+    text: str
+    outcome: Outcome
+    months: int | None
+    debrief: Debrief
+
+    @property
+    def outcome_label(self) -> str:
+        return self.outcome.label(self.months)
+
+
+@dataclass(frozen=True)
+class HistoryEntry:
+    scene: Scene
+    step: Step | None  # the choice made there, if any
+
+
+class ChoiceError(ValueError):
+    """A choice number that is not offered; the message is for people."""
+
+
+class Story:
+    def __init__(self, scenario: Scenario, framework: Framework | None = None, ladder: Ladder | None = None):
+        self.scenario = scenario
+        fw = framework or reference.framework(scenario.framework)
+        if fw is None:
+            raise ValueError(f"unknown standards framework '{scenario.framework}'")
+        self.framework = fw
+        self.ladder = ladder or reference.ladder()
+        self._scored = self._scored_standards()
+        self.last_feedback: Feedback | None = None
+        self.state = self._fresh_state()
+        self._enter(scenario.start)
+
+    # --- state --------------------------------------------------------------------------------------------
+
+    def _scored_standards(self) -> list[str]:
+        used = {sid for node in self.scenario.nodes.values() for c in node.choices or () for sid in c.scores}
+        return [s for s in self.framework.ids if s in used] + sorted(used - set(self.framework.ids))
+
+    def _fresh_state(self) -> PlayState:
+        return PlayState(scenario=self.scenario.id, node=None, scores=dict.fromkeys(self._scored, 0))
+
+    def restart(self) -> None:
+        self.last_feedback = None
+        self.state = self._fresh_state()
+        self._enter(self.scenario.start)
+
+    @classmethod
+    def restore(cls, scenario: Scenario, data: object) -> tuple[Story, list[str]]:
+        """Resume a saved state. Returns the story and notices for the player (e.g. the scenario changed).
+        Raises StateError when the data is not a usable state for this scenario."""
+        state = PlayState.from_dict(data)
+        if state.scenario != scenario.id:
+            raise StateError(f"the save is for scenario '{state.scenario}', not '{scenario.id}'")
+        story = cls(scenario)
+        notices: list[str] = []
+        where_ok = (state.node in scenario.nodes) if state.ending is None else (state.ending in scenario.endings)
+        if not where_ok:
+            missing = state.node if state.ending is None else state.ending
+            raise StateError(f"the scenario has changed and no longer has '{missing}'; start it again")
+        for sid in story._scored:
+            state.scores.setdefault(sid, 0)
+        story.state = state
+        if state.ending is None and state.node is not None:
+            node = scenario.nodes[state.node]
+            if node.routes:  # a node that became a router since the save: route on from it
+                story._enter(state.node, record=False)
+        return story, notices
+
+    # --- reading ------------------------------------------------------------------------------------------
+
+    @property
+    def flags(self) -> frozenset[str]:
+        return frozenset(self.state.flags)
+
+    @property
+    def is_over(self) -> bool:
+        return self.state.ending is not None
+
+    @property
+    def scene(self) -> Scene | None:
+        if self.state.node is None:
+            return None
+        return self.scene_of(self.state.node, self._visible(self.scenario.nodes[self.state.node]))
+
+    def scene_of(self, node_id: str, offered: list[int] | None = None) -> Scene:
+        """The scene of any node (for review and history). `offered` limits the choices shown."""
+        node = self.scenario.nodes[node_id]
+        choices = node.choices or []
+        indices = range(len(choices)) if offered is None else offered
+        views = tuple(ChoiceView(n, i, choices[i].text) for n, i in enumerate(indices, 1) if i < len(choices))
+        return Scene(node_id, node.title, tuple(self._line(line) for line in node.lines), node.card, node.prompt, views)
+
+    def _line(self, line) -> LineView:
+        if line.speaker is None:
+            return LineView(line.text)
+        who = self.scenario.characters.get(line.speaker)
+        if who is None:
+            return LineView(line.text, line.speaker, line.speaker)
+        return LineView(line.text, line.speaker, who.name, who.role, who.portrait)
+
+    def _visible(self, node: Node) -> list[int]:
+        flags, scores = self.flags, self.state.scores
+        return [i for i, c in enumerate(node.choices or ()) if holds(c.when, flags, scores)]
+
+    @property
+    def ending(self) -> EndingView | None:
+        if self.state.ending is None:
+            return None
+        return self.ending_view(self.state.ending)
+
+    def ending_view(self, ending_id: str) -> EndingView:
+        e = self.scenario.endings[ending_id]
+        outcome = self.ladder.get(e.outcome)
+        if outcome is None:
+            raise ValueError(f"ending '{ending_id}' names unknown outcome '{e.outcome}'")
+        return EndingView(ending_id, e.title, e.text, outcome, e.months, e.debrief)
+
+    def history(self) -> list[HistoryEntry]:
+        """Every node shown so far, in order, with the choice made there (if any)."""
+        steps = iter(self.state.steps)
+        pending = next(steps, None)
+        entries = []
+        for node_id in self.state.visited:
+            if node_id not in self.scenario.nodes:
+                continue
+            step = None
+            if pending is not None and pending.node == node_id:
+                step, pending = pending, next(steps, None)
+            entries.append(HistoryEntry(self.scene_of(node_id, step.offered if step else []), step))
+        return entries
+
+    def effects(self, scores: dict[str, int], reasons: dict[str, str] | None = None) -> tuple[Effect, ...]:
+        out = []
+        for sid, delta in scores.items():
+            std = self.framework.get(sid)
+            out.append(Effect(sid, std.short if std else sid, std.title if std else sid, delta,
+                              (reasons or {}).get(sid)))
+        order = {s: i for i, s in enumerate(self.framework.ids)}
+        return tuple(sorted(out, key=lambda e: order.get(e.standard, len(order))))
+
+    def feedback_of(self, step: Step) -> Feedback:
+        node = self.scenario.nodes.get(step.node)
+        reasons = None
+        if node and node.choices and step.choice < len(node.choices):
+            reasons = node.choices[step.choice].reasons
+        return Feedback(step.node, step.text, step.feedback, self.effects(step.scores, reasons))
+
+    # --- acting -------------------------------------------------------------------------------------------
+
+    def choose(self, number: int) -> Feedback:
+        scene = self.scene
+        if scene is None:
+            raise ChoiceError("the story is over: there is nothing to choose")
+        if not scene.choices:
+            raise ChoiceError("this part has no choices: continue instead")
+        if not 1 <= number <= len(scene.choices):
+            raise ChoiceError(f"choose a number from 1 to {len(scene.choices)}")
+        view = scene.choices[number - 1]
+        choice: Choice = self.scenario.nodes[scene.node].choices[view.index]
+        flags = set(self.state.flags)
+        flags.update(choice.set_flags)
+        flags.difference_update(choice.clear_flags)
+        self.state.flags = sorted(flags)
+        for sid, delta in choice.scores.items():
+            self.state.scores[sid] = self.state.scores.get(sid, 0) + delta
+        self.state.steps.append(Step(node=scene.node, choice=view.index, number=number,
+                                     offered=[c.index for c in scene.choices], text=choice.text,
+                                     feedback=choice.feedback, scores=dict(choice.scores)))
+        self.last_feedback = Feedback(scene.node, choice.text, choice.feedback,
+                                      self.effects(dict(choice.scores), choice.reasons))
+        self._enter(choice.goto)
+        return self.last_feedback
+
+    def proceed(self) -> None:
+        """Continue from a narration-only node."""
+        scene = self.scene
+        if scene is None or scene.choices:
+            raise ChoiceError("there is nothing to continue to here" if scene is None else "make a choice first")
+        node = self.scenario.nodes[scene.node]
+        if node.next is None:
+            raise ChoiceError(f"node '{scene.node}' has no way on")
+        self.last_feedback = None
+        self._enter(node.next)
+
+    def _enter(self, target: str, record: bool = True) -> None:
+        for _ in range(MAX_ROUTE_HOPS):
+            if target in self.scenario.endings:
+                self.state.node, self.state.ending = None, target
+                return
+            node = self.scenario.nodes.get(target)
+            if node is None:
+                raise ValueError(f"'{target}' is neither a node nor an ending")
+            if node.routes:
+                flags, scores = self.flags, self.state.scores
+                route = next((r for r in node.routes if holds(r.when, flags, scores)), None)
+                if route is None:
+                    raise ValueError(f"no route out of '{target}' matches and none is a default")
+                target = route.goto
+                continue
+            self.state.node = target
+            if record:
+                self.state.visited.append(target)
+            return
+        raise ValueError(f"routing from '{target}' goes round in circles")
+
+
+def autoplay(story: Story, rng: random.Random, max_steps: int = 10_000) -> list[int]:
+    """Pick at random until an ending; return the numbers chosen. Raises ValueError if it cannot end."""
+    numbers = []
+    for _ in range(max_steps):
+        scene = story.scene
+        if scene is None:
+            return numbers
+        if scene.choices:
+            number = rng.randint(1, len(scene.choices))
+            numbers.append(number)
+            story.choose(number)
+        else:
+            story.proceed()
+    raise ValueError(f"no ending after {max_steps} steps")

@@ -1,0 +1,50 @@
+"""Crossing Paths: practise the ethical decisions social media forces on social workers.
+
+    python main.py                      the desktop game
+    python main.py play [--projector]   the same, with options
+    python main.py text PATH            play a scenario in the terminal
+    python main.py validate [PATH ...]  check scenario files (for trainers)
+    python main.py snapshot SCENARIO    render a playthrough to PNG images
+    python main.py schema               write docs/scenario.schema.json from the model
+"""
+
+from __future__ import annotations
+
+import sys
+
+# Each command lives in its own module and is imported only when used: the terminal player and the
+# validator must work on a machine where pygame cannot even be imported.
+COMMANDS = {
+    "play": ("game.ui.app", "main"),
+    "text": ("game.textplayer", "main"),
+    "validate": ("game.trainer.validate_cmd", "main"),
+    "snapshot": ("game.ui.snapshot", "main"),
+    "schema": ("game.engine.schema", "main"),
+}
+
+
+def main(argv: list[str]) -> int:
+    if argv and argv[0] in ("-h", "--help", "help"):
+        print(__doc__.strip())
+        return 0
+    command, rest = ("play", argv) if not argv or argv[0].startswith("-") else (argv[0], argv[1:])
+    if command not in COMMANDS:
+        print(f"crossing-paths: unknown command '{command}'. Commands: {', '.join(COMMANDS)}", file=sys.stderr)
+        return 2
+    module_name, function = COMMANDS[command]
+    import importlib
+
+    try:
+        module = importlib.import_module(module_name)
+    except ImportError as exc:
+        print(f"crossing-paths: '{command}' cannot start: {exc}. "
+              "Run 'pip install -r requirements.txt' first.", file=sys.stderr)
+        return 1
+    return getattr(module, function)(rest)
+
+
+if __name__ == "__main__":
+    try:
+        sys.exit(main(sys.argv[1:]))
+    except KeyboardInterrupt:
+        sys.exit(130)
