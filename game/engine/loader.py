@@ -20,6 +20,7 @@ _PLAIN = {
     "int_type": "expected a whole number",
     "int_parsing": "expected a whole number",
     "int_from_float": "expected a whole number",
+    "int_parsing_size": "the number is far too large",
     "bool_type": "expected true or false",
     "bool_parsing": "expected true or false",
     "list_type": "expected a list (lines starting with '- ')",

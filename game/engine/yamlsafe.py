@@ -141,6 +141,16 @@ _SYNTAX_HINTS = [
 ]
 
 
+def _reader_diagnostic(file: str, text: str, exc: yaml.reader.ReaderError) -> Diagnostic:
+    # The reader reports an offset, not a mark: turn it into a line and column.
+    position = min(max(exc.position, 0), len(text))
+    line = text.count("\n", 0, position) + 1
+    col = position - (text.rfind("\n", 0, position) + 1) + 1
+    char = exc.character if isinstance(exc.character, str) else chr(exc.character or 0)
+    return Diagnostic("CP105", f"character U+{ord(char):04X} is not allowed in YAML text ({exc.reason})",
+                      file, line, col, "remove the invisible control character (often pasted from another program)")
+
+
 def _syntax_diagnostic(file: str, exc: yaml.YAMLError) -> Diagnostic:
     mark = getattr(exc, "problem_mark", None)
     problem = getattr(exc, "problem", None) or str(exc)
@@ -254,6 +264,9 @@ def read_text(file: str, text: str) -> Document:
                     return fail("CP109", f"nesting deeper than {MAX_DEPTH} levels", mark,
                                 "scenarios never need this much nesting; flatten the structure")
                 stack.append([value, _NO_KEY, None])
+    except yaml.reader.ReaderError as exc:
+        diagnostics.append(_reader_diagnostic(file, text, exc))
+        return Document(file, None, diagnostics)
     except yaml.YAMLError as exc:
         diagnostics.append(_syntax_diagnostic(file, exc))
         return Document(file, None, diagnostics)

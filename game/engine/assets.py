@@ -1,0 +1,46 @@
+"""Asset paths in scenarios: always relative to assets/, and never allowed to leave it.
+
+The validator uses this to report bad paths (CP313, CP314) and the UI uses the same function to load
+images, so a path that passes validation is exactly a path the game will open.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent.parent
+ASSETS = ROOT / "assets"
+
+# A drive ("C:"), a URL scheme ("file:") or an NTFS stream: a colon has no business in an asset path.
+_FORBIDDEN = re.compile(r"[:\\\x00]")
+
+
+def escape_reason(rel: str) -> str | None:
+    """Why `rel` may not be used as an asset path, judged from the text alone; None when it may."""
+    if not rel or not rel.strip():
+        return "the path is empty"
+    if rel.startswith(("/", "~")):
+        return "it is an absolute path"
+    found = _FORBIDDEN.search(rel)
+    if found:
+        what = {":": "a drive letter or ':'", "\\": "a backslash", "\x00": "a NUL character"}[found.group()]
+        return f"it contains {what}"
+    if ".." in rel.split("/"):
+        return "it climbs out with '..'"
+    return None
+
+
+def resolve_asset(assets_root: Path, rel: str) -> Path | None:
+    """The file `rel` names inside `assets_root` (which may not exist yet), or None if the path would
+    leave assets_root: absolute paths, '..', drive letters, backslashes, or a symlink that points outside."""
+    if escape_reason(rel) is not None:
+        return None
+    root = Path(assets_root).resolve()
+    try:
+        target = (root / rel).resolve()
+    except (OSError, RuntimeError, ValueError):  # a symlink loop, or a name the OS refuses
+        return None
+    if target != root and root not in target.parents:
+        return None
+    return target
