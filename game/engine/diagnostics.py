@@ -54,6 +54,10 @@ CODES: dict[str, tuple[Severity, str]] = {
     "CP318": ("warning", "node has more than one way on"),
     "CP319": ("warning", "more than nine visible choices"),
     "CP320": ("error", "scenario id is used by another file"),
+    "CP321": ("warning", "lines, card or prompt on a routing node are never shown"),
+    "CP322": ("warning", "reason given for a standard the choice does not score"),
+    "CP323": ("warning", "flag is cleared but never set"),
+    "CP324": ("warning", "route after the default is never taken"),
 }
 
 

@@ -65,6 +65,26 @@ class Ladder(_Data):
         return next((o for o in self.outcomes if o.id == outcome_id), None)
 
 
+class Mapping(_Data):
+    """How scores written against one framework count against another."""
+
+    source: str = Field(alias="from")
+    target: str = Field(alias="to")
+    basis: str
+    standards: dict[str, list[str]]
+
+    def translate(self, scores: dict[str, int]) -> dict[str, int]:
+        out: dict[str, int] = {}
+        for sid, delta in scores.items():
+            for target in self.standards.get(sid, []):
+                out[target] = out.get(target, 0) + delta
+        return out
+
+
+class Mappings(_Data):
+    mappings: list[Mapping]
+
+
 def _load(path: Path, model: type[_Data]) -> _Data:
     doc = read_file(path)
     if doc.data is None:
@@ -82,6 +102,12 @@ def framework(framework_id: str) -> Framework | None:
     if framework_id not in framework_ids():
         return None
     return _load(DATA / "frameworks" / f"{framework_id}.yaml", Framework)
+
+
+@cache
+def mapping(source: str, target: str) -> Mapping | None:
+    table = _load(DATA / "frameworks" / "mappings.yaml", Mappings)
+    return next((m for m in table.mappings if m.source == source and m.target == target), None)
 
 
 @cache

@@ -33,6 +33,7 @@ class PlayState(BaseModel):
 
     format: int = STATE_FORMAT
     scenario: str
+    framework: str | None = Field(default=None, description="The framework scored against; None = the scenario's own.")
     node: str | None = Field(description="The node being shown; None once an ending is reached.")
     ending: str | None = None
     flags: list[str] = Field(default_factory=list)

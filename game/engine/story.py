@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from . import reference
 from .conditions import holds
 from .model import Card, Choice, Debrief, Node, Scenario
-from .reference import Framework, Ladder, Outcome
+from .reference import Framework, Ladder, Outcome, Standard
 from .state import PlayState, StateError, Step
 
 MAX_ROUTE_HOPS = 1000  # a routing cycle is a validator error; this only stops a broken file from hanging
@@ -109,26 +109,46 @@ class ChoiceError(ValueError):
 
 
 class Story:
-    def __init__(self, scenario: Scenario, framework: Framework | None = None, ladder: Ladder | None = None):
+    def __init__(self, scenario: Scenario, framework: Framework | str | None = None, ladder: Ladder | None = None):
+        """`framework` plays the scenario against another standards framework than the one it was written
+        for: scores are carried across by the mapping in game/data/frameworks/mappings.yaml."""
         self.scenario = scenario
-        fw = framework or reference.framework(scenario.framework)
+        own = scenario.framework
+        fw = framework if isinstance(framework, Framework) else reference.framework(framework or own)
         if fw is None:
-            raise ValueError(f"unknown standards framework '{scenario.framework}'")
+            raise ValueError(f"unknown standards framework '{framework or own}'")
         self.framework = fw
+        self._mapping = None if fw.id == own else reference.mapping(own, fw.id)
+        if fw.id != own and self._mapping is None:
+            raise ValueError(f"this scenario is scored against '{own}' and cannot be shown against '{fw.id}'")
         self.ladder = ladder or reference.ladder()
         self._scored = self._scored_standards()
         self.last_feedback: Feedback | None = None
         self.state = self._fresh_state()
         self._enter(scenario.start)
 
+    def scores_of(self, choice: Choice) -> dict[str, int]:
+        """A choice's scores in the framework being played."""
+        return self._mapping.translate(choice.scores) if self._mapping else dict(choice.scores)
+
+    def reasons_of(self, choice: Choice) -> dict[str, str]:
+        if not self._mapping:
+            return dict(choice.reasons)
+        out: dict[str, str] = {}
+        for sid, text in choice.reasons.items():
+            for target in self._mapping.standards.get(sid, []):
+                out[target] = f"{out[target]} {text}" if target in out else text
+        return out
+
     # --- state --------------------------------------------------------------------------------------------
 
     def _scored_standards(self) -> list[str]:
-        used = {sid for node in self.scenario.nodes.values() for c in node.choices or () for sid in c.scores}
+        used = {sid for node in self.scenario.nodes.values() for c in node.choices or () for sid in self.scores_of(c)}
         return [s for s in self.framework.ids if s in used] + sorted(used - set(self.framework.ids))
 
     def _fresh_state(self) -> PlayState:
-        return PlayState(scenario=self.scenario.id, node=None, scores=dict.fromkeys(self._scored, 0))
+        return PlayState(scenario=self.scenario.id, framework=self.framework.id, node=None,
+                         scores=dict.fromkeys(self._scored, 0))
 
     def restart(self) -> None:
         self.last_feedback = None
@@ -142,7 +162,7 @@ class Story:
         state = PlayState.from_dict(data)
         if state.scenario != scenario.id:
             raise StateError(f"the save is for scenario '{state.scenario}', not '{scenario.id}'")
-        story = cls(scenario)
+        story = cls(scenario, state.framework)
         notices: list[str] = []
         where_ok = (state.node in scenario.nodes) if state.ending is None else (state.ending in scenario.endings)
         if not where_ok:
@@ -206,6 +226,14 @@ class Story:
             raise ValueError(f"ending '{ending_id}' names unknown outcome '{e.outcome}'")
         return EndingView(ending_id, e.title, e.text, outcome, e.months, e.debrief)
 
+    def standards_at_stake(self, ending: EndingView) -> list[Standard]:
+        """The debrief's standards, in the framework being played."""
+        ids = list(ending.debrief.standards)
+        if self._mapping:
+            ids = [t for sid in ids for t in self._mapping.standards.get(sid, [])]
+        found = (self.framework.get(i) for i in dict.fromkeys(ids))
+        return [s for s in found if s is not None]
+
     def history(self) -> list[HistoryEntry]:
         """Every node shown so far, in order, with the choice made there (if any)."""
         steps = iter(self.state.steps)
@@ -233,7 +261,7 @@ class Story:
         node = self.scenario.nodes.get(step.node)
         reasons = None
         if node and node.choices and step.choice < len(node.choices):
-            reasons = node.choices[step.choice].reasons
+            reasons = self.reasons_of(node.choices[step.choice])
         return Feedback(step.node, step.text, step.feedback, self.effects(step.scores, reasons))
 
     # --- acting -------------------------------------------------------------------------------------------
@@ -252,13 +280,14 @@ class Story:
         flags.update(choice.set_flags)
         flags.difference_update(choice.clear_flags)
         self.state.flags = sorted(flags)
-        for sid, delta in choice.scores.items():
+        scores = self.scores_of(choice)
+        for sid, delta in scores.items():
             self.state.scores[sid] = self.state.scores.get(sid, 0) + delta
         self.state.steps.append(Step(node=scene.node, choice=view.index, number=number,
                                      offered=[c.index for c in scene.choices], text=choice.text,
-                                     feedback=choice.feedback, scores=dict(choice.scores)))
+                                     feedback=choice.feedback, scores=scores))
         self.last_feedback = Feedback(scene.node, choice.text, choice.feedback,
-                                      self.effects(dict(choice.scores), choice.reasons))
+                                      self.effects(scores, self.reasons_of(choice)))
         self._enter(choice.goto)
         return self.last_feedback
 
