@@ -1,0 +1,416 @@
+"""The save database: named slots, one autosave per scenario, and every finished playthrough.
+
+Why SQLite: one save is one transaction, so a crash or a killed process leaves the previous save or the new
+one, never half of each (rollback journal, synchronous=FULL so that even a power cut cannot reorder writes).
+The file says whose it is (PRAGMA application_id) and which schema it holds (PRAGMA user_version). A file that
+is not ours, is damaged, or comes from a newer game is refused with a message and left exactly as it was:
+nothing here migrates, overwrites or deletes a file the player did not ask us to.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import TYPE_CHECKING, Literal, NamedTuple
+
+from .. import paths
+
+if TYPE_CHECKING:
+    from ..engine.loader import Loaded
+    from ..engine.story import Story
+
+APPLICATION_ID = 0x43507468  # "CPth": marks the file as a Crossing Paths save database
+# Schema log:
+#   1 - tables slot and finish.
+SCHEMA_VERSION = 1
+AUTOSAVE = "autosave"  # reserved: the player cannot give a named slot this name
+MAX_SLOT_NAME = 60
+SQLITE_MAGIC = b"SQLite format 3\x00"
+
+_SCHEMA = (
+    """CREATE TABLE slot (
+        kind TEXT NOT NULL CHECK (kind IN ('named', 'autosave')),
+        name TEXT NOT NULL,              -- the player's name for it; for an autosave, the scenario id
+        scenario TEXT NOT NULL,
+        scenario_title TEXT NOT NULL,
+        scenario_version TEXT NOT NULL,
+        content_hash TEXT NOT NULL,      -- of the scenario file when saved: tells us if it changed since
+        node TEXT,
+        ending TEXT,
+        steps INTEGER NOT NULL,          -- choices made so far
+        state TEXT NOT NULL,             -- the PlayState as JSON
+        saved_at TEXT NOT NULL,          -- UTC, ISO 8601
+        seq INTEGER NOT NULL,            -- save order, so 'newest first' survives a clock that jumps back
+        PRIMARY KEY (kind, name)
+    )""",
+    """CREATE TABLE finish (
+        id INTEGER PRIMARY KEY,
+        scenario TEXT NOT NULL,
+        ending TEXT NOT NULL,
+        outcome TEXT NOT NULL,
+        severity INTEGER NOT NULL,       -- the outcome's place on the ladder: 0 is the best
+        finished_at TEXT NOT NULL
+    )""",
+    "CREATE INDEX finish_by_scenario ON finish (scenario, severity)",
+)
+
+_SLOT_COLUMNS = "kind, name, scenario, scenario_title, scenario_version, content_hash, node, ending, steps, saved_at"
+
+
+class SaveError(Exception):
+    """A save that cannot be made, found or used; the message is for the player."""
+
+    def __init__(self, message: str, path: Path | None = None):
+        super().__init__(message)
+        self.path = path
+
+
+@dataclass(frozen=True)
+class SaveSlot:
+    """What a save picker shows about one save, without reading its state."""
+
+    name: str  # the slot's name; for an autosave, the scenario id
+    kind: Literal["named", "autosave"]
+    scenario: str
+    title: str  # the scenario's title when it was saved
+    version: str  # the scenario's version when it was saved
+    content_hash: str
+    node: str | None
+    ending: str | None
+    steps: int
+    saved_at: datetime  # UTC
+
+    @property
+    def is_autosave(self) -> bool:
+        return self.kind == "autosave"
+
+    @property
+    def finished(self) -> bool:
+        return self.ending is not None
+
+    @property
+    def label(self) -> str:
+        """How messages name it: "the save 'mine'" or "the autosave of 'friend-request'"."""
+        return f"the autosave of '{self.scenario}'" if self.is_autosave else f"the save '{self.name}'"
+
+
+@dataclass(frozen=True)
+class SaveRecord:
+    slot: SaveSlot
+    state: dict  # PlayState.to_dict(); `resume` turns it back into a Story
+
+
+class BestOutcome(NamedTuple):
+    ending: str
+    outcome: str
+    severity: int
+
+
+def _now() -> str:
+    return datetime.now(UTC).isoformat(timespec="seconds")
+
+
+def slot_name(name: str) -> str:
+    """The name, tidied, if a player may give it to a save slot; otherwise SaveError saying why."""
+    if not isinstance(name, str):
+        raise SaveError("a save slot's name must be text")
+    name = name.strip()
+    if not name:
+        raise SaveError("a save slot needs a name")
+    if len(name) > MAX_SLOT_NAME:
+        raise SaveError(f"a save slot's name can be at most {MAX_SLOT_NAME} characters long")
+    if any(not ch.isprintable() for ch in name):
+        raise SaveError("a save slot's name cannot contain control characters")
+    if name.casefold() == AUTOSAVE:
+        raise SaveError(f"'{AUTOSAVE}' is kept for automatic saves; choose another name")
+    return name
+
+
+def _not_ours(path: Path, why: str) -> SaveError:
+    return SaveError(f"{path} is not a Crossing Paths save file ({why}). It has been left untouched: move it "
+                     "aside (or set CROSSING_PATHS_SAVES to another folder) to start a new save file.", path)
+
+
+def _check_header(path: Path) -> None:
+    """Refuse a file that is not SQLite before SQLite gets a chance to touch it."""
+    if not path.exists():
+        return
+    if not path.is_file():
+        raise SaveError(f"{path} is a folder or a device, not a save file", path)
+    try:
+        with open(path, "rb") as handle:
+            head = handle.read(100)
+    except OSError as exc:
+        raise SaveError(f"cannot read the save file {path}: {exc.strerror or exc}", path) from None
+    if head and (len(head) < 100 or not head.startswith(SQLITE_MAGIC)):
+        raise _not_ours(path, "it is not an SQLite database, or it is damaged")
+
+
+class SaveStore:
+    """One open save database. Open with `SaveStore.open(path)`; close with `.close()` or `with`."""
+
+    def __init__(self, connection: sqlite3.Connection, path: Path):
+        self._db = connection
+        self.path = path
+
+    # --- opening ------------------------------------------------------------------------------------------
+
+    @classmethod
+    def open(cls, path: str | Path | None = None, *, timeout: float = 5.0) -> SaveStore:
+        """Open (or create) the save database. Raises SaveError for a file that is not ours, is damaged,
+        comes from a newer version of the game, or cannot be created."""
+        path = Path(path) if path is not None else paths.save_file()
+        _check_header(path)
+        doing = "cannot open the save file" if path.exists() else "cannot create the save file"
+        if not path.exists():
+            try:
+                path.parent.mkdir(parents=True, exist_ok=True)
+            except OSError as exc:
+                raise SaveError(f"cannot create the saves folder {path.parent}: {exc.strerror or exc}. Saving "
+                                "needs a folder you can write to: set CROSSING_PATHS_SAVES to one.", path) from None
+        try:
+            # isolation_level=None: we write BEGIN/COMMIT ourselves, so each save is exactly one transaction.
+            db = sqlite3.connect(path.resolve().as_uri() + "?mode=rwc", uri=True, timeout=timeout,
+                                 isolation_level=None)
+        except sqlite3.Error as exc:
+            raise SaveError(cls._why_not_writable(path, exc, doing), path) from None
+        store = cls(db, path)
+        try:
+            store._identify()
+        except BaseException:
+            db.close()
+            raise
+        return store
+
+    def _identify(self) -> None:
+        try:
+            app_id, version, objects = self._identity()
+        except sqlite3.OperationalError as exc:
+            if "locked" not in str(exc):
+                raise _not_ours(self.path, str(exc)) from None
+            raise SaveError(self._why_not_writable(self.path, exc, "cannot open the save file"), self.path) from None
+        except sqlite3.DatabaseError as exc:
+            raise _not_ours(self.path, str(exc)) from None
+        if app_id == 0 and version == 0 and objects == 0:
+            self._create()  # identifies the new file again when done
+            return
+        if app_id != APPLICATION_ID:
+            raise _not_ours(self.path, "it is an SQLite database that belongs to another program")
+        elif version > SCHEMA_VERSION:
+            raise SaveError(f"{self.path} was written by a newer version of Crossing Paths (save format "
+                            f"{version}; this version reads format {SCHEMA_VERSION}). It has been left untouched: "
+                            "update the game to use it.", self.path)
+        elif version < SCHEMA_VERSION:
+            raise _not_ours(self.path, f"it has an unknown save format {version}")
+        try:
+            problems = [row[0] for row in self._db.execute("PRAGMA quick_check")]
+            self._db.execute("PRAGMA synchronous = FULL")
+            self._db.execute("PRAGMA journal_mode = DELETE")
+        except sqlite3.DatabaseError as exc:
+            raise SaveError(f"the save file {self.path} is damaged ({exc}). It has been left untouched: move "
+                            "it aside to start a new save file.", self.path) from None
+        if problems != ["ok"]:
+            raise SaveError(f"the save file {self.path} is damaged ({problems[0]}). It has been left untouched: "
+                            "move it aside to start a new save file.", self.path)
+
+    def _identity(self) -> tuple[int, int, int]:
+        app_id = self._db.execute("PRAGMA application_id").fetchone()[0]
+        version = self._db.execute("PRAGMA user_version").fetchone()[0]
+        objects = self._db.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
+        return app_id, version, objects
+
+    def _create(self) -> None:
+        try:
+            with self._transaction():
+                # Another process may have created it between our look and our lock: look again.
+                app_id, version, objects = self._identity()
+                if (app_id, version, objects) != (0, 0, 0):
+                    return
+                for statement in _SCHEMA:
+                    self._db.execute(statement)
+                self._db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+                self._db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+        except sqlite3.Error as exc:
+            raise SaveError(self._why_not_writable(self.path, exc, "cannot create the save file"), self.path) from None
+        self._identify()
+
+    @staticmethod
+    def _why_not_writable(path: Path, exc: sqlite3.Error, doing: str) -> str:
+        folder = path.parent
+        if not os.access(folder, os.W_OK) or (path.exists() and not os.access(path, os.W_OK)) \
+                or "readonly" in str(exc):
+            return (f"{doing} {path}: the folder {folder} is read-only. Saving needs a folder you can write to: "
+                    "check its permissions, or set CROSSING_PATHS_SAVES to another folder.")
+        if "locked" in str(exc) or "busy" in str(exc):
+            return f"{doing} {path}: another copy of the game is using it; try again in a moment."
+        if "full" in str(exc):
+            return f"{doing} {path}: the disk is full."
+        return f"{doing} {path}: {exc}"
+
+    def close(self) -> None:
+        self._db.close()
+
+    def __enter__(self) -> SaveStore:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # --- transactions -------------------------------------------------------------------------------------
+
+    @contextmanager
+    def _transaction(self) -> Iterator[None]:
+        # IMMEDIATE takes the write lock at once, so two stores saving together queue instead of failing.
+        self._db.execute("BEGIN IMMEDIATE")
+        try:
+            yield
+            self._db.execute("COMMIT")
+        except BaseException:
+            if self._db.in_transaction:
+                self._db.execute("ROLLBACK")
+            raise
+
+    def _write(self, doing: str, sql: str, params: tuple) -> int:
+        try:
+            with self._transaction():
+                return self._db.execute(sql, params).rowcount
+        except sqlite3.Error as exc:
+            raise SaveError(self._why_not_writable(self.path, exc, doing), self.path) from None
+
+    def _read(self, sql: str, params: tuple = ()) -> list[tuple]:
+        try:
+            return self._db.execute(sql, params).fetchall()
+        except sqlite3.Error as exc:
+            raise SaveError(f"cannot read the save file {self.path}: {exc}", self.path) from None
+
+    # --- saving -------------------------------------------------------------------------------------------
+
+    def save(self, slot: str, story: Story, loaded: Loaded) -> SaveSlot:
+        """Save the story in the named slot, replacing what was there."""
+        return self._put("named", slot_name(slot), story, loaded)
+
+    def autosave(self, story: Story, loaded: Loaded) -> SaveSlot:
+        """Save the story in its scenario's autosave (one per scenario), replacing the previous one."""
+        return self._put("autosave", story.scenario.id, story, loaded)
+
+    def _put(self, kind: str, name: str, story: Story, loaded: Loaded) -> SaveSlot:
+        scenario = story.scenario
+        if loaded.scenario is not None and loaded.scenario.id != scenario.id:
+            raise ValueError(f"the story plays '{scenario.id}' but the file loaded is '{loaded.scenario.id}'")
+        state = story.state
+        text = json.dumps(state.to_dict(), ensure_ascii=False, separators=(",", ":"))
+        slot = SaveSlot(name, kind, scenario.id, scenario.title, scenario.version, loaded.content_hash,
+                        state.node, state.ending, len(state.steps), datetime.now(UTC).replace(microsecond=0))
+        self._write(
+            f"cannot write {slot.label} to",
+            f"""INSERT INTO slot ({_SLOT_COLUMNS}, state, seq)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, (SELECT coalesce(max(seq), 0) + 1 FROM slot))
+                ON CONFLICT (kind, name) DO UPDATE SET
+                    scenario = excluded.scenario, scenario_title = excluded.scenario_title,
+                    scenario_version = excluded.scenario_version, content_hash = excluded.content_hash,
+                    node = excluded.node, ending = excluded.ending, steps = excluded.steps,
+                    state = excluded.state, saved_at = excluded.saved_at, seq = excluded.seq""",
+            (kind, name, slot.scenario, slot.title, slot.version, slot.content_hash, slot.node, slot.ending,
+             slot.steps, slot.saved_at.isoformat(), text),
+        )
+        return slot
+
+    def delete(self, slot: str | SaveSlot) -> bool:
+        """Delete a save slot (the slot, never the file). Returns whether there was one."""
+        kind, name = self._key(slot)
+        return self._write("cannot delete a save in", "DELETE FROM slot WHERE kind = ? AND name = ?", (kind, name)) > 0
+
+    def record_finish(self, story: Story) -> None:
+        """Remember that a playthrough reached its ending (for 'done' marks and the best outcome so far)."""
+        ending = story.ending
+        if ending is None:
+            raise ValueError("the story has not reached an ending")
+        self._write("cannot record the finished playthrough in",
+                    "INSERT INTO finish (scenario, ending, outcome, severity, finished_at) VALUES (?, ?, ?, ?, ?)",
+                    (story.scenario.id, ending.id, ending.outcome.id, ending.outcome.severity, _now()))
+
+    # --- reading ------------------------------------------------------------------------------------------
+
+    @staticmethod
+    def _key(slot: str | SaveSlot) -> tuple[str, str]:
+        if isinstance(slot, SaveSlot):
+            return slot.kind, slot.name
+        return "named", slot_name(slot)
+
+    def _slot(self, row: tuple) -> SaveSlot:
+        kind, name, scenario, title, version, content_hash, node, ending, steps, saved_at = row
+        try:
+            when = datetime.fromisoformat(saved_at)
+        except (TypeError, ValueError):
+            raise SaveError(f"the save '{name}' in {self.path} is damaged (its time is unreadable)", self.path) from None
+        return SaveSlot(name, kind, scenario, title, version, content_hash, node, ending, steps, when)
+
+    def slots(self, scenario_id: str | None = None) -> list[SaveSlot]:
+        """Every save, autosaves included, newest first; only one scenario's if `scenario_id` is given."""
+        where, params = ("WHERE scenario = ?", (scenario_id,)) if scenario_id is not None else ("", ())
+        rows = self._read(f"SELECT {_SLOT_COLUMNS} FROM slot {where} ORDER BY seq DESC", params)
+        return [self._slot(row) for row in rows]
+
+    def latest_autosave(self, scenario_id: str | None = None, include_finished: bool = False) -> SaveSlot | None:
+        """The newest autosave (of one scenario, if given); a finished playthrough only if asked for."""
+        return next((s for s in self.slots(scenario_id)
+                     if s.is_autosave and (include_finished or not s.finished)), None)
+
+    def autosave_of(self, scenario_id: str) -> SaveSlot | None:
+        return next((s for s in self.slots(scenario_id) if s.is_autosave), None)
+
+    def load(self, slot: str | SaveSlot) -> SaveRecord:
+        """Read one save. Raises SaveError if there is none by that name or it is damaged."""
+        kind, name = self._key(slot)
+        rows = self._read(f"SELECT {_SLOT_COLUMNS}, state FROM slot WHERE kind = ? AND name = ?", (kind, name))
+        if not rows:
+            what = f"autosave of '{name}'" if kind == "autosave" else f"save called '{name}'"
+            raise SaveError(f"there is no {what} in {self.path}", self.path)
+        *columns, text = rows[0]
+        found = self._slot(tuple(columns))
+        try:
+            state = json.loads(text)
+        except (TypeError, ValueError):
+            state = None
+        if not isinstance(state, dict):
+            raise SaveError(f"{found.label} is damaged (its state is unreadable)", self.path)
+        return SaveRecord(found, state)
+
+    def best_outcomes(self) -> dict[str, BestOutcome]:
+        """For each scenario finished at least once: its best outcome so far (lowest severity; the latest
+        of equals)."""
+        rows = self._read("SELECT scenario, ending, outcome, severity FROM finish ORDER BY severity DESC, id ASC")
+        # Ascending goodness: each better (or equal but later) finish overwrites the one before.
+        return {scenario: BestOutcome(ending, outcome, severity) for scenario, ending, outcome, severity in rows}
+
+    def integrity(self) -> list[str]:
+        """SQLite's full integrity check: ['ok'] when the file is sound."""
+        return [row[0] for row in self._read("PRAGMA integrity_check")]
+
+
+def set_aside(path: str | Path) -> Path:
+    """Rename an unusable save file (and any journal beside it) so a new one can be started, keeping the old
+    one for the player to recover or delete themselves. Returns the new name."""
+    path = Path(path)
+    stamp = datetime.now(UTC).strftime("%Y%m%d-%H%M%S")
+    target = path.with_name(f"{path.name}.unusable-{stamp}")
+    n = 1
+    while target.exists():
+        n += 1
+        target = path.with_name(f"{path.name}.unusable-{stamp}-{n}")
+    try:
+        path.rename(target)
+        # A journal left beside the old file would be replayed into the new one: move it along with it.
+        for suffix in ("-journal", "-wal", "-shm"):
+            companion = path.with_name(path.name + suffix)
+            if companion.exists():
+                companion.rename(target.with_name(target.name + suffix))
+    except OSError as exc:
+        raise SaveError(f"cannot move {path} aside: {exc.strerror or exc}", path) from None
+    return target

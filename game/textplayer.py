@@ -1,0 +1,241 @@
+"""The terminal player: `python main.py text PATH [options]`.
+
+Plain text for screen readers and terminals without graphics; also the quickest way for a trainer to try a
+path through a scenario (--choices), to shake it (--autoplay) or to script it (--json). Never imports pygame.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import random
+import sys
+from pathlib import Path
+
+from . import paths
+from .engine.diagnostics import format_text
+from .engine.loader import Loaded, load_file
+from .engine.reference import framework_ids
+from .engine.story import Story
+from .engine.validate import validate
+from .saves import SaveError, SaveStore, StartAgain, resume, slot_name
+from .text import render
+from .text.session import Keyboard, RandomChoices, Scripted, ScriptError, Session
+from .text.wrap import terminal_width
+
+EXIT_OK, EXIT_ERROR, EXIT_INTERRUPTED = 0, 1, 130
+LOAD_AUTOSAVE = "autosave"
+MAX_AUTOPLAY_STEPS = 10_000
+
+EPILOG = """\
+interactive keys: a choice's number then Enter; Enter alone on a narration-only scene; q to quit.
+Interactive play autosaves after every step (resume with --load autosave). --choices and --autoplay
+leave your saves alone unless you give --save or --load.
+
+exit codes: 0 the scenario ended, or you quit (q, or the input ended); 1 an error (the scenario has
+errors, a choice that is not offered, a save that cannot be used); 2 wrong command-line options;
+130 interrupted (Ctrl-C).
+"""
+
+
+def _numbers(text: str) -> list[int]:
+    parts = [p.strip() for p in text.split(",")]
+    if not all(p.isascii() and p.isdigit() and int(p) >= 1 for p in parts):
+        raise argparse.ArgumentTypeError(f"'{text}' is not a list of choice numbers such as 1,3,2")
+    return [int(p) for p in parts]
+
+
+def parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="python main.py text", epilog=EPILOG,
+                                formatter_class=argparse.RawDescriptionHelpFormatter,
+                                description="Play a scenario in the terminal, in plain text.")
+    p.add_argument("scenario", metavar="PATH", help="a scenario file, or the id of one in scenarios/")
+    how = p.add_mutually_exclusive_group()
+    how.add_argument("--choices", type=_numbers, metavar="1,3,2",
+                     help="play this fixed path: 1-based numbers among the choices shown at each step")
+    how.add_argument("--autoplay", action="store_true", help="choose at random until an ending")
+    p.add_argument("--seed", type=int, help="the random seed for --autoplay (default: a new one, printed)")
+    p.add_argument("--json", action="store_true",
+                   help="end the output with one line of JSON: scenario, ending, scores, path, choices")
+    p.add_argument("--save", metavar="SLOT", help="save in this named slot after every step")
+    p.add_argument("--load", metavar="SLOT", help=f"resume from this slot ('{LOAD_AUTOSAVE}': the scenario's autosave)")
+    p.add_argument("--framework", metavar="ID",
+                   help=f"score against another standards framework: {', '.join(framework_ids())}")
+    return p
+
+
+class _Saver:
+    """After every step: autosave, the named slot if asked for, and the finish once there is an ending.
+    A failed save warns once and play goes on: losing the game because the disk is full would be worse."""
+
+    def __init__(self, store: SaveStore | None, loaded: Loaded, slot: str | None):
+        self.store, self.loaded, self.slot = store, loaded, slot
+        self.saved = False
+
+    def __call__(self, story: Story) -> Story:
+        if self.store is None:
+            return story
+        try:
+            self.store.autosave(story, self.loaded)
+            if self.slot:
+                self.store.save(self.slot, story, self.loaded)
+            if story.is_over:
+                self.store.record_finish(story)
+            self.saved = True
+        except SaveError as exc:
+            _warn(f"warning: saving has stopped: {exc}")
+            self.store = None
+        return story
+
+
+def _warn(message: str) -> None:
+    print(message, file=sys.stderr, flush=True)
+
+
+def _error(message: str) -> int:
+    _warn(f"crossing-paths text: {message}")
+    return EXIT_ERROR
+
+
+def _find(arg: str) -> Path:
+    path = Path(arg)
+    if not path.exists() and "/" not in arg and "\\" not in arg and not arg.endswith(".yaml"):
+        candidate = paths.scenarios_dir() / f"{arg}.yaml"
+        if candidate.exists():
+            return candidate
+    return path
+
+
+def summary(story: Story) -> dict:
+    """The --json line."""
+    ending = story.ending
+    return {
+        "scenario": story.scenario.id,
+        "ending": {"id": ending.id, "title": ending.title, "outcome": ending.outcome.id} if ending else None,
+        "scores": dict(story.state.scores),
+        "path": list(story.state.visited),
+        "choices": [step.number for step in story.state.steps],
+    }
+
+
+def _load_story(args: argparse.Namespace, store: SaveStore | None, loaded: Loaded,
+                interactive: bool) -> tuple[Story, list[str]]:
+    """The story to play: resumed from a save, or new. Raises SaveError or ValueError with a message."""
+    scenario = loaded.scenario
+    if args.load:
+        assert store is not None
+        if args.load.strip().casefold() == LOAD_AUTOSAVE:
+            slot = store.autosave_of(scenario.id)
+            if slot is None:
+                raise SaveError(f"there is no autosave of '{scenario.id}' yet")
+        else:
+            slot = args.load
+        record = store.load(slot)
+        try:
+            story, notices = resume(record, loaded)
+        except StartAgain as exc:
+            if not interactive:
+                raise
+            return Story(scenario, args.framework), [str(exc), "Starting from the beginning."]
+        if args.framework and args.framework != story.framework.id:
+            _warn(f"note: the save was played against {story.framework.id}; --framework is ignored")
+        when = record.slot.saved_at.astimezone().strftime("%d %B %Y at %H:%M")  # the player's local time
+        which = "your autosave" if record.slot.is_autosave else f"your save '{record.slot.name}'"
+        return story, [f"Resuming {which} from {when}.", *notices]
+    return Story(scenario, args.framework), []
+
+
+def _play(args: argparse.Namespace) -> int:
+    path = _find(args.scenario)
+    loaded = load_file(path)
+    diagnostics = validate(loaded)
+    for d in diagnostics:
+        _warn(format_text(d))
+    errors = sum(d.is_error for d in diagnostics)
+    if any(d.code == "CP100" for d in diagnostics):  # no such file, or unreadable: the message says it all
+        return EXIT_ERROR
+    if errors or not loaded.ok:
+        return _error(f"{path} has {errors} error{'s' if errors != 1 else ''}; fix {'them' if errors != 1 else 'it'} "
+                      f"and try again (python main.py validate {path})")
+    if args.seed is not None and not args.autoplay:
+        return _error("--seed only goes with --autoplay")
+    if args.framework and args.framework not in framework_ids():
+        return _error(f"there is no standards framework '{args.framework}'; choose one of {', '.join(framework_ids())}")
+
+    interactive = args.choices is None and not args.autoplay
+    store = None
+    if args.save or args.load or interactive:
+        try:
+            if args.save:
+                slot_name(args.save)  # a name that cannot be used is an error now, not after the first choice
+            store = SaveStore.open()
+        except SaveError as exc:
+            if args.save or args.load:
+                return _error(str(exc))
+            _warn(f"note: autosave is off: {exc}")
+    try:
+        return _run(args, loaded, store, interactive)
+    finally:
+        if store is not None:
+            store.close()
+
+
+def _run(args: argparse.Namespace, loaded: Loaded, store: SaveStore | None, interactive: bool) -> int:
+    try:
+        story, notices = _load_story(args, store, loaded, interactive)
+    except (SaveError, ValueError) as exc:
+        return _error(str(exc))
+
+    keyboard = Keyboard(input, sys.stdout.write, echo=not sys.stdin.isatty())
+    if args.autoplay:
+        seed = args.seed if args.seed is not None else random.randrange(1_000_000)
+        source = RandomChoices(random.Random(seed))
+        notices.append(f"Autoplay: choosing at random (seed {seed}).")
+    elif args.choices is not None:
+        source = Scripted(args.choices, then=keyboard if sys.stdin.isatty() else None)
+    else:
+        source = keyboard
+
+    saver = _Saver(store, loaded, args.save)
+    session = Session(story, sys.stdout, terminal_width(), after_step=saver)
+    session.show([*render.intro(story), "", *notices, *([""] if notices else [])])
+    try:
+        status = session.play(source, intro=False, max_steps=MAX_AUTOPLAY_STEPS if args.autoplay else None)
+    except ScriptError as exc:
+        return _error(str(exc))
+    except ValueError as exc:  # a scenario the validator passed but the engine cannot play: never a traceback
+        return _error(f"the scenario cannot be played on: {exc}")
+    story = session.story
+
+    if status == "ended" and isinstance(source, Scripted) and source.leftover:
+        left = ",".join(map(str, source.leftover))
+        _warn(f"note: the scenario ended before the last {len(source.leftover)} choice(s) ({left}); they were ignored")
+    elif status == "stopped":
+        _warn(f"note: the choices ran out before an ending (at '{story.state.node}')")
+    elif status in ("quit", "eof"):
+        lines = ["You left the scenario."]
+        # Play since loading went to the autosave (and the named slot, with --save); else the save loaded holds it.
+        slot = (args.save or LOAD_AUTOSAVE) if saver.saved else args.load
+        if slot:
+            lines += ["Your progress is saved. To carry on later, run:",
+                      f"  python main.py text {args.scenario} --load {slot}"]
+        session.show(lines)
+    if args.json:
+        print(json.dumps(summary(story)), flush=True)
+    return EXIT_OK
+
+
+def main(argv: list[str]) -> int:
+    for stream in (sys.stdout, sys.stderr):
+        if hasattr(stream, "reconfigure"):  # a console that cannot show a character shows '?', never crashes
+            stream.reconfigure(errors="replace")
+    args = parser().parse_args(argv)
+    try:
+        return _play(args)
+    except KeyboardInterrupt:
+        _warn("\nInterrupted.")
+        return EXIT_INTERRUPTED
+    except BrokenPipeError:  # e.g. piped into `head`: the reader has gone, so stop quietly
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return EXIT_OK
