@@ -22,10 +22,10 @@ def rows() -> dict[str, list[str]]:
     """Coverage rows: `| item | what | references |`, references comma-separated."""
     table: dict[str, list[str]] = {}
     for line in TABLE.read_text(encoding="utf-8").splitlines():
-        cells = [c.strip() for c in line.strip().strip("|").split("|")]
+        cells = [c.strip().strip("`") for c in line.strip().strip("|").split("|")]
         if len(cells) != 3 or not re.match(r"^(risk|practice|good|outcome|standard)", cells[0]):
             continue
-        item = cells[0].strip("`")
+        item = cells[0]
         table[item] = [r.strip().strip("`") for r in cells[2].split(",") if r.strip()]
     return table
 

@@ -106,7 +106,7 @@ def framework(framework_id: str) -> Framework | None:
 
 @cache
 def mapping(source: str, target: str) -> Mapping | None:
-    table = _load(DATA / "frameworks" / "mappings.yaml", Mappings)
+    table = _load(DATA / "framework-mappings.yaml", Mappings)
     return next((m for m in table.mappings if m.source == source and m.target == target), None)
 
 
