@@ -1,0 +1,252 @@
+"""Word wrap for styled text: runs of differently styled words (and small inline icons) broken into lines.
+
+Words wrap at spaces; a word (or URL) longer than the line is broken inside, preferably just after a '/',
+'-', '.' and the like, so nothing ever runs past the width it was given. Widths are measured on the real
+text of each piece, so what is laid out is exactly what is rendered.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+
+import pygame
+
+from .boxes import FontSpec
+from .style import Rgb
+
+_TOKENS = re.compile(r"\s+|\S+")
+_SOFT_BREAKS = "/-.?&=_,;:@#"
+
+
+@dataclass(frozen=True, slots=True)
+class Run:
+    text: str
+    font: FontSpec
+    fg: Rgb
+    underline: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class IconRun:
+    name: str
+    fg: Rgb
+    size: int
+    gap: int = 0  # space after the icon
+
+
+@dataclass(slots=True)
+class Piece:
+    x: int
+    w: int
+    run: Run | IconRun
+    text: str = ""
+
+
+@dataclass(slots=True)
+class Line:
+    pieces: list[Piece] = field(default_factory=list)
+    width: int = 0
+    height: int = 0  # the line's advance: its content is centred in it
+    content: int = 0  # the tallest font (or icon) on the line
+    ascent: int = 0
+
+
+@dataclass(slots=True)
+class Paragraph:
+    lines: list[Line]
+
+    @property
+    def width(self) -> int:
+        return max((ln.width for ln in self.lines), default=0)
+
+    @property
+    def height(self) -> int:
+        return sum(ln.height for ln in self.lines)
+
+
+class FontCache:
+    """The fonts of one layout pass, looked up once each."""
+
+    def __init__(self, source) -> None:
+        self._source = source
+        self._fonts: dict[FontSpec, pygame.font.Font] = {}
+
+    def __call__(self, spec: FontSpec) -> pygame.font.Font:
+        font = self._fonts.get(spec)
+        if font is None:
+            font = self._fonts[spec] = self._source.get(spec.px, spec.bold, spec.italic)
+        return font
+
+    def displayable(self, spec: FontSpec, text: str) -> str:
+        """`text` with characters the font cannot draw (emoji, mostly) named in words: '😩' → '(weary face)',
+        rather than drawn as empty boxes. Joiners and variation selectors, which only modify emoji, go."""
+        if all(ord(c) < 0x2000 for c in text):
+            return text
+        font = self(spec)
+        out = []
+        for c in text:
+            if ord(c) < 0x2000 or _has_glyph(font, c):
+                out.append(c)
+            elif c in _INVISIBLE or 0x1F3FB <= ord(c) <= 0x1F3FF:  # joiners, selectors, skin tones
+                continue
+            else:
+                out.append(f"({unicodedata.name(c, 'symbol').lower()})")
+        return "".join(out)
+
+
+_INVISIBLE = {"\u200d", "\ufe0e", "\ufe0f", "\u20e3"}
+_glyphs: dict[tuple[int, str], bool] = {}
+
+
+def _has_glyph(font: pygame.font.Font, c: str) -> bool:
+    """SDL_ttf draws a missing glyph as the font's empty box, whose metrics match a private-use character's."""
+    key = (id(font), c)
+    known = _glyphs.get(key)
+    if known is None:
+        try:
+            known = font.metrics(c) != font.metrics("\ue000")
+        except (pygame.error, UnicodeError):
+            known = False
+        _glyphs[key] = known
+    return known
+
+
+def _same_style(a: Run | IconRun, b: Run) -> bool:
+    return isinstance(a, Run) and a.font == b.font and a.fg == b.fg and a.underline == b.underline
+
+
+def _break_point(font: pygame.font.Font, word: str, room: int) -> int:
+    """How many characters of `word` fit in `room` px (at least 1, so a line always makes progress)."""
+    lo, hi = 1, len(word)
+    while lo < hi:
+        mid = (lo + hi + 1) // 2
+        if font.size(word[:mid])[0] <= room:
+            lo = mid
+        else:
+            hi = mid - 1
+    for i in range(lo, max(lo // 2, 1), -1):  # prefer to break after a separator, if one is not too far back
+        if word[i - 1] in _SOFT_BREAKS:
+            return i
+    return lo
+
+
+class _Wrapper:
+    def __init__(self, fonts: FontCache, max_w: int, line_height: float) -> None:
+        self.fonts, self.max_w, self.line_height = fonts, max(1, max_w), line_height
+        self.lines: list[Line] = []
+        self.line = Line()
+        self.last_run: Run | IconRun | None = None
+
+    # -- line bookkeeping
+    def _used(self) -> int:
+        return sum(p.w for p in self.line.pieces)
+
+    def _content(self) -> bool:
+        return any(p.text.strip() or isinstance(p.run, IconRun) for p in self.line.pieces)
+
+    def newline(self) -> None:
+        pieces = self.line.pieces
+        while pieces and isinstance(pieces[-1].run, Run) and not pieces[-1].text.strip():
+            pieces.pop()
+        if pieces and isinstance(pieces[-1].run, Run):
+            last = pieces[-1]
+            last.text = last.text.rstrip()
+            last.w = self.fonts(last.run.font).size(last.text)[0]
+        self._finish(self.line)
+        self.lines.append(self.line)
+        self.line = Line()
+
+    def _finish(self, line: Line) -> None:
+        x, ascent, height, px = 0, 0, 0, 0
+        for p in line.pieces:
+            p.x = x
+            x += p.w
+            if isinstance(p.run, Run):
+                font = self.fonts(p.run.font)
+                ascent, height = max(ascent, font.get_ascent()), max(height, font.get_height())
+                px = max(px, p.run.font.px)
+            else:
+                height, px = max(height, p.run.size), max(px, p.run.size)
+        if not line.pieces and isinstance(self.last_run, Run):  # an empty line keeps its paragraph's spacing
+            font = self.fonts(self.last_run.font)
+            ascent, height, px = font.get_ascent(), font.get_height(), self.last_run.font.px
+        line.width = x
+        line.ascent = ascent
+        line.content = height
+        line.height = max(height, round(px * self.line_height))
+
+    # -- adding
+    def _try_text(self, run: Run, token: str) -> bool:
+        font = self.fonts(run.font)
+        pieces = self.line.pieces
+        if pieces and _same_style(pieces[-1].run, run):
+            last = pieces[-1]
+            joined = last.text + token
+            w = font.size(joined)[0]
+            if self._used() - last.w + w > self.max_w:
+                return False
+            last.text, last.w = joined, w
+            return True
+        w = font.size(token)[0]
+        if self._used() + w > self.max_w:
+            return False
+        pieces.append(Piece(0, w, run, token))
+        return True
+
+    def word(self, run: Run, token: str) -> None:
+        while token:
+            if self._try_text(run, token):
+                return
+            if self._content():
+                self.newline()
+                continue
+            font = self.fonts(run.font)
+            room = self.max_w - self._used()
+            cut = _break_point(font, token, room)
+            self.line.pieces.append(Piece(0, font.size(token[:cut])[0], run, token[:cut]))
+            token = token[cut:]
+            self.newline()
+
+    def space(self, run: Run) -> None:
+        if self._content() and not self._try_text(run, " "):
+            self.newline()
+
+    def icon(self, run: IconRun) -> None:
+        w = run.size + run.gap
+        if self._used() + w > self.max_w and self._content():
+            self.newline()
+        self.line.pieces.append(Piece(0, w, run))
+
+    def add(self, run: Run | IconRun) -> None:
+        if isinstance(run, IconRun):
+            self.icon(run)
+            self.last_run = run
+            return
+        text = self.fonts.displayable(run.font, run.text)
+        if text != run.text:
+            run = Run(text, run.font, run.fg, run.underline)
+        for n, segment in enumerate(text.split("\n")):
+            if n:
+                self.last_run = run
+                self.newline()
+            for token in _TOKENS.findall(segment):
+                if token.isspace():
+                    self.space(run)
+                else:
+                    self.word(run, token)
+        self.last_run = run
+
+    def done(self) -> Paragraph:
+        if self.line.pieces or not self.lines:
+            self.newline()
+        return Paragraph(self.lines)
+
+
+def wrap(fonts: FontCache, runs: list[Run | IconRun], max_w: int, line_height: float = 1.3) -> Paragraph:
+    """Lay `runs` out in lines no wider than `max_w` px."""
+    wrapper = _Wrapper(fonts, max_w, line_height)
+    for run in runs:
+        wrapper.add(run)
+    return wrapper.done()
