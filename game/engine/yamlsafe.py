@@ -26,6 +26,7 @@ MAX_DEPTH = 40
 MAX_VALUES = 2_000_000
 
 _CORE = "tag:yaml.org,2002:"
+_STR_TAG = _CORE + "str"
 _ALLOWED_TAGS = {_CORE + t for t in ("str", "int", "float", "bool", "null", "map", "seq")} | {"!"}
 _RESOLVERS = Resolver.yaml_implicit_resolvers
 _BOOLS = {"yes": True, "true": True, "on": True, "no": False, "false": False, "off": False}
@@ -110,16 +111,6 @@ def _resolve_plain(value: str) -> object:
     return value
 
 
-def _typed_scalar(event: yaml.ScalarEvent) -> object:
-    tag = event.tag
-    if tag is None:
-        # libyaml reports a plain scalar's style as '' and the pure-Python parser as None
-        return _resolve_plain(event.value) if event.implicit[0] and not event.style else event.value
-    if tag in ("!", _CORE + "str"):
-        return event.value
-    return _resolve_plain(event.value)  # !!int, !!bool... : typed as written
-
-
 def _tag_message(tag: str) -> tuple[str, str]:
     shown = tag.replace(_CORE, "!!")
     if "python" in tag:
@@ -172,10 +163,16 @@ def _tab_indent(file: str, text: str) -> Diagnostic | None:
     return None
 
 
+def _too_large(file: str, data: bytes | str) -> Diagnostic:
+    # Point at the line where the limit is crossed: that is where the file must be cut.
+    line = data.count(b"\n" if isinstance(data, bytes) else "\n", 0, MAX_BYTES) + 1
+    return Diagnostic("CP101", f"file is larger than the limit of {MAX_BYTES:,} bytes (reached at line {line:,})",
+                      file, line, 1, "split the scenario into smaller ones")
+
+
 def decode(file: str, raw: bytes) -> tuple[str | None, Diagnostic | None]:
     if len(raw) > MAX_BYTES:
-        return None, Diagnostic("CP101", f"file is {len(raw):,} bytes; the limit is {MAX_BYTES:,}", file,
-                                hint="split the scenario into smaller ones")
+        return None, _too_large(file, raw)
     try:
         return raw.decode("utf-8-sig"), None
     except UnicodeDecodeError as exc:
@@ -187,83 +184,16 @@ def decode(file: str, raw: bytes) -> tuple[str | None, Diagnostic | None]:
 
 def read_text(file: str, text: str) -> Document:
     """Parse one YAML document of plain data. Never raises for bad input: problems come back as diagnostics."""
+    if len(text) > MAX_BYTES:  # text handed over directly; a file was checked while reading it
+        return Document(file, None, [_too_large(file, text)])
     diagnostics: list[Diagnostic] = []
     tab = _tab_indent(file, text)
     if tab:
         return Document(file, None, [tab])
-    root: object = None
-    stack: list[list] = []  # frames: [container, pending key or _NO_KEY, key mark]
-    count = 0
-    documents = 0
-
-    def fail(code: str, message: str, mark, hint: str | None = None) -> Document:
-        diagnostics.append(Diagnostic(code, message, file, mark.line + 1, mark.column + 1, hint))
-        return Document(file, None, diagnostics)
-
     try:
-        for event in yaml.parse(text, Loader=_Loader):
-            kind = type(event)
-            if kind is yaml.DocumentStartEvent:
-                documents += 1
-                if documents > 1:
-                    return fail("CP105", "more than one YAML document in the file", event.start_mark,
-                                "one scenario per file: remove the second '---'")
-                continue
-            if kind in (yaml.StreamStartEvent, yaml.StreamEndEvent, yaml.DocumentEndEvent):
-                continue
-            if kind is yaml.AliasEvent or getattr(event, "anchor", None):
-                return fail("CP108", "anchors (&name) and aliases (*name) are not allowed", event.start_mark,
-                            "write the repeated content out in full")
-            if kind is yaml.MappingEndEvent or kind is yaml.SequenceEndEvent:
-                stack.pop()
-                continue
-            tag = getattr(event, "tag", None)
-            if tag is not None and tag not in _ALLOWED_TAGS:
-                message, hint = _tag_message(tag)
-                return fail("CP107", message, event.start_mark, hint)
-            count += 1
-            if count > MAX_VALUES:
-                return fail("CP111", f"more than {MAX_VALUES:,} values in one file", event.start_mark,
-                            "split the scenario into smaller ones")
-            mark = event.start_mark
-            if kind is yaml.ScalarEvent:
-                value: object = _typed_scalar(event)
-            elif kind is yaml.MappingStartEvent:
-                value = Mapping()
-                value.marks, value.line, value.col = {}, mark.line + 1, mark.column + 1
-            else:  # SequenceStartEvent
-                value = Sequence()
-                value.marks, value.line, value.col = [], mark.line + 1, mark.column + 1
-            if not stack:
-                root = value
-            else:
-                frame = stack[-1]
-                container = frame[0]
-                if type(container) is Sequence:
-                    container.append(value)
-                    container.marks.append((mark.line + 1, mark.column + 1))
-                elif frame[1] is _NO_KEY:
-                    if type(value) in (Mapping, Sequence):
-                        return fail("CP112", "a mapping key must be a plain value, not a list or mapping",
-                                    mark, "write the key as plain text, e.g. 'node-2:'")
-                    if value in container:
-                        first = container.marks[value]
-                        diagnostics.append(Diagnostic(
-                            "CP106", f"duplicate key '{value}' (first defined at line {first[0]})", file,
-                            mark.line + 1, mark.column + 1,
-                            "YAML would silently keep only the last one: rename or remove one of them"))
-                    frame[1], frame[2] = value, (mark.line + 1, mark.column + 1)
-                else:
-                    key = frame[1]
-                    if key not in container:  # on a duplicate, keep the first: the error says so anyway
-                        container[key] = value
-                        container.marks[key] = (*frame[2], mark.line + 1, mark.column + 1)
-                    frame[1] = _NO_KEY
-            if kind is not yaml.ScalarEvent:
-                if len(stack) >= MAX_DEPTH:
-                    return fail("CP109", f"nesting deeper than {MAX_DEPTH} levels", mark,
-                                "scenarios never need this much nesting; flatten the structure")
-                stack.append([value, _NO_KEY, None])
+        root = _build(file, text, diagnostics)
+    except _Stop:
+        return Document(file, None, diagnostics)
     except yaml.reader.ReaderError as exc:
         diagnostics.append(_reader_diagnostic(file, text, exc))
         return Document(file, None, diagnostics)
@@ -281,6 +211,149 @@ def read_text(file: str, text: str) -> Document:
                                       "a scenario starts with keys such as 'format: 1' and 'id: my-scenario'"))
         return Document(file, None, diagnostics)
     return Document(file, root, diagnostics)
+
+
+class _Stop(Exception):
+    """The file cannot be read further; the reason is already among the diagnostics."""
+
+
+def _fail(diagnostics: list[Diagnostic], file: str, code: str, message: str, mark, hint: str | None = None):
+    diagnostics.append(Diagnostic(code, message, file, mark.line + 1, mark.column + 1, hint))
+    raise _Stop
+
+
+# Typing plain scalars quickly: only text starting with a digit, a sign or a dot can be a number; any
+# other text is typed only if it is one of a few words (true, No, null, ~...), found by one dict lookup.
+_NUMERIC_FIRST = frozenset("0123456789+-.")
+
+
+def _keywords() -> dict[str, object]:
+    words: dict[str, object] = {"": None, "~": None}
+    for base in ("yes", "no", "true", "false", "on", "off", "null", "y", "n"):
+        for word in (base, base.capitalize(), base.upper()):
+            typed = _resolve_plain(word)
+            if not isinstance(typed, str):
+                words[word] = typed
+    return words
+
+
+_KEYWORDS = _keywords()
+
+
+def _build(file: str, text: str, diagnostics: list[Diagnostic]) -> object:
+    """The tree of plain data, built from libyaml's events without recursion.
+
+    This loop runs once per value in the file, so it is written for speed: the collection being filled
+    and its pending key live in local variables (the enclosing ones wait on a stack), and numbers are
+    typed once per distinct spelling."""
+    ScalarEvent, MappingStartEvent, SequenceStartEvent = (
+        yaml.ScalarEvent, yaml.MappingStartEvent, yaml.SequenceStartEvent)
+    MappingEndEvent, SequenceEndEvent = yaml.MappingEndEvent, yaml.SequenceEndEvent
+    allowed_tags, numeric_first, keywords, no_key = _ALLOWED_TAGS, _NUMERIC_FIRST, _KEYWORDS, _NO_KEY
+    numbers: dict[str, object] = {}
+    root: object = None
+    stack: list[tuple] = []  # the enclosing collections' (container, marks, is_map, key, key line, key col)
+    container: Mapping | Sequence | None = None
+    marks: dict | list | None = None
+    is_map = False
+    key: object = no_key
+    key_line = key_col = 0
+    count = 0
+    documents = 0
+    parser = _Loader(text)
+    get_event = parser.get_event
+    try:
+        while True:
+            event = get_event()
+            kind = type(event)
+            if kind is ScalarEvent:
+                if event.anchor is not None:
+                    _fail(diagnostics, file, "CP108", "anchors (&name) and aliases (*name) are not allowed",
+                          event.start_mark, "write the repeated content out in full")
+                tag = event.tag
+                value = event.value
+                if tag is None:
+                    # libyaml reports a plain scalar's style as '' and the pure-Python parser as None
+                    if event.implicit[0] and not event.style:
+                        if value[:1] in numeric_first:
+                            typed = numbers.get(value, numbers)  # the dict itself: "not seen yet"
+                            if typed is numbers:
+                                typed = numbers[value] = _resolve_plain(value)
+                            value = typed
+                        else:
+                            value = keywords.get(value, value)
+                elif tag not in allowed_tags:
+                    message, hint = _tag_message(tag)
+                    _fail(diagnostics, file, "CP107", message, event.start_mark, hint)
+                elif tag != "!" and tag != _STR_TAG:
+                    value = _resolve_plain(value)  # !!int, !!bool... : typed as written
+            elif kind is MappingEndEvent or kind is SequenceEndEvent:
+                container, marks, is_map, key, key_line, key_col = stack.pop()
+                continue
+            elif kind is MappingStartEvent or kind is SequenceStartEvent:
+                if event.anchor is not None:
+                    _fail(diagnostics, file, "CP108", "anchors (&name) and aliases (*name) are not allowed",
+                          event.start_mark, "write the repeated content out in full")
+                tag = event.tag
+                if tag is not None and tag not in allowed_tags:
+                    message, hint = _tag_message(tag)
+                    _fail(diagnostics, file, "CP107", message, event.start_mark, hint)
+                mark = event.start_mark
+                if kind is MappingStartEvent:
+                    value = Mapping()
+                    value.marks = {}
+                else:
+                    value = Sequence()
+                    value.marks = []
+                value.line, value.col = mark.line + 1, mark.column + 1
+            elif kind is yaml.DocumentStartEvent:
+                documents += 1
+                if documents > 1:
+                    _fail(diagnostics, file, "CP105", "more than one YAML document in the file", event.start_mark,
+                          "one scenario per file: remove the second '---'")
+                continue
+            elif kind is yaml.StreamEndEvent:
+                return root
+            elif kind is yaml.AliasEvent:
+                _fail(diagnostics, file, "CP108", "anchors (&name) and aliases (*name) are not allowed",
+                      event.start_mark, "write the repeated content out in full")
+            else:  # stream start, document end
+                continue
+            count += 1
+            if count > MAX_VALUES:
+                _fail(diagnostics, file, "CP111", f"more than {MAX_VALUES:,} values in one file", event.start_mark,
+                      "split the scenario into smaller ones")
+            mark = event.start_mark
+            if is_map:
+                if key is no_key:
+                    if kind is not ScalarEvent:
+                        _fail(diagnostics, file, "CP112", "a mapping key must be a plain value, not a list or "
+                              "mapping", mark, "write the key as plain text, e.g. 'node-2:'")
+                    if value in container:
+                        first = marks[value]
+                        diagnostics.append(Diagnostic(
+                            "CP106", f"duplicate key '{value}' (first defined at line {first[0]})", file,
+                            mark.line + 1, mark.column + 1,
+                            "YAML would silently keep only the last one: rename or remove one of them"))
+                    key, key_line, key_col = value, mark.line + 1, mark.column + 1
+                    continue
+                if key not in container:  # on a duplicate, keep the first: the error says so anyway
+                    container[key] = value
+                    marks[key] = (key_line, key_col, mark.line + 1, mark.column + 1)
+                key = no_key
+            elif container is not None:
+                container.append(value)
+                marks.append((mark.line + 1, mark.column + 1))
+            else:
+                root = value
+            if kind is not ScalarEvent:
+                if len(stack) >= MAX_DEPTH:
+                    _fail(diagnostics, file, "CP109", f"nesting deeper than {MAX_DEPTH} levels", mark,
+                          "scenarios never need this much nesting; flatten the structure")
+                stack.append((container, marks, is_map, key, key_line, key_col))
+                container, marks, is_map, key = value, value.marks, kind is MappingStartEvent, no_key
+    finally:
+        parser.dispose()
 
 
 class _NoKey:
@@ -326,8 +399,7 @@ def read_file_bytes(path) -> tuple[bytes | None, Diagnostic | None]:
     except OSError as exc:
         return None, Diagnostic("CP100", f"cannot read the file: {exc.strerror or exc}", name)
     if len(raw) > MAX_BYTES:
-        return None, Diagnostic("CP101", f"file is larger than the limit of {MAX_BYTES:,} bytes", name,
-                                hint="split the scenario into smaller ones")
+        return None, _too_large(name, raw)
     return raw, None
 
 

@@ -1,0 +1,408 @@
+"""Check a loaded scenario beyond its schema: the story graph, references, flags, assets.
+
+`validate(loaded)` returns the loader's diagnostics plus these checks (when the scenario model could be
+built), sorted by position. Every diagnostic points at the line and column of the value at fault and,
+where there is an obvious fix, carries a hint such as "did you mean 'node-3'?". Every check is one pass
+over the scenario (the graph searches are breadth-first), so a large file costs little more than reading it.
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections import deque
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+from . import reference
+from .assets import ASSETS, escape_reason, resolve_asset
+from .conditions import walk
+from .diagnostics import Diagnostic, sort_key
+from .loader import Loaded, gc_paused
+from .model import FlagSet, FlagUnset, FriendRequestCard, Node, PostCard, Scenario, ScoreTest
+from .visibility import FlagFlow, hiding_example
+
+MAX_CHOICES = 9  # players choose with the number keys 1-9
+SUGGESTION_BUDGET = 300_000  # "did you mean" comparisons per file (about a second at worst)
+
+
+def validate(loaded: Loaded, assets_root: Path = ASSETS) -> list[Diagnostic]:
+    found = list(loaded.diagnostics)
+    if loaded.scenario is not None:
+        with gc_paused():  # see loader.gc_paused: the scenario's objects need no rescanning
+            found.extend(_Checks(loaded, Path(assets_root)).run())
+    found.sort(key=sort_key)
+    return found
+
+
+def check_ids(files: Iterable[Loaded]) -> list[Diagnostic]:
+    """CP320: two files that declare the same scenario id (saves and menus key on it)."""
+    first: dict[str, str] = {}
+    found = []
+    for loaded in files:
+        scenario_id = loaded.scenario.id if loaded.scenario else None
+        if scenario_id is None:
+            continue
+        if scenario_id in first:
+            line, col = loaded.where("id")
+            found.append(Diagnostic("CP320", f"scenario id '{scenario_id}' is also used by {first[scenario_id]}",
+                                    loaded.file, line, col, "give each scenario file its own id"))
+        else:
+            first[scenario_id] = loaded.file
+    return sorted(found, key=sort_key)
+
+
+def _did_you_mean(word: str, options: Iterable[str], otherwise: str | None = None) -> str | None:
+    close = difflib.get_close_matches(word, list(options), n=1, cutoff=0.6)
+    return f"did you mean '{close[0]}'?" if close else otherwise
+
+
+def _shown(ids: Iterable[str], limit: int = 8) -> str:
+    ids = list(ids)
+    more = f" and {len(ids) - limit} more" if len(ids) > limit else ""
+    return ", ".join(ids[:limit]) + more
+
+
+class _Checks:
+    def __init__(self, loaded: Loaded, assets_root: Path):
+        self.loaded = loaded
+        self.s: Scenario = loaded.scenario
+        self.assets_root = assets_root
+        self.found: list[Diagnostic] = []
+        self.framework = reference.framework(self.s.framework)
+        self.ladder = reference.ladder()
+        self._listings: dict[Path, list[str]] = {}
+        self.suggestion_budget = SUGGESTION_BUDGET
+        self.ids = [*self.s.nodes, *self.s.endings]
+
+    def did_you_mean(self, word: str, options: Iterable[str], otherwise: str | None = None) -> str | None:
+        """Suggestions cost a comparison per candidate: a file with thousands of nodes and thousands of
+        broken ids would take minutes. Past a budget, the fallback hint is given instead."""
+        options = list(options)
+        if len(options) > self.suggestion_budget:
+            return otherwise
+        self.suggestion_budget -= len(options)
+        return _did_you_mean(word, options, otherwise)
+
+    def emit(self, code: str, message: str, path: tuple, hint: str | None = None, at_key: bool = False) -> None:
+        line, col = self.loaded.where(*path, at_key=at_key)
+        self.found.append(Diagnostic(code, message, self.loaded.file, line, col, hint))
+
+    def raw_key(self, path: tuple, key: str) -> object:
+        """The key as written: standard ids are strings in the model but often numbers in the file."""
+        node = self.loaded.raw
+        for part in path:
+            node = node[part] if isinstance(node, dict | list) else None
+        if isinstance(node, dict) and key not in node:
+            return next((k for k in node if str(k) == key), key)
+        return key
+
+    def run(self) -> list[Diagnostic]:
+        self.check_framework()
+        self.check_nodes()
+        self.check_graph()
+        self.check_flags()
+        self.check_standards()
+        self.check_endings()
+        self.check_speakers()
+        self.check_assets()
+        return self.found
+
+    # --- references to the reference data ------------------------------------------------------------------
+
+    def check_framework(self) -> None:
+        if self.framework is None:
+            ids = reference.framework_ids()
+            self.emit("CP300", f"unknown standards framework '{self.s.framework}'", ("framework",),
+                      self.did_you_mean(self.s.framework, ids, "frameworks available: " + ", ".join(ids)))
+
+    def check_endings(self) -> None:
+        outcome_ids = [o.id for o in self.ladder.outcomes]
+        for ending_id, ending in self.s.endings.items():
+            outcome = self.ladder.get(ending.outcome)
+            if outcome is None:
+                self.emit("CP311", f"unknown outcome '{ending.outcome}'", ("endings", ending_id, "outcome"),
+                          self.did_you_mean(ending.outcome, outcome_ids, "outcomes: " + ", ".join(outcome_ids)))
+                continue
+            if ending.months is None:
+                continue
+            if outcome.min_months is None and outcome.max_months is None:
+                self.emit("CP317", f"'{outcome.id}' has no length, so 'months: {ending.months}' means nothing",
+                          ("endings", ending_id, "months"), "remove 'months:' from this ending")
+                continue
+            low, high = outcome.min_months or 1, outcome.max_months or 120
+            if not low <= ending.months <= high:
+                self.emit("CP317", f"a {outcome.title.lower()} lasts {low} to {high} months, not {ending.months}",
+                          ("endings", ending_id, "months"), f"use a length from {low} to {high} months")
+
+    def check_standards(self) -> None:
+        if self.framework is None:
+            return
+        known = self.framework.ids
+        name = self.framework.id
+
+        def bad(sid: str, path: tuple, at_key: bool = False) -> None:
+            listed = f"{name} has standards {_shown(known, 20)}"
+            close = self.did_you_mean(sid, known)
+            hint = f"{close} ({listed})" if close else listed
+            self.emit("CP307", f"standard '{sid}' is not in {name}", path, hint, at_key)
+
+        for node_id, node in self.s.nodes.items():
+            for i, choice in enumerate(node.choices or ()):
+                at = ("nodes", node_id, "choices", i)
+                for field in ("scores", "reasons"):
+                    for sid in getattr(choice, field):
+                        if sid not in known:
+                            bad(sid, (*at, field, self.raw_key((*at, field), sid)), at_key=True)
+                for sid in choice.reasons:
+                    if sid not in choice.scores and sid in known:
+                        self.emit("CP322", f"a reason is given for standard {sid}, but this choice does not "
+                                  "score it, so the reason is never shown",
+                                  (*at, "reasons", self.raw_key((*at, "reasons"), sid)),
+                                  f"add '{sid}: 0' (at stake) or a score under 'scores:', or remove the reason",
+                                  at_key=True)
+            for cond, path in self.conditions(node_id, node):
+                if type(cond) is ScoreTest and cond.score != "total" and cond.score not in known:
+                    bad(cond.score, (*path, "score"))
+        for ending_id, ending in self.s.endings.items():
+            for i, sid in enumerate(ending.debrief.standards):
+                if sid not in known:
+                    bad(sid, ("endings", ending_id, "debrief", "standards", i))
+
+    def check_speakers(self) -> None:
+        people = list(self.s.characters)
+        for node_id, node in self.s.nodes.items():
+            for i, line in enumerate(node.lines):
+                if line.speaker is not None and line.speaker not in self.s.characters:
+                    self.emit("CP312", f"unknown character '{line.speaker}'",
+                              ("nodes", node_id, "lines", i, "speaker"),
+                              self.did_you_mean(line.speaker, people, "add them under 'characters:' at the top"))
+
+    # --- assets --------------------------------------------------------------------------------------------
+
+    def asset_paths(self) -> Iterator[tuple[str, tuple]]:
+        for char_id, char in self.s.characters.items():
+            if char.portrait is not None:
+                yield char.portrait, ("characters", char_id, "portrait")
+        for node_id, node in self.s.nodes.items():
+            card, at = node.card, ("nodes", node_id, "card")
+            if type(card) is FriendRequestCard and card.sender.avatar is not None:
+                yield card.sender.avatar, (*at, "from", "avatar")
+            elif type(card) is PostCard:
+                if card.author.avatar is not None:
+                    yield card.author.avatar, (*at, "author", "avatar")
+                if card.image is not None and card.image.asset is not None:
+                    yield card.image.asset, (*at, "image", "asset")
+                for i, comment in enumerate(card.comments):
+                    if comment.author.avatar is not None:
+                        yield comment.author.avatar, (*at, "comments", i, "author", "avatar")
+
+    def check_assets(self) -> None:
+        for rel, path in self.asset_paths():
+            reason = escape_reason(rel)
+            target = None if reason else resolve_asset(self.assets_root, rel)
+            if target is None:
+                self.emit("CP314", f"asset path '{rel}' leaves assets/: {reason or 'it resolves outside it'}",
+                          path, "write a path inside assets/ with '/' between folders, e.g. portraits/sam.png")
+            elif not target.is_file():
+                self.emit("CP313", f"asset file '{rel}' does not exist in assets/", path, self.asset_hint(target))
+
+    def asset_hint(self, target: Path) -> str:
+        folder = target.parent
+        if folder not in self._listings:
+            try:
+                self._listings[folder] = sorted(p.name for p in folder.iterdir() if p.is_file())
+            except OSError:
+                self._listings[folder] = []
+        close = difflib.get_close_matches(target.name, self._listings[folder], n=1, cutoff=0.6)
+        if close:
+            return f"did you mean '{close[0]}'?"
+        return "add the file under assets/, or correct the path (it is relative to assets/)"
+
+    # --- nodes, one at a time ------------------------------------------------------------------------------
+
+    def check_nodes(self) -> None:
+        for node_id, node in self.s.nodes.items():
+            at = ("nodes", node_id)
+            if node_id in self.s.endings:
+                self.emit("CP315", f"'{node_id}' is both a node and an ending; going to it always ends the story",
+                          at, "rename the node or the ending", at_key=True)
+            # empty lists count as absent, as they do in play
+            ways = [w for w in ("choices", "routes", "next") if getattr(node, w) not in (None, [])]
+            if len(ways) > 1:
+                if node.routes:
+                    why = f"routes are taken at once, so its {' and '.join(w for w in ways if w != 'routes')} " \
+                          "are never used"
+                else:
+                    why = "'next' is used only when every choice is hidden"
+                self.emit("CP318", f"node '{node_id}' has {' and '.join(ways)}: {why}", at,
+                          "give a node exactly one of choices, routes or next", at_key=True)
+            if node.routes:
+                shown = [k for k in ("lines", "card", "prompt") if getattr(node, k)]
+                if shown:
+                    self.emit("CP321", f"node '{node_id}' routes on at once, so its {', '.join(shown)} "
+                              "are never shown", (*at, shown[0]),
+                              "move the content to the node the routes lead to, or to a node before", at_key=True)
+                self.check_routes(node_id, node)
+            elif not node.choices and node.next is None:
+                self.emit("CP304", f"node '{node_id}' has no way on: no choices, routes or next", at,
+                          "add choices, routes or 'next:', or make it an ending under 'endings:'", at_key=True)
+            if node.choices and len(node.choices) > MAX_CHOICES:
+                self.emit("CP319", f"node '{node_id}' has {len(node.choices)} choices; players pick with the "
+                          f"keys 1 to {MAX_CHOICES}", (*at, "choices"),
+                          "split the decision over two nodes", at_key=True)
+            for target, path in self.targets(node_id, node):
+                if target not in self.s.nodes and target not in self.s.endings:
+                    self.emit("CP302", f"'{target}' is not a node or an ending", path,
+                              self.did_you_mean(target, self.ids,
+                                            "add a node or an ending with this id"))
+
+    def check_routes(self, node_id: str, node: Node) -> None:
+        routes, at = node.routes, ("nodes", node_id, "routes")
+        default = next((i for i, r in enumerate(routes) if r.when is None), None)
+        if default is None:
+            self.emit("CP316", f"no route out of '{node_id}' is a default: when no condition holds, the story "
+                      "is stuck", (*at, len(routes) - 1),
+                      "remove 'when:' from the last route, or add a last route with only 'goto:'")
+        elif default < len(routes) - 1:
+            self.emit("CP324", f"route {default + 2} of '{node_id}' comes after the default (route "
+                      f"{default + 1}), so it is never taken", (*at, default + 1),
+                      "move the route without 'when:' to the end")
+
+    def targets(self, node_id: str, node: Node) -> Iterator[tuple[str, tuple]]:
+        at = ("nodes", node_id)
+        for i, c in enumerate(node.choices or ()):
+            yield c.goto, (*at, "choices", i, "goto")
+        for i, r in enumerate(node.routes or ()):
+            yield r.goto, (*at, "routes", i, "goto")
+        if node.next is not None:
+            yield node.next, (*at, "next")
+
+    def conditions(self, node_id: str, node: Node) -> Iterator[tuple[object, tuple]]:
+        for field in ("choices", "routes"):
+            for i, item in enumerate(getattr(node, field) or ()):
+                yield from walk(item.when, ("nodes", node_id, field, i, "when"))
+
+    # --- the story graph -----------------------------------------------------------------------------------
+
+    def successors(self, node: Node) -> list[str]:
+        """Where the story can go from a node when it is entered (routes win over everything else)."""
+        if node.routes:
+            return [r.goto for r in node.routes]
+        return [c.goto for c in node.choices or ()] + ([node.next] if node.next is not None else [])
+
+    def check_graph(self) -> None:
+        nodes, endings = self.s.nodes, self.s.endings
+        # An id that is both goes to the ending (as the engine does), so only "pure" nodes are nodes here.
+        out = {n: self.successors(node) for n, node in nodes.items() if n not in endings}
+        start = self.s.start
+        if start in endings:
+            self.emit("CP301", f"start names the ending '{start}': the story would end before it begins",
+                      ("start",), "start at a node")
+        elif start not in nodes:
+            self.emit("CP301", f"start names no node: '{start}'", ("start",),
+                      self.did_you_mean(start, nodes, "start must be the id of a node under 'nodes:'"))
+        else:
+            reached = self.reach(start, out)
+            for n in nodes:
+                if n not in reached and n not in endings:
+                    self.emit("CP303", f"node '{n}' can never be reached from the start", ("nodes", n),
+                              "a choice, route or next must lead to it, or remove it", at_key=True)
+            for e in endings:
+                if e not in reached:
+                    self.emit("CP306", f"ending '{e}' can never be reached", ("endings", e),
+                              "a choice, route or next must lead to it, or remove it", at_key=True)
+        self.check_traps(out)
+
+    @staticmethod
+    def reach(start: str, out: dict[str, list[str]]) -> set[str]:
+        reached, queue = {start}, deque([start])
+        while queue:
+            for target in out.get(queue.popleft(), ()):
+                if target not in reached:
+                    reached.add(target)
+                    queue.append(target)
+        return reached
+
+    def check_traps(self, out: dict[str, list[str]]) -> None:
+        """CP305: nodes from which no ending can be reached, whatever the conditions allow. Dead ends
+        (CP304) and broken targets (CP302) are reported already, so they count as ways out here."""
+        ids = set(self.s.nodes) | set(self.s.endings)
+        back: dict[str, list[str]] = {}
+        exits = deque()
+        for n, targets in out.items():
+            if not targets or any(t not in ids for t in targets):
+                exits.append(n)
+            for t in targets:
+                back.setdefault(t, []).append(n)
+        exits.extend(self.s.endings)
+        escapes = set(exits)
+        while exits:
+            for source in back.get(exits.popleft(), ()):
+                if source not in escapes:
+                    escapes.add(source)
+                    exits.append(source)
+        for n in out:
+            if n not in escapes:
+                self.emit("CP305", f"no ending can be reached from node '{n}': every way on goes round "
+                          f"{self.loop_from(n, out)}", ("nodes", n),
+                          "add a choice or route that leads out of the loop towards an ending", at_key=True)
+
+    @staticmethod
+    def loop_from(n: str, out: dict[str, list[str]], limit: int = 6) -> str:
+        """'a → b → a': the loop a trapped node falls into, shortened for the message."""
+        path, seen = [n], {n}
+        while len(path) <= limit:
+            nxt = out[path[-1]][0]
+            path.append(nxt)
+            if nxt in seen:
+                return " → ".join(path)
+            seen.add(nxt)
+        return " → ".join(path) + " → …"
+
+    # --- flags and conditions ------------------------------------------------------------------------------
+
+    def check_flags(self) -> None:
+        set_at: dict[str, tuple] = {}
+        cleared_at: dict[str, tuple] = {}
+        tested: dict[str, list[tuple]] = {}
+        for node_id, node in self.s.nodes.items():
+            for i, choice in enumerate(node.choices or ()):
+                at = ("nodes", node_id, "choices", i)
+                for j, flag in enumerate(choice.set_flags):
+                    set_at.setdefault(flag, (*at, "set_flags", j))
+                for j, flag in enumerate(choice.clear_flags):
+                    cleared_at.setdefault(flag, (*at, "clear_flags", j))
+            for cond, path in self.conditions(node_id, node):
+                if type(cond) is FlagSet:
+                    tested.setdefault(cond.flag, []).append((*path, "flag"))
+                elif type(cond) is FlagUnset:
+                    tested.setdefault(cond.not_flag, []).append((*path, "not_flag"))
+        for flag, paths in tested.items():
+            if flag not in set_at:
+                for path in paths:
+                    self.emit("CP308", f"flag '{flag}' is tested but no choice ever sets it", path,
+                              self.did_you_mean(flag, set_at, "add it to a choice's 'set_flags:'"))
+        for flag, path in set_at.items():
+            if flag not in tested:
+                self.emit("CP309", f"flag '{flag}' is set but never tested", path,
+                          self.did_you_mean(flag, tested, "test it in a 'when:' or remove it"))
+        for flag, path in cleared_at.items():
+            if flag not in set_at:
+                self.emit("CP323", f"flag '{flag}' is cleared but no choice ever sets it", path,
+                          self.did_you_mean(flag, set_at, "remove it from 'clear_flags:'"))
+        self.check_hidden_choices()
+
+    def check_hidden_choices(self) -> None:
+        candidates = [(n, node) for n, node in self.s.nodes.items()
+                      if node.choices and not node.routes and node.next is None
+                      and all(c.when is not None for c in node.choices)]
+        if not candidates:
+            return
+        flow = FlagFlow(self.s.nodes, self.s.start)
+        scored = {sid for node in self.s.nodes.values() for c in node.choices or () for sid in c.scores}
+        for node_id, node in candidates:
+            example = hiding_example(node_id, node, flow, scored)
+            if example is not None:
+                self.emit("CP310", f"every choice of node '{node_id}' can be hidden, leaving the player stuck: "
+                          f"{example}", ("nodes", node_id, "choices"),
+                          "give one choice no 'when:' so there is always a way on", at_key=True)

@@ -1,0 +1,178 @@
+"""Can a node's conditions hide every one of its choices? (the reasoning behind CP310)
+
+The rule, conservative on purpose (it may warn about a combination no playthrough can produce, but it
+never misses one that some playthrough does produce):
+
+1. A choice without `when` is always shown, so such a node is safe.
+2. Flags: a forward data-flow over the story graph works out, for each node, which flags MAY be set on
+   arrival (set on some path) and which MUST be set (set on every path). Every edge counts as takeable,
+   whatever its condition. A flag no choice ever sets is always unset.
+3. Scores: each standard a test names (and 'total') is treated as an independent whole number, except
+   that a standard no choice ever scores is always 0. Only values either side of each threshold matter,
+   so a handful of values per score covers every case.
+4. Every combination of those flag and score values is tried. If one makes every `when` false, that
+   combination is reported as the example. If there are too many combinations to try, the node is
+   reported as unproven rather than passed.
+"""
+
+from __future__ import annotations
+
+from collections import deque
+from collections.abc import Iterable, Mapping
+from itertools import product
+
+from .model import AllOf, AnyOf, FlagSet, FlagUnset, Node, NotOf, ScoreTest
+
+MAX_COMBINATIONS = 4096
+
+
+class FlagFlow:
+    """Which flags may be, and which must be, set when the story arrives at each node."""
+
+    def __init__(self, nodes: Mapping[str, Node], start: str | None):
+        self.bit: dict[str, int] = {}
+        for node in nodes.values():
+            for choice in node.choices or ():
+                for flag in choice.set_flags:
+                    self.bit.setdefault(flag, 1 << len(self.bit))
+        self.may: dict[str, int] = {}
+        self.must: dict[str, int] = {}
+        if start in nodes:
+            self._flow(nodes, start)
+
+    def _mask(self, flags: Iterable[str]) -> int:
+        mask = 0
+        for flag in flags:
+            mask |= self.bit.get(flag, 0)
+        return mask
+
+    def _flow(self, nodes: Mapping[str, Node], start: str) -> None:
+        # Each node's edges as (target, bits set, bits cleared); routes and `next` change nothing.
+        edges: dict[str, list[tuple[str, int, int]]] = {}
+        for node_id, node in nodes.items():
+            if node.routes:
+                edges[node_id] = [(r.goto, 0, 0) for r in node.routes]
+            else:
+                out = [(c.goto, self._mask(c.set_flags), self._mask(c.clear_flags)) for c in node.choices or ()]
+                if node.next is not None:
+                    out.append((node.next, 0, 0))
+                edges[node_id] = out
+        may, must = self.may, self.must
+        may[start] = must[start] = 0
+        queue, queued = deque([start]), {start}
+        while queue:
+            here = queue.popleft()
+            queued.discard(here)
+            for target, set_bits, clear_bits in edges[here]:
+                if target not in nodes:
+                    continue
+                out_may = (may[here] | set_bits) & ~clear_bits
+                out_must = (must[here] | set_bits) & ~clear_bits
+                if target in may:
+                    new_may, new_must = may[target] | out_may, must[target] & out_must
+                    if new_may == may[target] and new_must == must[target]:
+                        continue
+                    may[target], must[target] = new_may, new_must
+                else:
+                    may[target], must[target] = out_may, out_must
+                if target not in queued:
+                    queued.add(target)
+                    queue.append(target)
+
+    def values(self, node_id: str, flag: str) -> tuple[bool, ...]:
+        """The values `flag` can have on arrival at `node_id`."""
+        bit = self.bit.get(flag)
+        if bit is None:
+            return (False,)
+        if node_id not in self.may:  # never reached from the start: assume anything settable
+            return (False, True)
+        can_be_set = bool(self.may[node_id] & bit)
+        must_be_set = bool(self.must[node_id] & bit)
+        return tuple(v for v, ok in ((False, not must_be_set), (True, can_be_set)) if ok)
+
+
+def _atoms(condition, flags: set[str], tests: list[ScoreTest]) -> None:
+    kind = type(condition)
+    if kind is FlagSet:
+        flags.add(condition.flag)
+    elif kind is FlagUnset:
+        flags.add(condition.not_flag)
+    elif kind is ScoreTest:
+        tests.append(condition)
+    elif kind is AllOf:
+        for c in condition.all:
+            _atoms(c, flags, tests)
+    elif kind is AnyOf:
+        for c in condition.any:
+            _atoms(c, flags, tests)
+    elif kind is NotOf:
+        _atoms(condition.not_, flags, tests)
+
+
+def _holds(condition, flags: Mapping[str, bool], scores: Mapping[str, int]) -> bool:
+    # Like conditions.holds, except that 'total' is a variable of its own (rule 3 above).
+    kind = type(condition)
+    if kind is FlagSet:
+        return flags[condition.flag]
+    if kind is FlagUnset:
+        return not flags[condition.not_flag]
+    if kind is ScoreTest:
+        value = scores[condition.score]
+        if condition.at_least is not None and value < condition.at_least:
+            return False
+        return condition.at_most is None or value <= condition.at_most
+    if kind is AllOf:
+        return all(_holds(c, flags, scores) for c in condition.all)
+    if kind is AnyOf:
+        return any(_holds(c, flags, scores) for c in condition.any)
+    return not _holds(condition.not_, flags, scores)
+
+
+def _score_values(name: str, tests: list[ScoreTest], scored: set[str]) -> list[int]:
+    if (name not in scored) if name != "total" else not scored:  # never scored: always 0
+        return [0]
+    values = {0}
+    for t in tests:
+        if t.score == name:
+            if t.at_least is not None:
+                values.update((t.at_least - 1, t.at_least))
+            if t.at_most is not None:
+                values.update((t.at_most, t.at_most + 1))
+    return sorted(values)
+
+
+def _describe(flags: Mapping[str, bool], scores: Mapping[str, int]) -> str:
+    parts = [f"flag '{f}' is {'set' if on else 'not set'}" for f, on in sorted(flags.items())]
+    parts += [("the total score" if s == "total" else f"the score for standard {s}") + f" is {v}"
+              for s, v in sorted(scores.items())]
+    if len(parts) > 1:
+        return ", ".join(parts[:-1]) + " and " + parts[-1]
+    return parts[0] if parts else "always"
+
+
+def hiding_example(node_id: str, node: Node, flow: FlagFlow, scored: set[str]) -> str | None:
+    """None when some choice is always shown; otherwise a description of a state that hides them all
+    (or of why it could not be proven that one is always shown)."""
+    choices = node.choices or []
+    if not choices or any(c.when is None for c in choices):
+        return None
+    flag_names: set[str] = set()
+    tests: list[ScoreTest] = []
+    for c in choices:
+        _atoms(c.when, flag_names, tests)
+    flag_list = sorted(flag_names)
+    score_list = sorted({t.score for t in tests})
+    flag_options = [flow.values(node_id, f) for f in flag_list]
+    score_options = [_score_values(s, tests, scored) for s in score_list]
+    count = 1
+    for options in (*flag_options, *score_options):
+        count *= len(options)
+    if count > MAX_COMBINATIONS:
+        return f"its conditions combine {count:,} ways, too many to prove that one choice is always shown"
+    for flag_values in product(*flag_options):
+        flags = dict(zip(flag_list, flag_values, strict=True))
+        for score_values in product(*score_options):
+            scores = dict(zip(score_list, score_values, strict=True))
+            if not any(_holds(c.when, flags, scores) for c in choices):
+                return "for example when " + _describe(flags, scores)
+    return None

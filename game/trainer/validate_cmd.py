@@ -1,0 +1,102 @@
+"""`python main.py validate [PATH ...]`: check scenario files, as a trainer or CI would.
+
+Prints one line per problem in the compiler convention (`PATH:LINE:COL: error CODE: message`, with the
+hint indented below) and a one-line summary, or a single JSON document with --format json.
+Exit codes: 0 clean, 1 errors (or warnings with --strict), 2 bad usage. Never a traceback: every problem
+with a file is a diagnostic, and every problem with the command line is a usage message.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from dataclasses import asdict
+from pathlib import Path
+
+from game.engine.assets import ROOT
+from game.engine.diagnostics import Diagnostic, format_text, sort_key
+from game.engine.loader import load_file
+from game.engine.validate import check_ids, validate
+
+SCENARIOS = ROOT / "scenarios"
+SUFFIXES = (".yaml", ".yml")
+
+
+class UsageError(Exception):
+    """A problem with the command line; the message is for people."""
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str):  # argparse would exit the process; the caller decides instead
+        raise UsageError(message)
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="python main.py validate",
+                     description="Check scenario files for mistakes. With no PATH, checks scenarios/*.yaml.")
+    parser.add_argument("paths", nargs="*", metavar="PATH", help="a scenario file, or a folder of them")
+    parser.add_argument("--strict", action="store_true", help="treat warnings as errors (exit 1)")
+    parser.add_argument("--format", choices=("text", "json"), default="text", help="output format")
+    return parser
+
+
+def scenario_files(paths: list[str]) -> list[Path]:
+    if not paths:
+        if not SCENARIOS.is_dir():
+            raise UsageError(f"no PATH given and there is no scenarios folder at {SCENARIOS}")
+        paths = [str(SCENARIOS)]
+    files: list[Path] = []
+    for text in paths:
+        path = Path(text)
+        if path.is_dir():
+            found = sorted(p for p in path.iterdir() if p.suffix in SUFFIXES and p.is_file())
+            if not found:
+                raise UsageError(f"no .yaml files in {text}")
+            files.extend(found)
+        elif path.exists():
+            files.append(path)
+        else:
+            raise UsageError(f"no such file or folder: {text}")
+    return list(dict.fromkeys(files))  # a file named twice is checked once
+
+
+def _summary(files: int, diagnostics: list[Diagnostic]) -> dict[str, int]:
+    errors = sum(d.is_error for d in diagnostics)
+    return {"files": files, "errors": errors, "warnings": len(diagnostics) - errors}
+
+
+def _plural(n: int, word: str) -> str:
+    return f"{n} {word}{'' if n == 1 else 's'}"
+
+
+def main(argv: list[str]) -> int:
+    try:
+        args = _parser().parse_args(argv)
+        files = scenario_files(args.paths)
+    except UsageError as exc:
+        print(f"validate: {exc}\nusage: python main.py validate [PATH ...] [--strict] [--format text|json]",
+              file=sys.stderr)
+        return 2
+    except SystemExit as exc:  # --help
+        return int(exc.code or 0)
+    for stream in (sys.stdout, sys.stderr):  # a file's text on a terminal that cannot show it: no crash
+        if hasattr(stream, "reconfigure"):
+            stream.reconfigure(errors="backslashreplace")
+    loaded = [load_file(f) for f in files]
+    diagnostics = sorted([d for one in loaded for d in validate(one)] + check_ids(loaded), key=sort_key)
+    summary = _summary(len(files), diagnostics)
+    if args.format == "json":
+        print(json.dumps({
+            "files": [str(f) for f in files],
+            "diagnostics": [{**asdict(d), "severity": d.severity} for d in diagnostics],
+            "summary": summary,
+        }, ensure_ascii=False, indent=2))
+    else:
+        for d in diagnostics:
+            print(format_text(d))
+        print(f"{_plural(summary['files'], 'file')}, {_plural(summary['errors'], 'error')}, "
+              f"{_plural(summary['warnings'], 'warning')}")
+    if summary["errors"] or (args.strict and summary["warnings"]):
+        return 1
+    return 0
