@@ -1,0 +1,71 @@
+"""The debrief: the outcome on the ladder, what happened and why, the real kind of case it mirrors, the
+per-standard chart, the path taken with each choice's feedback, and the questions for reflection."""
+
+from __future__ import annotations
+
+from ..blocks import Beside, Block, Button, Panel, Stack, Text
+from ..embeds import ChartBlock, chart_words
+from ..intents import Confirm, Push, Restart, ToTitle
+from ..look import Look
+from ..page import Page, PageScreen
+from ..parts import discussion, feedback_block, footer, header, heading, keep_together, ladder_block, tool
+
+
+class DebriefScreen(PageScreen):
+    name = "debrief"
+    initial_focus = "again"
+
+    def build(self, look: Look) -> Page:
+        story = self.env.session.story
+        ending = story.ending
+        d = ending.debrief
+        def section(title: str, *blocks: Block | None) -> Block:
+            return Stack([heading(title), *blocks], gap=0.5)
+
+        outcome = Panel(Stack([Text("Outcome", "label", "muted"),
+                               Text(keep_together(ending.outcome_label), "heading", "heading")], gap=0.2),
+                        bg="surface", border="border", pad=0.9)
+        parts: list[Block | None] = [
+            Stack([Text(f"Debrief: {ending.title}", "title", "heading"), outcome,
+                   ladder_block(story, ending.outcome.id, ending.outcome_label)], gap=1.0),
+            section("What happened", Text(d.what_happened)),
+            section("Why", Text(d.why)) if d.why else None,
+        ]
+        if d.real_case is not None:
+            rc = d.real_case
+            facts = " · ".join(str(x) for x in (rc.year, rc.regulator, rc.outcome) if x)
+            parts.append(section("The real kind of case it mirrors",
+                                 Panel(Stack([Text(rc.summary), Text(facts, "small", "muted") if facts else None,
+                                              Text(f"Source: {rc.source}", "small", "muted") if rc.source else None],
+                                             gap=0.4), bg="surface", border="border", pad=0.9)))
+        parts.append(section("Your standards", ChartBlock(story)))
+        steps = story.state.steps
+        path: list[Block] = []
+        if not steps:
+            path.append(Text("You made no choices on the way.", "body", "muted"))
+        for i, step in enumerate(steps, 1):
+            node = story.scenario.nodes.get(step.node)
+            where = node.title if node and node.title else f"Choice {i}"
+            path.append(Panel(Stack([Text(f"{i}. {where}", "label", "heading"),
+                                     feedback_block(story.feedback_of(step), None)], gap=0.6),
+                              bg="surface", border="border", pad=0.9))
+        parts.append(section("The path you took", Stack(path, gap=0.8)))
+        questions = [Beside(Text(f"{i}.", "body", "heading", bold=True), Text(q), 1.4, 0.3)
+                     for i, q in enumerate(d.reflection, 1)]
+        parts.append(section("Questions for reflection", Stack(questions, gap=0.6)))
+        prompts = [story.scenario.nodes[n].prompt for n in dict.fromkeys(story.state.visited)
+                   if n in story.scenario.nodes and story.scenario.nodes[n].prompt]
+        parts.extend(discussion(prompt, look) for prompt in prompts)
+        buttons = [Button("Play again", Confirm("Play this scenario again from the start?", "Play again",
+                                                Restart()), "again", full=False),
+                   Button("Other scenarios", Push("scenarios"), "scenarios", full=False),
+                   Button("Title", ToTitle(), "title", full=False)]
+        return Page(header=header("Debrief", None, [tool("Menu", Push("pause"), "menu")], context=story.scenario.title),
+                    body=Stack(parts, gap=1.8), footer=footer(buttons),
+                    width_em=look.measure / look.metrics.body_px)
+
+    def speech(self) -> str:
+        e = self.env.session.story.ending
+        d = e.debrief
+        return (f"Debrief. Outcome: {e.outcome_label}. {d.what_happened} {d.why or ''} "
+                f"{chart_words(self.env.session.story)}")

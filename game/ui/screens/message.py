@@ -1,0 +1,25 @@
+"""A message the player must read (a scenario that cannot be opened, a save that failed, a notice)."""
+
+from __future__ import annotations
+
+from ..blocks import Button, Centre, Stack, Text
+from ..intents import Pop
+from ..look import Look
+from ..page import Page, PageScreen
+
+
+class MessageScreen(PageScreen):
+    name = "message"
+    initial_focus = "ok"
+
+    def __init__(self, env, title: str, text: str, then=None):
+        super().__init__(env)
+        self.title, self.text, self.then = title, text, then
+
+    def build(self, look: Look) -> Page:
+        body = Centre(Stack([Text(self.title, "title", "heading", measure=False), Text(self.text),
+                             Button("OK", self.then or Pop(), "ok", full=False)], gap=1.2), 36)
+        return Page(body=body, width_em=38, centre=True)
+
+    def speech(self) -> str:
+        return f"{self.title}. {self.text}"

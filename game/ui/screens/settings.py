@@ -1,0 +1,52 @@
+"""Settings: every preference in game/settings.py's table, changed in place and saved at once."""
+
+from __future__ import annotations
+
+from game.settings import TABLE, Preference
+
+from ..blocks import Block, Button, Flow, Stack, Text
+from ..intents import ChangeSetting, Pop
+from ..look import Look
+from ..page import Page, PageScreen
+from ..parts import footer, header
+
+
+class SettingsScreen(PageScreen):
+    name = "settings"
+    initial_focus = "text_scale-larger"
+
+    def _row(self, pref: Preference) -> Block:
+        prefs = self.env.prefs
+        value = getattr(prefs, pref.name)
+        items: list[Block | None] = [Text(pref.label, "label", "heading")]
+        note = pref.help
+        enabled = True
+        if pref.name == "self_voicing" and not self.env.voice.available:
+            enabled, note = False, self.env.voice.reason
+        if pref.name == "text_scale":
+            controls = [
+                Button("Smaller",
+                       ChangeSetting(pref.name, max(pref.low, value - pref.step)), f"{pref.name}-smaller",
+                       full=False, enabled=value > pref.low),
+                Button("Larger",
+                       ChangeSetting(pref.name, min(pref.high, value + pref.step)), f"{pref.name}-larger",
+                       full=False, enabled=value < pref.high),
+            ] + [Button(pref.label_of(v), ChangeSetting(pref.name, v), f"{pref.name}-{v}", full=False,
+                        selected=v == value) for v in (100, 150, 200)]
+            items.append(Text(f"Now: {pref.label_of(value)}", "body", "text"))
+        else:
+            controls = [Button(label, ChangeSetting(pref.name, v), f"{pref.name}-{v}", full=False,
+                               selected=v == value, enabled=enabled) for v, label in pref.choices]
+        items.append(Flow(controls, gap=0.5))
+        if note:
+            items.append(Text(note, "small", "muted"))
+        return Stack(items, gap=0.4)
+
+    def build(self, look: Look) -> Page:
+        body = Stack([self._row(p) for p in TABLE], gap=1.4)
+        return Page(header=header("Settings", "Changes apply at once and are saved"), body=body,
+                    footer=footer([Button("Back", Pop(), "back", full=False)]), width_em=44)
+
+    def speech(self) -> str:
+        prefs = self.env.prefs
+        return "Settings. " + ". ".join(f"{p.label}: {p.label_of(getattr(prefs, p.name))}" for p in TABLE)

@@ -1,0 +1,156 @@
+"""`python main.py snapshot SCENARIO --choices 1,2,1 --out DIR`: render every screen of one playthrough
+to numbered PNGs, headlessly: each part of the story, each feedback panel, the ending and the debrief
+(a debrief taller than the window as several images, a page apart).
+
+It drives the real app through the test pilot (real key presses through the same screens and event
+handling as the game), so a snapshot shows exactly what a player would see. Nothing is saved.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from pathlib import Path
+
+EXIT_OK, EXIT_ERROR = 0, 1
+
+
+def _choices(text: str) -> list[int]:
+    parts = [p.strip() for p in text.split(",") if p.strip()]
+    if not parts or not all(p.isdigit() and int(p) >= 1 for p in parts):
+        raise argparse.ArgumentTypeError(f"'{text}' is not a list of choice numbers such as 1,3,2")
+    return [int(p) for p in parts]
+
+
+def _size(text: str) -> tuple[int, int]:
+    try:
+        w, h = (int(v) for v in text.lower().split("x"))
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a size like 1280x720") from None
+    if not (320 <= w <= 8192 and 240 <= h <= 8192):
+        raise argparse.ArgumentTypeError(f"'{text}' is outside 320x240 to 8192x8192")
+    return w, h
+
+
+def _scale(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a number such as 1.5") from None
+    if not 1.0 <= value <= 2.0:
+        raise argparse.ArgumentTypeError("--text-scale goes from 1.0 to 2.0")
+    return value
+
+
+def parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="python main.py snapshot",
+                                description="Render every screen of one playthrough to numbered PNG files.")
+    p.add_argument("scenario", metavar="SCENARIO", help="a scenario file, or the id of one in scenarios/")
+    p.add_argument("--choices", type=_choices, required=True, metavar="1,2,1",
+                   help="the choice to make at each step (1-based among the choices shown)")
+    p.add_argument("--out", type=Path, required=True, metavar="DIR", help="the folder for the images")
+    p.add_argument("--size", type=_size, default=(1280, 720), metavar="WxH", help="window size (default 1280x720)")
+    p.add_argument("--profile", choices=("desktop", "projector"), default="desktop")
+    p.add_argument("--theme", choices=("default", "high-contrast"), default="default")
+    p.add_argument("--text-scale", type=_scale, default=1.0, metavar="1.5", help="text size, 1.0 to 2.0")
+    p.add_argument("--font", choices=("atkinson", "opendyslexic"), default="atkinson")
+    return p
+
+
+def _error(message: str) -> int:
+    print(f"crossing-paths snapshot: {message}", file=sys.stderr)
+    return EXIT_ERROR
+
+
+def main(argv: list[str]) -> int:
+    args = parser().parse_args(argv)
+    os.environ["SDL_VIDEODRIVER"] = "dummy"  # always headless: an invisible window of exactly this size
+    os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
+    import pygame
+
+    from game import paths
+    from game.settings import Preferences
+
+    from . import catalog
+    from .app import App
+    from .intents import Choose, StartScenario
+    from .pilot import Pilot
+    from .voice import Voice
+
+    path = catalog.find(args.scenario, paths.scenarios_dir())
+    if not path.exists():
+        return _error(f"there is no scenario file or id '{args.scenario}' (looked in {paths.scenarios_dir()})")
+    entry = catalog.check(path)
+    if entry.errors:
+        return _error(f"{path} has errors; check it with: python main.py validate {path}\n" + "\n".join(entry.errors))
+    try:
+        args.out.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        return _error(f"cannot create {args.out}: {exc.strerror or exc}")
+
+    prefs = Preferences(text_scale=round(args.text_scale * 100), theme=args.theme, profile=args.profile,
+                        font=args.font, feedback="after_choice")
+    app = App(prefs, voice=Voice(exe=None))
+    try:
+        app.open_display(args.size)
+    except pygame.error as exc:
+        return _error(f"cannot render: {exc}")
+    pilot = Pilot(app)
+    app.act(StartScenario(path))
+    pilot.step()
+    if app.top.name not in ("play", "ending"):
+        return _error(f"{path} cannot be played")
+
+    choices = list(args.choices)
+    written: list[Path] = []
+
+    def shot(label: str) -> None:
+        app.draw()
+        target = args.out / f"{len(written) + 1:02d}-{label}.png"
+        pygame.image.save(pygame.display.get_surface(), target)
+        written.append(target)
+
+    story = app.session.story
+    for _ in range(10_000):  # a bound, never reached by a valid scenario
+        screen = app.top
+        if screen.name == "play":
+            scene = story.scene
+            shot(f"node-{scene.node}")
+            if not scene.choices:
+                pilot.press("activate")  # Continue has the focus
+                continue
+            if not choices:
+                print(f"note: the choices ran out at '{scene.node}' before an ending", file=sys.stderr)
+                break
+            number = choices.pop(0)
+            if number > len(scene.choices):
+                return _error(f"choice {number} is not offered at '{scene.node}': choose from 1 to "
+                              f"{len(scene.choices)}")
+            if number <= 9:
+                pilot.press(f"choose_{number}")
+            else:
+                app.act(Choose(number))
+                pilot.step()
+        elif screen.name == "feedback":
+            shot(f"feedback-{screen.feedback.node}")
+            pilot.press("activate")
+        elif screen.name == "ending":
+            shot(f"ending-{story.ending.id}")
+            pilot.press("activate")  # See the debrief
+        elif screen.name == "debrief":
+            page = 1
+            shot(f"debrief-{page}")
+            while screen.scroll < screen.max_scroll:
+                pilot.press("page_down")
+                page += 1
+                shot(f"debrief-{page}")
+            break
+        else:
+            return _error(f"unexpected screen '{screen.name}'")
+    if choices and story.is_over:
+        print(f"note: the scenario ended before the last {len(choices)} choice(s) "
+              f"({','.join(map(str, choices))}); they were ignored", file=sys.stderr)
+    print(f"wrote {len(written)} images to {args.out}")
+    pygame.quit()
+    return EXIT_OK

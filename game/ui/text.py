@@ -1,0 +1,134 @@
+"""Text: word-wrap (breaking words and URLs too long for a line), a cache of rendered lines, and
+the one function every piece of UI text is drawn through (so layout tests can record every blit)."""
+
+from __future__ import annotations
+
+from collections import OrderedDict
+from contextlib import contextmanager
+from dataclasses import dataclass
+
+import pygame
+
+Colour = tuple[int, int, int]
+
+# characters after which a long word (a URL, a path) may break
+_SOFT_BREAKS = "/-._?&=#:,;@"
+
+
+def _break_word(font: pygame.font.Font, word: str, width: int) -> list[str]:
+    """Split one word wider than `width` into pieces that fit, preferring to break after '/', '-', '.'."""
+    pieces = []
+    rest = word
+    while rest and font.size(rest)[0] > width:
+        lo, hi = 1, len(rest)
+        while lo < hi:  # the longest prefix that fits
+            mid = (lo + hi + 1) // 2
+            if font.size(rest[:mid])[0] <= width:
+                lo = mid
+            else:
+                hi = mid - 1
+        cut = max(lo, 1)
+        soft = max((i + 1 for i, ch in enumerate(rest[:cut]) if ch in _SOFT_BREAKS and i + 1 < cut), default=0)
+        if soft >= cut // 2:  # a soft break not too far back reads better than a hard cut
+            cut = soft
+        pieces.append(rest[:cut])
+        rest = rest[cut:]
+    if rest:
+        pieces.append(rest)
+    return pieces
+
+
+def wrap(font: pygame.font.Font, text: str, width: int) -> list[str]:
+    """Lines of `text` no wider than `width` (a single glyph wider than the width is the only exception).
+    Newlines in the text start new lines; runs of spaces collapse."""
+    width = max(1, width)
+    space = font.size(" ")[0]
+    out: list[str] = []
+    for paragraph in text.replace("\r", "").replace("\t", " ").split("\n"):
+        # only ordinary spaces break lines: a no-break space ("9.40\u00a0pm") keeps its words together
+        words = [w for w in paragraph.split(" ") if w]
+        if not words:
+            out.append("")
+            continue
+        line, line_w = "", 0
+        for word in words:
+            w = font.size(word)[0]
+            if w > width:  # a word (or URL) longer than a whole line: break it
+                if line:
+                    out.append(line)
+                pieces = _break_word(font, word, width)
+                out.extend(pieces[:-1])
+                line = pieces[-1]
+                line_w = font.size(line)[0]
+            elif not line:
+                line, line_w = word, w
+            else:
+                # measure the joined line itself: kerning makes it differ from the sum of its words
+                candidate = f"{line} {word}"
+                cw = font.size(candidate)[0] if line_w + space + w <= width + 2 * space else width + 1
+                if cw <= width:
+                    line, line_w = candidate, cw
+                else:
+                    out.append(line)
+                    line, line_w = word, w
+        if line:
+            out.append(line)
+    return out
+
+
+class LineCache:
+    """Rendered lines by (font, text, colour): text is rendered once and blitted many times."""
+
+    def __init__(self, limit: int = 6000):
+        self.limit = limit
+        self._cache: OrderedDict[tuple, pygame.Surface] = OrderedDict()
+
+    def render(self, font: pygame.font.Font, text: str, colour: Colour) -> pygame.Surface:
+        key = (id(font), text, colour)
+        surf = self._cache.get(key)
+        if surf is not None:
+            self._cache.move_to_end(key)
+            return surf
+        surf = font.render(text, True, colour)
+        if pygame.display.get_surface() is not None:
+            surf = surf.convert_alpha()
+        self._cache[key] = surf
+        if len(self._cache) > self.limit:
+            self._cache.popitem(last=False)
+        return surf
+
+
+# --- the one text-drawing function, and a recorder for layout tests -------------------------------------
+
+@dataclass(frozen=True)
+class TextBlit:
+    text: str
+    rect: pygame.Rect  # where the text was drawn, in window coordinates
+    container: pygame.Rect  # the box it was laid out in, in window coordinates
+    clip: pygame.Rect | None  # the visible part of its region (the viewport of a scrolled page)
+
+
+_recorders: list[list[TextBlit]] = []
+
+
+@contextmanager
+def record_text():
+    """Collect every text blit drawn inside the block (layout tests)."""
+    blits: list[TextBlit] = []
+    _recorders.append(blits)
+    try:
+        yield blits
+    finally:
+        _recorders.remove(blits)
+
+
+def draw_line(target: pygame.Surface, rendered: pygame.Surface, x: int, y: int, text: str,
+              container: pygame.Rect, origin: tuple[int, int] = (0, 0), record: bool = True) -> None:
+    target.blit(rendered, (x, y))
+    if record and _recorders:
+        ox, oy = origin
+        clip = target.get_clip()
+        entry = TextBlit(text, pygame.Rect(x + ox, y + oy, rendered.get_width(), rendered.get_height()),
+                         container.move(ox, oy), clip.move(ox, oy) if clip else None)
+        for blits in _recorders:
+            blits.append(entry)

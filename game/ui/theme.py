@@ -1,0 +1,133 @@
+"""Colour themes: a dataclass of named, semantic colours loaded from game/data/themes.yaml.
+
+Code asks for `theme.muted` or `theme.breached`, never for a colour value. TEXT_ON lists every
+background each text colour is drawn on; the contrast test checks every pair of every theme.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass, fields
+from functools import cache
+from pathlib import Path
+
+from game.engine.yamlsafe import read_file
+
+log = logging.getLogger("crossing_paths.ui")
+
+THEMES_FILE = Path(__file__).resolve().parent.parent / "data" / "themes.yaml"
+
+Colour = tuple[int, int, int]
+
+_PAGE = ("background", "surface", "discussion", "reached")
+_BUTTONS = ("button", "button_hover", "button_focus")
+# text colour -> the backgrounds it is drawn on anywhere in the UI
+TEXT_ON: dict[str, tuple[str, ...]] = {
+    "text": _PAGE + _BUTTONS,
+    "heading": _PAGE + _BUTTONS,
+    "muted": _PAGE + _BUTTONS,
+    "upheld": _PAGE + _BUTTONS,
+    "breached": _PAGE + _BUTTONS,
+    "at_stake": _PAGE + _BUTTONS,
+    "disabled_text": _PAGE + _BUTTONS,
+    "header_text": ("header",),
+    "badge_text": ("badge",),
+    "selected_text": ("selected",),
+}
+# non-text marks that must stand out (WCAG 1.4.11: 3:1)
+MARK_ON: dict[str, tuple[str, ...]] = {
+    "focus_ring": _PAGE + _BUTTONS,
+    "button_border": ("background", "surface"),
+    "scrollbar_thumb": ("scrollbar_track",),
+}
+
+
+@dataclass(frozen=True)
+class Theme:
+    id: str
+    title: str
+    min_contrast: float
+    background: Colour
+    surface: Colour
+    header: Colour
+    header_text: Colour
+    text: Colour
+    heading: Colour
+    muted: Colour
+    border: Colour
+    button: Colour
+    button_hover: Colour
+    button_focus: Colour
+    button_border: Colour
+    disabled_text: Colour
+    focus_ring: Colour
+    badge: Colour
+    badge_text: Colour
+    selected: Colour
+    selected_text: Colour
+    upheld: Colour
+    breached: Colour
+    at_stake: Colour
+    discussion: Colour
+    discussion_border: Colour
+    reached: Colour
+    reached_border: Colour
+    scrollbar_track: Colour
+    scrollbar_thumb: Colour
+    scrollbar_thumb_active: Colour
+    placeholder: Colour
+
+    @property
+    def high_contrast(self) -> bool:
+        return self.min_contrast >= 7
+
+    def colour(self, role: str) -> Colour:
+        return getattr(self, role)
+
+
+COLOUR_ROLES = tuple(f.name for f in fields(Theme) if f.name not in ("id", "title", "min_contrast"))
+
+
+def parse_colour(value: object) -> Colour:
+    if not isinstance(value, str) or len(value) != 7 or value[0] != "#":
+        raise ValueError(f"{value!r} is not a colour like '#1B1E24'")
+    return int(value[1:3], 16), int(value[3:5], 16), int(value[5:7], 16)
+
+
+def luminance(c: Colour) -> float:
+    """WCAG 2 relative luminance."""
+    def channel(v: int) -> float:
+        s = v / 255
+        return s / 12.92 if s <= 0.03928 else ((s + 0.055) / 1.055) ** 2.4
+    r, g, b = (channel(v) for v in c)
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b
+
+
+def contrast(a: Colour, b: Colour) -> float:
+    la, lb = sorted((luminance(a), luminance(b)), reverse=True)
+    return (la + 0.05) / (lb + 0.05)
+
+
+@cache
+def load_themes(path: Path = THEMES_FILE) -> dict[str, Theme]:
+    """Every theme in the file. The file ships with the game, so a mistake in it is a bug: raise."""
+    doc = read_file(path)
+    if doc.data is None:
+        raise ValueError(f"{path}: " + "; ".join(d.message for d in doc.diagnostics))
+    themes = {}
+    for theme_id, spec in doc.data["themes"].items():
+        colours = spec["colours"]
+        missing = [r for r in COLOUR_ROLES if r not in colours]
+        if missing:
+            raise ValueError(f"{path}: theme '{theme_id}' has no colour for {', '.join(missing)}")
+        themes[theme_id] = Theme(id=theme_id, title=spec["title"], min_contrast=float(spec["min_contrast"]),
+                                 **{r: parse_colour(colours[r]) for r in COLOUR_ROLES})
+    return themes
+
+
+def theme(theme_id: str) -> Theme:
+    themes = load_themes()
+    if theme_id not in themes:
+        log.warning("unknown theme %r; using the default theme", theme_id)
+        return themes["default"]
+    return themes[theme_id]
