@@ -23,6 +23,9 @@ def _choices(text: str) -> list[int]:
     return [int(p) for p in parts]
 
 
+DEFAULT_SIZES = {"desktop": (1280, 720), "projector": (1920, 1080)}  # a projector is 16:9 full HD at least
+
+
 def _size(text: str) -> tuple[int, int]:
     try:
         w, h = (int(v) for v in text.lower().split("x"))
@@ -50,7 +53,8 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--choices", type=_choices, required=True, metavar="1,2,1",
                    help="the choice to make at each step (1-based among the choices shown)")
     p.add_argument("--out", type=Path, required=True, metavar="DIR", help="the folder for the images")
-    p.add_argument("--size", type=_size, default=(1280, 720), metavar="WxH", help="window size (default 1280x720)")
+    p.add_argument("--size", type=_size, default=None, metavar="WxH",
+                   help="window size (default 1280x720; 1920x1080 with --profile projector)")
     p.add_argument("--profile", choices=("desktop", "projector"), default="desktop")
     p.add_argument("--theme", choices=("default", "high-contrast"), default="default")
     p.add_argument("--text-scale", type=_scale, default=1.0, metavar="1.5", help="text size, 1.0 to 2.0")
@@ -93,7 +97,7 @@ def main(argv: list[str]) -> int:
                         font=args.font, feedback="after_choice")
     app = App(prefs, voice=Voice(exe=None))
     try:
-        app.open_display(args.size)
+        app.open_display(args.size or DEFAULT_SIZES[args.profile])
     except pygame.error as exc:
         return _error(f"cannot render: {exc}")
     pilot = Pilot(app)

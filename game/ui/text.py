@@ -9,6 +9,8 @@ from dataclasses import dataclass
 
 import pygame
 
+from .glyphs import displayable
+
 Colour = tuple[int, int, int]
 
 # characters after which a long word (a URL, a path) may break
@@ -42,6 +44,7 @@ def wrap(font: pygame.font.Font, text: str, width: int) -> list[str]:
     """Lines of `text` no wider than `width` (a single glyph wider than the width is the only exception).
     Newlines in the text start new lines; runs of spaces collapse."""
     width = max(1, width)
+    text = displayable(font, text)
     space = font.size(" ")[0]
     out: list[str] = []
     for paragraph in text.replace("\r", "").replace("\t", " ").split("\n"):

@@ -19,7 +19,15 @@ REACTIONS = {  # what an author may call a reaction → the icon drawn beside it
     "like": "thumb", "likes": "thumb", "love": "heart", "heart": "heart", "hearts": "heart", "care": "heart",
     "support": "heart", "haha": "laugh", "laugh": "laugh", "funny": "laugh", "wow": "wow", "curious": "wow",
     "sad": "sad", "angry": "angry", "celebrate": "star", "insightful": "bulb", "smile": "smile",
+    "clap": "star", "applause": "star",
 }
+# Authors often key reactions by the emoji itself: read those as the reaction's name.
+EMOJI_REACTIONS = {"👍": "like", "❤": "love", "❤️": "love", "😂": "haha", "😆": "haha", "😮": "wow",
+                   "😢": "sad", "😡": "angry", "👏": "clap", "🎉": "celebrate", "💡": "insightful", "🥰": "care"}
+
+
+def reaction_name(name: str) -> str:
+    return EMOJI_REACTIONS.get(name.strip(), name)
 
 
 _LINKISH = re.compile(r"(#\w+|@\w[\w.]*\w|@\w|https?://\S+|www\.\S+)")
@@ -254,7 +262,8 @@ def reaction_icon(sh: Sheet, name: str) -> str:
 def reaction_runs(sh: Sheet, reactions: dict[str, int], bg: Rgb) -> list:
     """Each reaction as an icon AND its name and count ('Like 24'), most frequent first."""
     runs: list = []
-    for n, (name, count) in enumerate(sorted(reactions.items(), key=lambda kv: -kv[1])):
+    for n, (key, count) in enumerate(sorted(reactions.items(), key=lambda kv: -kv[1])):
+        name = reaction_name(key)
         icon_name = reaction_icon(sh, name)
         if n:
             runs.append(sh.run("   ", sh.type.small, sh.pal.muted))

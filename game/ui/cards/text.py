@@ -8,11 +8,11 @@ text of each piece, so what is laid out is exactly what is rendered.
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass, field
 
 import pygame
 
+from ..glyphs import displayable
 from .boxes import FontSpec
 from .style import Rgb
 
@@ -80,37 +80,8 @@ class FontCache:
         return font
 
     def displayable(self, spec: FontSpec, text: str) -> str:
-        """`text` with characters the font cannot draw (emoji, mostly) named in words: '😩' → '(weary face)',
-        rather than drawn as empty boxes. Joiners and variation selectors, which only modify emoji, go."""
-        if all(ord(c) < 0x2000 for c in text):
-            return text
-        font = self(spec)
-        out = []
-        for c in text:
-            if ord(c) < 0x2000 or _has_glyph(font, c):
-                out.append(c)
-            elif c in _INVISIBLE or 0x1F3FB <= ord(c) <= 0x1F3FF:  # joiners, selectors, skin tones
-                continue
-            else:
-                out.append(f"({unicodedata.name(c, 'symbol').lower()})")
-        return "".join(out)
-
-
-_INVISIBLE = {"\u200d", "\ufe0e", "\ufe0f", "\u20e3"}
-_glyphs: dict[tuple[int, str], bool] = {}
-
-
-def _has_glyph(font: pygame.font.Font, c: str) -> bool:
-    """SDL_ttf draws a missing glyph as the font's empty box, whose metrics match a private-use character's."""
-    key = (id(font), c)
-    known = _glyphs.get(key)
-    if known is None:
-        try:
-            known = font.metrics(c) != font.metrics("\ue000")
-        except (pygame.error, UnicodeError):
-            known = False
-        _glyphs[key] = known
-    return known
+        """`text` with characters the font cannot draw named in words (see game.ui.glyphs)."""
+        return displayable(self(spec), text)
 
 
 def _same_style(a: Run | IconRun, b: Run) -> bool:
