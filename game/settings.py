@@ -57,6 +57,14 @@ class Preference:
         return f"{value} %" if self.name == "text_scale" else str(value)
 
 
+def _framework_choices() -> tuple[tuple[str, str], ...]:
+    """'As written' plus every framework the game ships (data in game/data/frameworks/)."""
+    from game.engine import reference
+
+    shipped = tuple((fid, reference.framework(fid).title) for fid in reference.framework_ids())
+    return (("as_written", "As each scenario is written"), *shipped)
+
+
 TABLE: tuple[Preference, ...] = (
     Preference("text_scale", "Text size", 100, low=100, high=200, step=10,
                help="Makes all text larger; everything re-flows to fit."),
@@ -73,6 +81,8 @@ TABLE: tuple[Preference, ...] = (
     Preference("feedback", "Feedback", "after_choice",
                choices=(("after_choice", "After each choice"), ("at_debrief", "At the debrief")),
                help="At the debrief: play it through like an assessment, then see all the feedback."),
+    Preference("standards", "Standards", "as_written", choices=_framework_choices(),
+               help="Score every scenario against this framework; scores are carried across by a published mapping."),
     Preference("self_voicing", "Self-voicing", False,
                choices=((False, "Off"), (True, "On")),
                help="Reads the text and choices aloud (needs espeak-ng)."),
@@ -88,6 +98,7 @@ class Preferences:
     profile: str = "desktop"
     fullscreen: bool = False
     feedback: str = "after_choice"
+    standards: str = "as_written"
     self_voicing: bool = False
 
     @property

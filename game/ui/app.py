@@ -83,7 +83,7 @@ MIN_SIZE = (480, 360)
 IDLE_FPS, BUSY_FPS, BUSY_SECONDS = 10, 60, 0.5
 ALLOW_DUMMY_ENV = "CROSSING_PATHS_ALLOW_DUMMY"
 NO_DISPLAY = ("crossing-paths: no display is available for the desktop game; play in the terminal instead: "
-              "python main.py text scenarios/<file>.yaml")
+              "python main.py text scenarios/friend-request.yaml")
 
 
 class App:
@@ -247,11 +247,16 @@ class App:
         if entry.errors:
             self.message("This scenario cannot be played", f"{path.name} has errors:\n" + "\n".join(entry.errors[:5]))
             return
+        chosen = self.prefs.standards
+        framework = None if chosen in ("as_written", entry.loaded.scenario.framework) else chosen
         try:
-            story = Story(entry.loaded.scenario)
+            story = Story(entry.loaded.scenario, framework)
         except ValueError as exc:
-            self.message("This scenario cannot be played", str(exc))
-            return
+            if framework is None:
+                self.message("This scenario cannot be played", str(exc))
+                return
+            log.warning("standards setting: %s; scoring against the scenario's own framework", exc)
+            story = Story(entry.loaded.scenario)
         self.session = Session(story, entry.loaded, path, self.store)
         self.session.after_step()  # an autosave at the start, so Continue works at once
         self._playing()
