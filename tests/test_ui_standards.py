@@ -28,3 +28,17 @@ def test_as_written_keeps_the_scenarios_own_framework(tmp_path):
     app, pilot = make_app(tmp_path)
     start(app, pilot)
     assert app.session.story.framework.id == "hcpc-2012"
+
+
+def test_the_debrief_lists_the_standards_at_stake_in_the_chosen_framework(tmp_path):
+    app, pilot = make_app(tmp_path, prefs=Preferences(standards="hcpc-2016"))
+    start(app, pilot)
+    for key in ("choose_2", "activate", "activate", "choose_1", "activate", "activate"):
+        pilot.press(key)  # the keyboard-only path of test_ui_flow, to the debrief
+    assert pilot.names[-1] == "debrief"
+    everything = words(pilot, "body")
+    assert "The standards at stake" in everything
+    at_stake = app.session.story.standards_at_stake(app.session.story.ending)
+    assert at_stake and all(s in app.session.story.framework.standards for s in at_stake)
+    for s in at_stake:
+        assert f"Standard {s.id} · {s.short}" in everything

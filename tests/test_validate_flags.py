@@ -4,31 +4,14 @@ from __future__ import annotations
 
 import textwrap
 
-from game.engine.loader import load_text
 from game.engine.validate import validate
 from game.engine.visibility import MAX_COMBINATIONS, FlagFlow
 
-HEAD = """format: 1
-id: flags
-title: T
-summary: s
-minutes: 5
-audience: [x]
-version: "1"
-author: me
-objectives: [o]
-start: a
-"""
-END = """endings:
-  end: {title: E, text: t, outcome: commended, debrief: {what_happened: x, reflection: [q]}}
-"""
+from .scenario_text import load_nodes
 
 
 def load(*parts: str):
-    nodes = "".join(textwrap.dedent(part).lstrip("\n") for part in parts)
-    loaded = load_text("flags.yaml", HEAD + "nodes:\n" + textwrap.indent(nodes, "  ") + END)
-    assert loaded.scenario is not None, loaded.diagnostics
-    return loaded
+    return load_nodes("flags", "".join(textwrap.dedent(part).lstrip("\n") for part in parts))
 
 
 def found(*parts: str) -> list[str]:

@@ -2,33 +2,18 @@
 
 from __future__ import annotations
 
-import textwrap
 import time
 
 from game.engine.loader import load_text
 from game.engine.validate import check_ids, validate
 
-HEAD = """format: 1
-id: graph
-title: T
-summary: s
-minutes: 5
-audience: [x]
-version: "1"
-author: me
-objectives: [o]
-start: a
-"""
-END = """endings:
-  end: {title: E, text: t, outcome: commended, debrief: {what_happened: x, reflection: [q]}}
-"""
+from .scenario_text import END, load_nodes, scenario_head
+
+HEAD = scenario_head("graph")
 
 
 def check(nodes: str, endings: str = END, head: str = HEAD):
-    text = head + "nodes:\n" + textwrap.indent(textwrap.dedent(nodes).lstrip("\n"), "  ") + endings
-    loaded = load_text("graph.yaml", text)
-    assert loaded.scenario is not None, loaded.diagnostics
-    return validate(loaded)
+    return validate(load_nodes("graph", nodes, endings, head))
 
 
 def codes(found) -> list[tuple[str, int]]:

@@ -16,7 +16,12 @@ def holds(condition, flags: set[str] | frozenset[str], scores: Mapping[str, int]
     if kind is FlagUnset:
         return condition.not_flag not in flags
     if kind is ScoreTest:
-        value = sum(scores.values()) if condition.score == "total" else scores.get(condition.score, 0)
+        # 'total' is the sum of all standards, unless the caller gives it as a value of its own (the
+        # validator does, to try every total without trying every standard)
+        if condition.score in scores:
+            value = scores[condition.score]
+        else:
+            value = sum(scores.values()) if condition.score == "total" else 0
         if condition.at_least is not None and value < condition.at_least:
             return False
         return condition.at_most is None or value <= condition.at_most

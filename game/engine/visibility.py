@@ -21,6 +21,7 @@ from collections import deque
 from collections.abc import Iterable, Mapping
 from itertools import product
 
+from .conditions import holds
 from .model import AllOf, AnyOf, FlagSet, FlagUnset, Node, NotOf, ScoreTest
 
 MAX_COMBINATIONS = 4096
@@ -109,25 +110,6 @@ def _atoms(condition, flags: set[str], tests: list[ScoreTest]) -> None:
         _atoms(condition.not_, flags, tests)
 
 
-def _holds(condition, flags: Mapping[str, bool], scores: Mapping[str, int]) -> bool:
-    # Like conditions.holds, except that 'total' is a variable of its own (rule 3 above).
-    kind = type(condition)
-    if kind is FlagSet:
-        return flags[condition.flag]
-    if kind is FlagUnset:
-        return not flags[condition.not_flag]
-    if kind is ScoreTest:
-        value = scores[condition.score]
-        if condition.at_least is not None and value < condition.at_least:
-            return False
-        return condition.at_most is None or value <= condition.at_most
-    if kind is AllOf:
-        return all(_holds(c, flags, scores) for c in condition.all)
-    if kind is AnyOf:
-        return any(_holds(c, flags, scores) for c in condition.any)
-    return not _holds(condition.not_, flags, scores)
-
-
 def _score_values(name: str, tests: list[ScoreTest], scored: set[str]) -> list[int]:
     if (name not in scored) if name != "total" else not scored:  # never scored: always 0
         return [0]
@@ -171,8 +153,9 @@ def hiding_example(node_id: str, node: Node, flow: FlagFlow, scored: set[str]) -
         return f"its conditions combine {count:,} ways, too many to prove that one choice is always shown"
     for flag_values in product(*flag_options):
         flags = dict(zip(flag_list, flag_values, strict=True))
+        on = {f for f, value in flags.items() if value}
         for score_values in product(*score_options):
             scores = dict(zip(score_list, score_values, strict=True))
-            if not any(_holds(c.when, flags, scores) for c in choices):
+            if not any(holds(c.when, on, scores) for c in choices):
                 return "for example when " + _describe(flags, scores)
     return None

@@ -31,6 +31,11 @@ class DebriefScreen(PageScreen):
             section("What happened", Text(d.what_happened)),
             section("Why", Text(d.why)) if d.why else None,
         ]
+        at_stake = story.standards_at_stake(ending)  # in the framework being played, not only as written
+        if at_stake:
+            parts.append(section("The standards at stake", Stack(
+                [Stack([Text(f"Standard {s.id} · {s.short}", "body", "heading", bold=True),
+                        Text(s.title, "small", "muted")], gap=0.1) for s in at_stake], gap=0.5)))
         if d.real_case is not None:
             rc = d.real_case
             facts = " · ".join(str(x) for x in (rc.year, rc.regulator, rc.outcome) if x)
