@@ -43,6 +43,7 @@ from .intents import (
     Restart,
     SaveTo,
     ShowDebrief,
+    StartNewSaveFile,
     StartScenario,
     ToggleFullscreen,
     ToTitle,
@@ -180,8 +181,30 @@ class App:
         self.version += 1
         self.speak(self.top.speech())
 
-    def message(self, title: str, text: str) -> None:
-        self.push(self.make("message", title=title, text=text))
+    def message(self, title: str, text: str, action: tuple[str, Any] | None = None) -> None:
+        self.push(self.make("message", title=title, text=text, action=action))
+
+    def saves_unusable(self, problem: str) -> None:
+        """Saving is off: say why, and where the file is there, offer to move it aside and start afresh."""
+        action = None
+        if paths.save_file().exists():
+            action = ("Keep it aside and start a new save file", StartNewSaveFile())
+        self.message("Saving is off", problem, action)
+
+    def start_new_save_file(self) -> None:
+        from game.saves import SaveError, SaveStore, set_aside
+
+        try:
+            kept = set_aside(paths.save_file())
+            self.store = SaveStore.open()
+        except SaveError as exc:
+            self.message("Saving is still off", str(exc))
+            return
+        self.store_problem = ""
+        self._catalog = None
+        self.message("A new save file was started",
+                     f"The old file is kept, unchanged, as {kept}. You can delete it yourself once you no longer "
+                     "need it.")
 
     # --- intents ------------------------------------------------------------------------------------------
 
@@ -223,6 +246,9 @@ class App:
             self.choose(intent.number)
         elif isinstance(intent, Proceed):
             self.proceed()
+        elif isinstance(intent, StartNewSaveFile):
+            self.stack.pop()  # the message that offered it
+            self.start_new_save_file()
         elif isinstance(intent, Restart):
             if self.session is not None:
                 self.session.restart()
@@ -524,11 +550,11 @@ def main(argv: list[str]) -> int:
         print(f"{NO_DISPLAY} (only the '{driver}' video driver is available)", file=sys.stderr)
         return 1
     if problem:
-        app.message("Saving is off", problem)
+        app.saves_unusable(problem)
     try:
         app.run()
     finally:
-        if store is not None:
-            store.close()
+        if app.store is not None:  # the one it opened, or a new one started since
+            app.store.close()
         pygame.quit()
     return 0

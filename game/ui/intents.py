@@ -89,6 +89,11 @@ class ToggleFullscreen:
 
 
 @dataclass(frozen=True)
+class StartNewSaveFile:
+    """Move an unusable save file aside (renamed, never deleted) and start a new one."""
+
+
+@dataclass(frozen=True)
 class Confirm:
     """Ask before doing something that cannot be undone; `then` is the intent on yes."""
 
