@@ -58,7 +58,9 @@ def friend_request(card: FriendRequestCard) -> list[str]:
 def post(card: PostCard) -> list[str]:
     audience = _AUDIENCES[card.audience]
     if card.audience_label:
-        audience += f": {card.audience_label}"
+        # a group, list or exception names who exactly; for the rest the author's words say it better alone
+        named = card.audience in ("group", "friends_except", "specific_friends", "custom")
+        audience = f"{audience}: {card.audience_label}" if named else card.audience_label
     header = f"Posted by {person(card.author)}" + (f", {card.time}" if card.time else "")
     lines = [f"[Post {PLATFORMS[card.platform]}]", header, f"Who can see it: {audience}", _quoted(card.text)]
     if card.image:
