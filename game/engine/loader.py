@@ -67,7 +67,8 @@ def _path_text(raw: object, loc: tuple, tail: bool = True) -> str:
     parts: list[str] = []
     node = raw
     for i, part in enumerate(loc):
-        if isinstance(node, dict) and part in node:
+        # naming a container (tail=False), a scalar under a key is a union tag that matches a key: not a step
+        if isinstance(node, dict) and part in node and (tail or isinstance(node[part], dict | list)):
             parts.append(str(part))
             node = node[part]
         elif isinstance(node, list) and isinstance(part, int) and 0 <= part < len(node):
@@ -123,6 +124,12 @@ def _schema_diagnostic(file: str, raw: Mapping, error: dict) -> Diagnostic:
         line, col = locate(raw, loc[:-1])
         return Diagnostic("CP200", f"missing required key '{loc[-1]}' in {_path_text(raw, loc[:-1], tail=False) or 'the top level'}",
                           file, line, col, f"add '{loc[-1]}:' here (see docs/authoring.md)")
+    if kind == "misspelt_key":
+        line, col = locate(raw, loc, at_key=True)
+        expected = error["ctx"]["expected"]
+        return Diagnostic("CP201", f"unknown key '{loc[-1]}' in {_path_text(raw, loc[:-1], tail=False) or 'the top level'}"
+                          f", and the required key '{expected}' is missing", file, line, col,
+                          f"did you mean '{expected}'? rename '{loc[-1]}:' to '{expected}:'")
     if kind == "extra_forbidden":
         line, col = locate(raw, loc, at_key=True)
         return Diagnostic("CP201", f"unknown key '{loc[-1]}' in {_path_text(raw, loc[:-1], tail=False) or 'the top level'}",
@@ -160,6 +167,25 @@ def gc_paused() -> Iterator[None]:
             gc.enable()
 
 
+def _merge_misspellings(errors: list[dict]) -> list[dict]:
+    """'feedbak:' where 'feedback:' is required is one mistake, not two: report the unknown key, with the
+    required one as its hint, and drop the 'missing' error it explains."""
+    missing = {(tuple(e["loc"][:-1]), e["loc"][-1]) for e in errors if e["type"] == "missing"}
+    explained: set[tuple] = set()
+    merged = []
+    for e in errors:
+        if e["type"] == "extra_forbidden":
+            parent = tuple(e["loc"][:-1])
+            wanted = [key for where, key in missing if where == parent and (where, key) not in explained]
+            close = difflib.get_close_matches(str(e["loc"][-1]), [str(k) for k in wanted], n=1, cutoff=0.6)
+            if close:
+                explained.add((parent, close[0]))
+                e = {**e, "type": "misspelt_key", "ctx": {"expected": close[0]}}
+        merged.append(e)
+    return [e for e in merged
+            if not (e["type"] == "missing" and (tuple(e["loc"][:-1]), e["loc"][-1]) in explained)]
+
+
 def load_text(file: str, text: str) -> Loaded:
     with gc_paused():
         doc = read_text(file, text)
@@ -171,7 +197,8 @@ def load_text(file: str, text: str) -> Loaded:
         with gc_paused():
             scenario = model.Scenario.model_validate(doc.data)
     except ValidationError as exc:
-        diagnostics.extend(_schema_diagnostic(file, doc.data, e) for e in exc.errors(include_url=False))
+        errors = _merge_misspellings(exc.errors(include_url=False))
+        diagnostics.extend(_schema_diagnostic(file, doc.data, e) for e in errors)
         diagnostics.sort(key=sort_key)
         return Loaded(file, None, diagnostics, doc.data, content_hash)
     return Loaded(file, scenario, diagnostics, doc.data, content_hash)
