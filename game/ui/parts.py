@@ -181,6 +181,14 @@ def feedback_speech(fb: Feedback) -> str:
 
 # --- the outcome ladder -----------------------------------------------------------------------------------
 
+def outcome_panel(ending: Any, decided_by: bool = False) -> Block:
+    """'Outcome: Conditions of practice order — 12 months', boxed (and who decided it, on the ending screen)."""
+    rows = [Text("Outcome", "label", "muted"), Text(keep_together(ending.outcome_label), "heading", "heading")]
+    if decided_by:
+        rows.append(Text(f"Decided by: {ending.outcome.by}", "small", "muted"))
+    return Panel(Stack(rows, gap=0.25), bg="surface", border="border", pad=0.9)
+
+
 def ladder_block(story: Any, reached_id: str, label: str) -> Block:
     """Every rung, best first; the one reached boxed, with a marker and the words "Your outcome"."""
     rows: list[Block] = []

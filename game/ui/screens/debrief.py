@@ -8,7 +8,16 @@ from ..embeds import ChartBlock, chart_words
 from ..intents import Confirm, Push, Restart, ToTitle
 from ..look import Look
 from ..page import Page, PageScreen
-from ..parts import discussion, feedback_block, footer, header, heading, keep_together, ladder_block, tool
+from ..parts import (
+    discussion,
+    feedback_block,
+    footer,
+    header,
+    heading,
+    ladder_block,
+    outcome_panel,
+    tool,
+)
 
 
 class DebriefScreen(PageScreen):
@@ -22,9 +31,7 @@ class DebriefScreen(PageScreen):
         def section(title: str, *blocks: Block | None) -> Block:
             return Stack([heading(title), *blocks], gap=0.5)
 
-        outcome = Panel(Stack([Text("Outcome", "label", "muted"),
-                               Text(keep_together(ending.outcome_label), "heading", "heading")], gap=0.2),
-                        bg="surface", border="border", pad=0.9)
+        outcome = outcome_panel(ending)
         parts: list[Block | None] = [
             Stack([Text(f"Debrief: {ending.title}", "title", "heading"), outcome,
                    ladder_block(story, ending.outcome.id, ending.outcome_label)], gap=1.0),

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from ..blocks import Button, Panel, Stack, Text
+from ..blocks import Button, Stack, Text
 from ..intents import Push, ShowDebrief
 from ..look import Look
 from ..page import Page, PageScreen
-from ..parts import footer, header, heading, keep_together, ladder_block, tool
+from ..parts import footer, header, heading, ladder_block, outcome_panel, tool
 
 
 class EndingScreen(PageScreen):
@@ -16,10 +16,7 @@ class EndingScreen(PageScreen):
     def build(self, look: Look) -> Page:
         story = self.env.session.story
         ending = story.ending
-        outcome = Panel(Stack([Text("Outcome", "label", "muted"),
-                               Text(keep_together(ending.outcome_label), "heading", "heading"),
-                               Text(f"Decided by: {ending.outcome.by}", "small", "muted")], gap=0.25),
-                        bg="surface", border="border", pad=0.9)
+        outcome = outcome_panel(ending, decided_by=True)
         body = Stack([
             Text(ending.title, "title", "heading"),
             Text(ending.text),
