@@ -156,14 +156,23 @@ def _schema_diagnostic(file: str, raw: Mapping, error: dict) -> Diagnostic:
 
 @contextmanager
 def gc_paused() -> Iterator[None]:
-    """Loading creates hundreds of thousands of small objects and no reference cycles; left on, the cyclic
-    garbage collector rescans the growing tree again and again (a third of the load time of a large file)."""
+    """Loading creates hundreds of thousands of small objects and no reference cycles. Left on, the cyclic
+    garbage collector rescans the growing tree again and again (a third of the load time of a large file),
+    so it is paused while the tree is built.
+
+    On the way out, what was built goes straight to the oldest generation (`gc.freeze()` then
+    `gc.unfreeze()`: two list splices, no scanning). Otherwise the first collection after the pause walks
+    every new object once more only to find that all of them are alive: 0.2 s for a 10,000-node scenario.
+    Skipped when something else keeps objects frozen, so as not to undo its freeze."""
     was_enabled = gc.isenabled()
     gc.disable()
     try:
         yield
     finally:
         if was_enabled:
+            if gc.get_freeze_count() == 0:
+                gc.freeze()
+                gc.unfreeze()
             gc.enable()
 
 
@@ -187,20 +196,19 @@ def _merge_misspellings(errors: list[dict]) -> list[dict]:
 
 
 def load_text(file: str, text: str) -> Loaded:
-    with gc_paused():
-        doc = read_text(file, text)
     content_hash = hashlib.sha256(text.encode("utf-8")).hexdigest()
-    if doc.data is None:
-        return Loaded(file, None, doc.diagnostics, None, content_hash)
-    diagnostics = list(doc.diagnostics)
-    try:
-        with gc_paused():
+    with gc_paused():  # one pause for reading and typing: see gc_paused
+        doc = read_text(file, text)
+        if doc.data is None:
+            return Loaded(file, None, doc.diagnostics, None, content_hash)
+        diagnostics = list(doc.diagnostics)
+        try:
             scenario = model.Scenario.model_validate(doc.data)
-    except ValidationError as exc:
-        errors = _merge_misspellings(exc.errors(include_url=False))
-        diagnostics.extend(_schema_diagnostic(file, doc.data, e) for e in errors)
-        diagnostics.sort(key=sort_key)
-        return Loaded(file, None, diagnostics, doc.data, content_hash)
+        except ValidationError as exc:
+            errors = _merge_misspellings(exc.errors(include_url=False))
+            diagnostics.extend(_schema_diagnostic(file, doc.data, e) for e in errors)
+            diagnostics.sort(key=sort_key)
+            return Loaded(file, None, diagnostics, doc.data, content_hash)
     return Loaded(file, scenario, diagnostics, doc.data, content_hash)
 
 

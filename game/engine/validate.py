@@ -9,7 +9,7 @@ over the scenario (the graph searches are breadth-first), so a large file costs 
 from __future__ import annotations
 
 import difflib
-from collections import deque
+from collections import defaultdict, deque
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
@@ -73,6 +73,7 @@ class _Checks:
         self._listings: dict[Path, list[str]] = {}
         self.suggestion_budget = SUGGESTION_BUDGET
         self.ids = [*self.s.nodes, *self.s.endings]
+        self._conditions: dict[str, list[tuple[object, tuple]]] = {}
 
     def did_you_mean(self, word: str, options: Iterable[str], otherwise: str | None = None) -> str | None:
         """Suggestions cost a comparison per candidate: a file with thousands of nodes and thousands of
@@ -149,12 +150,13 @@ class _Checks:
         for node_id, node in self.s.nodes.items():
             for i, choice in enumerate(node.choices or ()):
                 at = ("nodes", node_id, "choices", i)
-                for field in ("scores", "reasons"):
-                    for sid in getattr(choice, field):
-                        if sid not in known:
-                            bad(sid, (*at, field, self.raw_key((*at, field), sid)), at_key=True)
+                for sid in choice.scores:
+                    if sid not in known:
+                        bad(sid, (*at, "scores", self.raw_key((*at, "scores"), sid)), at_key=True)
                 for sid in choice.reasons:
-                    if sid not in choice.scores and sid in known:
+                    if sid not in known:
+                        bad(sid, (*at, "reasons", self.raw_key((*at, "reasons"), sid)), at_key=True)
+                    elif sid not in choice.scores:
                         self.emit("CP322", f"a reason is given for standard {sid}, but this choice does not "
                                   "score it, so the reason is never shown",
                                   (*at, "reasons", self.raw_key((*at, "reasons"), sid)),
@@ -221,13 +223,15 @@ class _Checks:
     # --- nodes, one at a time ------------------------------------------------------------------------------
 
     def check_nodes(self) -> None:
-        for node_id, node in self.s.nodes.items():
+        nodes, endings = self.s.nodes, self.s.endings
+        for node_id, node in nodes.items():
             at = ("nodes", node_id)
-            if node_id in self.s.endings:
+            if node_id in endings:
                 self.emit("CP315", f"'{node_id}' is both a node and an ending; going to it always ends the story",
                           at, "rename the node or the ending", at_key=True)
             # empty lists count as absent, as they do in play
-            ways = [w for w in ("choices", "routes", "next") if getattr(node, w) not in (None, [])]
+            ways = [w for w, v in (("choices", node.choices), ("routes", node.routes), ("next", node.next))
+                    if v is not None and v != []]
             if len(ways) > 1:
                 if node.routes:
                     why = f"routes are taken at once, so its {' and '.join(w for w in ways if w != 'routes')} " \
@@ -250,11 +254,9 @@ class _Checks:
                 self.emit("CP319", f"node '{node_id}' has {len(node.choices)} choices; players pick with the "
                           f"keys 1 to {MAX_CHOICES}", (*at, "choices"),
                           "split the decision over two nodes", at_key=True)
-            for target, path in self.targets(node_id, node):
-                if target not in self.s.nodes and target not in self.s.endings:
-                    self.emit("CP302", f"'{target}' is not a node or an ending", path,
-                              self.did_you_mean(target, self.ids,
-                                            "add a node or an ending with this id"))
+            for target, path in self.broken_targets(node_id, node):
+                self.emit("CP302", f"'{target}' is not a node or an ending", path,
+                          self.did_you_mean(target, self.ids, "add a node or an ending with this id"))
 
     def check_routes(self, node_id: str, node: Node) -> None:
         routes, at = node.routes, ("nodes", node_id, "routes")
@@ -268,19 +270,29 @@ class _Checks:
                       f"{default + 1}), so it is never taken", (*at, default + 1),
                       "move the route without 'when:' to the end")
 
-    def targets(self, node_id: str, node: Node) -> Iterator[tuple[str, tuple]]:
+    def broken_targets(self, node_id: str, node: Node) -> list[tuple[str, tuple]]:
+        """The ids a node leads to that name no node or ending, with their paths (made only for these:
+        a large scenario has tens of thousands of targets)."""
+        nodes, endings = self.s.nodes, self.s.endings
         at = ("nodes", node_id)
-        for i, c in enumerate(node.choices or ()):
-            yield c.goto, (*at, "choices", i, "goto")
-        for i, r in enumerate(node.routes or ()):
-            yield r.goto, (*at, "routes", i, "goto")
-        if node.next is not None:
-            yield node.next, (*at, "next")
+        found = [(c.goto, (*at, "choices", i, "goto")) for i, c in enumerate(node.choices or ())
+                 if c.goto not in nodes and c.goto not in endings]
+        found += [(r.goto, (*at, "routes", i, "goto")) for i, r in enumerate(node.routes or ())
+                  if r.goto not in nodes and r.goto not in endings]
+        if node.next is not None and node.next not in nodes and node.next not in endings:
+            found.append((node.next, (*at, "next")))
+        return found
 
-    def conditions(self, node_id: str, node: Node) -> Iterator[tuple[object, tuple]]:
-        for field in ("choices", "routes"):
-            for i, item in enumerate(getattr(node, field) or ()):
-                yield from walk(item.when, ("nodes", node_id, field, i, "when"))
+    def conditions(self, node_id: str, node: Node) -> list[tuple[object, tuple]]:
+        """Every condition (and sub-condition) of a node's choices and routes, with its path. Two checks
+        need them, and most choices have none, so they are listed once."""
+        found = self._conditions.get(node_id)
+        if found is None:
+            found = self._conditions[node_id] = [
+                pair for field, items in (("choices", node.choices), ("routes", node.routes))
+                for i, item in enumerate(items or ()) if item.when is not None
+                for pair in walk(item.when, ("nodes", node_id, field, i, "when"))]
+        return found
 
     # --- the story graph -----------------------------------------------------------------------------------
 
@@ -327,13 +339,13 @@ class _Checks:
         """CP305: nodes from which no ending can be reached, whatever the conditions allow. Dead ends
         (CP304) and broken targets (CP302) are reported already, so they count as ways out here."""
         ids = set(self.s.nodes) | set(self.s.endings)
-        back: dict[str, list[str]] = {}
+        back: defaultdict[str, list[str]] = defaultdict(list)
         exits = deque()
         for n, targets in out.items():
-            if not targets or any(t not in ids for t in targets):
+            if not targets or not ids.issuperset(targets):
                 exits.append(n)
             for t in targets:
-                back.setdefault(t, []).append(n)
+                back[t].append(n)
         exits.extend(self.s.endings)
         escapes = set(exits)
         while exits:
@@ -367,6 +379,8 @@ class _Checks:
         tested: dict[str, list[tuple]] = {}
         for node_id, node in self.s.nodes.items():
             for i, choice in enumerate(node.choices or ()):
+                if not choice.set_flags and not choice.clear_flags:
+                    continue
                 at = ("nodes", node_id, "choices", i)
                 for j, flag in enumerate(choice.set_flags):
                     set_at.setdefault(flag, (*at, "set_flags", j))

@@ -9,6 +9,7 @@ remembers the position of everything in it.
 
 from __future__ import annotations
 
+from array import array
 from dataclasses import dataclass
 
 import yaml
@@ -21,27 +22,52 @@ try:  # libyaml: several times faster; pure Python works the same, only slower
 except ImportError:  # pragma: no cover - depends on how PyYAML was built
     from yaml import SafeLoader as _Loader
 
+try:  # the same reader in C (native/), installed with the requirements where a C compiler and libyaml are
+    import crossing_paths_yaml
+except ImportError:  # pragma: no cover - depends on the machine
+    crossing_paths_yaml = None
+
 MAX_BYTES = 8 * 1024 * 1024
 MAX_DEPTH = 40
 MAX_VALUES = 1_000_000  # keys count too: a 10,000-node scenario holds about 530,000; bounds memory
 
 _CORE = "tag:yaml.org,2002:"
 _STR_TAG = _CORE + "str"
-_ALLOWED_TAGS = {_CORE + t for t in ("str", "int", "float", "bool", "null", "map", "seq")} | {"!"}
+_ALLOWED_TAGS = frozenset({_CORE + t for t in ("str", "int", "float", "bool", "null", "map", "seq")} | {"!"})
 _RESOLVERS = Resolver.yaml_implicit_resolvers
 _BOOLS = {"yes": True, "true": True, "on": True, "no": False, "false": False, "off": False}
 
 
 class Mapping(dict):
-    """A dict that remembers where each key and value stood: marks[key] = (kline, kcol, vline, vcol)."""
+    """A dict that remembers where it and each key and value stood.
 
-    __slots__ = ("marks", "line", "col")
+    `marks` packs the positions as native ints, four per key in key order: key line, key col, value line,
+    value col. Packed, because a tuple per value was a third of the reading time and most of its memory,
+    and positions are read only when something is wrong; `positions(mapping, key)` reads them."""
+
+    __slots__ = ("marks", "line", "col", "order")
 
 
 class Sequence(list):
-    """A list that remembers where each item stood: marks[i] = (line, col)."""
+    """A list that remembers where it and each item stood: `marks` packs line, col per item."""
 
     __slots__ = ("marks", "line", "col")
+
+
+def pack(ints: list[int]) -> bytes:
+    return array("i", ints).tobytes()
+
+
+def positions(container: Mapping | Sequence, key: object) -> tuple[int, ...]:
+    """(key line, key col, value line, value col) of a mapping's key, or (line, col) of a sequence's item."""
+    marks = memoryview(container.marks).cast("i")
+    if type(container) is Sequence:
+        return tuple(marks[2 * key: 2 * key + 2])
+    order = getattr(container, "order", None)
+    if order is None:  # built on the first look, for mappings with thousands of keys
+        order = container.order = {k: i for i, k in enumerate(container)}
+    i = order[key]
+    return tuple(marks[4 * i: 4 * i + 4])
 
 
 @dataclass
@@ -132,23 +158,18 @@ _SYNTAX_HINTS = [
 ]
 
 
-def _reader_diagnostic(file: str, text: str, exc: yaml.reader.ReaderError) -> Diagnostic:
+def _reader_diagnostic(file: str, text: str, position: int, character: int, reason: str) -> Diagnostic:
     # The reader reports an offset, not a mark: turn it into a line and column.
-    position = min(max(exc.position, 0), len(text))
+    position = min(max(position, 0), len(text))
     line = text.count("\n", 0, position) + 1
     col = position - (text.rfind("\n", 0, position) + 1) + 1
-    char = exc.character if isinstance(exc.character, str) else chr(exc.character or 0)
-    return Diagnostic("CP105", f"character U+{ord(char):04X} is not allowed in YAML text ({exc.reason})",
+    return Diagnostic("CP105", f"character U+{character:04X} is not allowed in YAML text ({reason})",
                       file, line, col, "remove the invisible control character (often pasted from another program)")
 
 
-def _syntax_diagnostic(file: str, exc: yaml.YAMLError) -> Diagnostic:
-    mark = getattr(exc, "problem_mark", None)
-    problem = getattr(exc, "problem", None) or str(exc)
-    context = getattr(exc, "context", None)
+def _syntax_diagnostic(file: str, problem: str, context: str | None, line: int, col: int) -> Diagnostic:
     message = problem if not context else f"{problem} ({context})"
     hint = next((h for needle, h in _SYNTAX_HINTS if needle in message), None)
-    line, col = (mark.line + 1, mark.column + 1) if mark is not None else (0, 0)
     return Diagnostic("CP105", message, file, line, col, hint)
 
 
@@ -182,25 +203,23 @@ def decode(file: str, raw: bytes) -> tuple[str | None, Diagnostic | None]:
                                 "save the file as UTF-8 (most editors offer this under 'Save with encoding')")
 
 
-def read_text(file: str, text: str) -> Document:
-    """Parse one YAML document of plain data. Never raises for bad input: problems come back as diagnostics."""
+def read_text(file: str, text: str, reader: str | None = None) -> Document:
+    """Parse one YAML document of plain data. Never raises for bad input: problems come back as diagnostics.
+
+    `reader` picks "c" or "python" (tests compare them); by default the C reader when it is installed."""
     if len(text) > MAX_BYTES:  # text handed over directly; a file was checked while reading it
         return Document(file, None, [_too_large(file, text)])
-    diagnostics: list[Diagnostic] = []
     tab = _tab_indent(file, text)
     if tab:
         return Document(file, None, [tab])
-    try:
-        root = _build(file, text, diagnostics)
-    except _Stop:
+    build = READERS[reader or DEFAULT_READER]
+    root, duplicates, problem = build(text)
+    diagnostics = [Diagnostic("CP106", f"duplicate key '{key}' (first defined at line {first})", file, line, col,
+                              "YAML would silently keep only the last one: rename or remove one of them")
+                   for key, line, col, first in duplicates]
+    if problem is not None:
+        diagnostics.append(_problem_diagnostic(file, text, problem))
         return Document(file, None, diagnostics)
-    except yaml.reader.ReaderError as exc:
-        diagnostics.append(_reader_diagnostic(file, text, exc))
-        return Document(file, None, diagnostics)
-    except yaml.YAMLError as exc:
-        diagnostics.append(_syntax_diagnostic(file, exc))
-        return Document(file, None, diagnostics)
-
     if root is None:
         diagnostics.append(Diagnostic("CP104", "the file has no content", file, 1, 1,
                                       "start from the worked example in docs/authoring.md"))
@@ -213,13 +232,43 @@ def read_text(file: str, text: str) -> Document:
     return Document(file, root, diagnostics)
 
 
+_ANCHORS = ("CP108", "anchors (&name) and aliases (*name) are not allowed", "write the repeated content out in full")
+_PROBLEMS = {  # what each reader reports, as (code, message, hint); "tag", "syntax" and "reader" are built below
+    "anchor": _ANCHORS,
+    "documents": ("CP105", "more than one YAML document in the file", "one scenario per file: remove the second '---'"),
+    "depth": ("CP109", f"nesting deeper than {MAX_DEPTH} levels",
+              "scenarios never need this much nesting; flatten the structure"),
+    "values": ("CP111", f"more than {MAX_VALUES:,} values in one file", "split the scenario into smaller ones"),
+    "key": ("CP112", "a mapping key must be a plain value, not a list or mapping",
+            "write the key as plain text, e.g. 'node-2:'"),
+}
+
+
+def _problem_diagnostic(file: str, text: str, problem: tuple) -> Diagnostic:
+    """The one diagnostic for why a reader stopped; both readers report problems as the same tuples."""
+    kind = problem[0]
+    if kind == "reader":
+        return _reader_diagnostic(file, text, *problem[1:])
+    if kind == "syntax":
+        return _syntax_diagnostic(file, *problem[1:])
+    if kind == "tag":
+        tag, line, col = problem[1:]
+        message, hint = _tag_message(tag)
+        return Diagnostic("CP107", message, file, line, col, hint)
+    code, message, hint = _PROBLEMS[kind]
+    return Diagnostic(code, message, file, problem[1], problem[2], hint)
+
+
 class _Stop(Exception):
-    """The file cannot be read further; the reason is already among the diagnostics."""
+    """The Python reader cannot go on; args[0] is the problem, as the C reader reports it."""
 
 
-def _fail(diagnostics: list[Diagnostic], file: str, code: str, message: str, mark, hint: str | None = None):
-    diagnostics.append(Diagnostic(code, message, file, mark.line + 1, mark.column + 1, hint))
-    raise _Stop
+def _at(mark) -> tuple[int, int]:
+    return mark.line + 1, mark.column + 1
+
+
+def _stop(kind: str, mark) -> _Stop:
+    return _Stop((kind, *_at(mark)))
 
 
 # Typing plain scalars quickly: only text starting with a digit, a sign or a dot can be a number; any
@@ -240,21 +289,23 @@ def _keywords() -> dict[str, object]:
 _KEYWORDS = _keywords()
 
 
-def _build(file: str, text: str, diagnostics: list[Diagnostic]) -> object:
-    """The tree of plain data, built from libyaml's events without recursion.
+def _python_build(text: str) -> tuple[object, list[tuple], tuple | None]:
+    """The reference reader: (root, duplicates, problem) from libyaml's events, as the C reader returns them.
 
-    This loop runs once per value in the file, so it is written for speed: the collection being filled
-    and its pending key live in local variables (the enclosing ones wait on a stack), and numbers are
-    typed once per distinct spelling."""
+    Duplicates are (key, line, col, line of the first); a problem is a tuple naming what stopped the reader
+    (see _problem_diagnostic). The tree is built without recursion, and this loop runs once per value in
+    the file, so it is written for speed: the collection being filled and its pending key live in local
+    variables (the enclosing ones wait on a stack), and numbers are typed once per distinct spelling."""
     ScalarEvent, MappingStartEvent, SequenceStartEvent = (
         yaml.ScalarEvent, yaml.MappingStartEvent, yaml.SequenceStartEvent)
     MappingEndEvent, SequenceEndEvent = yaml.MappingEndEvent, yaml.SequenceEndEvent
     allowed_tags, numeric_first, keywords, no_key = _ALLOWED_TAGS, _NUMERIC_FIRST, _KEYWORDS, _NO_KEY
     numbers: dict[str, object] = {}
+    duplicates: list[tuple] = []
     root: object = None
     stack: list[tuple] = []  # the enclosing collections' (container, marks, is_map, key, key line, key col)
     container: Mapping | Sequence | None = None
-    marks: dict | list | None = None
+    marks: list[int] = []  # the positions in the open collection, packed when it closes
     is_map = False
     key: object = no_key
     key_line = key_col = 0
@@ -268,8 +319,7 @@ def _build(file: str, text: str, diagnostics: list[Diagnostic]) -> object:
             kind = type(event)
             if kind is ScalarEvent:
                 if event.anchor is not None:
-                    _fail(diagnostics, file, "CP108", "anchors (&name) and aliases (*name) are not allowed",
-                          event.start_mark, "write the repeated content out in full")
+                    raise _stop("anchor", event.start_mark)
                 tag = event.tag
                 value = event.value
                 if tag is None:
@@ -283,77 +333,83 @@ def _build(file: str, text: str, diagnostics: list[Diagnostic]) -> object:
                         else:
                             value = keywords.get(value, value)
                 elif tag not in allowed_tags:
-                    message, hint = _tag_message(tag)
-                    _fail(diagnostics, file, "CP107", message, event.start_mark, hint)
+                    raise _Stop(("tag", tag, *_at(event.start_mark)))
                 elif tag != "!" and tag != _STR_TAG:
                     value = _resolve_plain(value)  # !!int, !!bool... : typed as written
             elif kind is MappingEndEvent or kind is SequenceEndEvent:
+                container.marks = pack(marks)
                 container, marks, is_map, key, key_line, key_col = stack.pop()
                 continue
             elif kind is MappingStartEvent or kind is SequenceStartEvent:
                 if event.anchor is not None:
-                    _fail(diagnostics, file, "CP108", "anchors (&name) and aliases (*name) are not allowed",
-                          event.start_mark, "write the repeated content out in full")
+                    raise _stop("anchor", event.start_mark)
                 tag = event.tag
                 if tag is not None and tag not in allowed_tags:
-                    message, hint = _tag_message(tag)
-                    _fail(diagnostics, file, "CP107", message, event.start_mark, hint)
+                    raise _Stop(("tag", tag, *_at(event.start_mark)))
                 mark = event.start_mark
-                if kind is MappingStartEvent:
-                    value = Mapping()
-                    value.marks = {}
-                else:
-                    value = Sequence()
-                    value.marks = []
+                value = Mapping() if kind is MappingStartEvent else Sequence()
                 value.line, value.col = mark.line + 1, mark.column + 1
             elif kind is yaml.DocumentStartEvent:
                 documents += 1
                 if documents > 1:
-                    _fail(diagnostics, file, "CP105", "more than one YAML document in the file", event.start_mark,
-                          "one scenario per file: remove the second '---'")
+                    raise _stop("documents", event.start_mark)
                 continue
             elif kind is yaml.StreamEndEvent:
-                return root
+                return root, duplicates, None
             elif kind is yaml.AliasEvent:
-                _fail(diagnostics, file, "CP108", "anchors (&name) and aliases (*name) are not allowed",
-                      event.start_mark, "write the repeated content out in full")
+                raise _stop("anchor", event.start_mark)
             else:  # stream start, document end
                 continue
             count += 1
-            if count > MAX_VALUES:
-                _fail(diagnostics, file, "CP111", f"more than {MAX_VALUES:,} values in one file", event.start_mark,
-                      "split the scenario into smaller ones")
             mark = event.start_mark
+            if count > MAX_VALUES:
+                raise _stop("values", mark)
             if is_map:
                 if key is no_key:
                     if kind is not ScalarEvent:
-                        _fail(diagnostics, file, "CP112", "a mapping key must be a plain value, not a list or "
-                              "mapping", mark, "write the key as plain text, e.g. 'node-2:'")
+                        raise _stop("key", mark)
                     if value in container:
-                        first = marks[value]
-                        diagnostics.append(Diagnostic(
-                            "CP106", f"duplicate key '{value}' (first defined at line {first[0]})", file,
-                            mark.line + 1, mark.column + 1,
-                            "YAML would silently keep only the last one: rename or remove one of them"))
+                        first = marks[4 * list(container).index(value)]
+                        duplicates.append((value, mark.line + 1, mark.column + 1, first))
                     key, key_line, key_col = value, mark.line + 1, mark.column + 1
                     continue
-                if key not in container:  # on a duplicate, keep the first: the error says so anyway
+                if key not in container:  # on a duplicate, keep the first: the diagnostic says so
                     container[key] = value
-                    marks[key] = (key_line, key_col, mark.line + 1, mark.column + 1)
+                    marks += (key_line, key_col, mark.line + 1, mark.column + 1)
                 key = no_key
             elif container is not None:
                 container.append(value)
-                marks.append((mark.line + 1, mark.column + 1))
+                marks += (mark.line + 1, mark.column + 1)
             else:
                 root = value
             if kind is not ScalarEvent:
                 if len(stack) >= MAX_DEPTH:
-                    _fail(diagnostics, file, "CP109", f"nesting deeper than {MAX_DEPTH} levels", mark,
-                          "scenarios never need this much nesting; flatten the structure")
+                    raise _stop("depth", mark)
                 stack.append((container, marks, is_map, key, key_line, key_col))
-                container, marks, is_map, key = value, value.marks, kind is MappingStartEvent, no_key
+                container, marks, is_map, key = value, [], kind is MappingStartEvent, no_key
+    except _Stop as stop:
+        return None, duplicates, stop.args[0]
+    except yaml.reader.ReaderError as exc:
+        character = exc.character if isinstance(exc.character, int) else ord(exc.character or "\0")
+        return None, duplicates, ("reader", exc.position, character, exc.reason)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        line, col = _at(mark) if mark is not None else (0, 0)
+        problem = getattr(exc, "problem", None) or str(exc)
+        return None, duplicates, ("syntax", problem, getattr(exc, "context", None), line, col)
     finally:
         parser.dispose()
+
+
+def _c_build(text: str) -> tuple[object, list[tuple], tuple | None]:
+    return crossing_paths_yaml.build(text, Mapping, Sequence, _ALLOWED_TAGS, _KEYWORDS, _resolve_plain,
+                                     MAX_DEPTH, MAX_VALUES)
+
+
+READERS = {"python": _python_build}
+if crossing_paths_yaml is not None:
+    READERS["c"] = _c_build
+DEFAULT_READER = "c" if "c" in READERS else "python"
 
 
 class _NoKey:
@@ -374,11 +430,11 @@ def locate(root: object, path: tuple, at_key: bool = False) -> tuple[int, int]:
     for i, part in enumerate(path):
         last = i == len(path) - 1
         if type(node) is Mapping and part in node:
-            kl, kc, vl, vc = node.marks[part]
+            kl, kc, vl, vc = positions(node, part)
             line, col = (kl, kc) if last and at_key else (vl, vc)
             node = node[part]
         elif type(node) is Sequence and isinstance(part, int) and 0 <= part < len(node):
-            line, col = node.marks[part]
+            line, col = positions(node, part)
             node = node[part]
     return line, col
 
