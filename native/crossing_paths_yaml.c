@@ -108,9 +108,30 @@ static PyObject *parser_problem(yaml_parser_t *parser)
                          (Py_ssize_t)parser->problem_mark.column + 1);
 }
 
+/* The same short plain words come back again and again (keys such as 'text' and 'goto', speakers, small
+ * numbers): a small table keyed by the bytes hands back the value already decoded, typed and hashed. */
+#define CACHE_SLOTS 1024
+#define CACHE_TEXT 32
+
+typedef struct {
+    Py_ssize_t length;
+    char text[CACHE_TEXT];
+    PyObject *value; /* owned */
+} CacheSlot;
+
+static CacheSlot *cache_slot(CacheSlot *cache, const char *text, Py_ssize_t length)
+{
+    size_t hash = 1469598103934665603ULL; /* FNV-1a */
+    for (Py_ssize_t i = 0; i < length; i++) {
+        hash ^= (unsigned char)text[i];
+        hash *= 1099511628211ULL;
+    }
+    return &cache[hash % CACHE_SLOTS];
+}
+
 /* A scalar as the Python reader types it: plain untagged text by the YAML 1.1 rules (numbers through a
  * per-call cache, words such as 'yes' or 'null' by one lookup); a core tag other than str by type_plain. */
-static PyObject *scalar_value(yaml_event_t *event, PyObject *allowed, PyObject *keywords, PyObject *type_plain,
+static PyObject *typed_scalar(yaml_event_t *event, PyObject *allowed, PyObject *keywords, PyObject *type_plain,
                               PyObject *numbers, PyObject **problem)
 {
     const char *text = (const char *)event->data.scalar.value;
@@ -174,6 +195,27 @@ fail:
     return NULL;
 }
 
+static PyObject *scalar_value(yaml_event_t *event, PyObject *allowed, PyObject *keywords, PyObject *type_plain,
+                              PyObject *numbers, CacheSlot *cache, PyObject **problem)
+{
+    const char *text = (const char *)event->data.scalar.value;
+    Py_ssize_t length = (Py_ssize_t)event->data.scalar.length;
+    CacheSlot *slot = NULL;
+    if (event->data.scalar.tag == NULL && event->data.scalar.style == YAML_PLAIN_SCALAR_STYLE &&
+        length <= CACHE_TEXT) {
+        slot = cache_slot(cache, text, length);
+        if (slot->value != NULL && slot->length == length && memcmp(slot->text, text, (size_t)length) == 0)
+            return Py_NewRef(slot->value);
+    }
+    PyObject *value = typed_scalar(event, allowed, keywords, type_plain, numbers, problem);
+    if (value != NULL && slot != NULL) {
+        Py_XSETREF(slot->value, Py_NewRef(value));
+        slot->length = length;
+        memcpy(slot->text, text, (size_t)length);
+    }
+    return value;
+}
+
 static PyObject *new_collection(PyObject *type, const yaml_mark_t *mark)
 {
     PyObject *line = NULL, *col = NULL;
@@ -214,8 +256,12 @@ static PyObject *build(PyObject *self, PyObject *args)
 
     /* stack[0] is the document level (no container); stack[1..depth] the open collections */
     Frame *stack = PyMem_Calloc((size_t)max_depth + 1, sizeof(Frame));
-    if (stack == NULL)
+    CacheSlot *cache = PyMem_Calloc(CACHE_SLOTS, sizeof(CacheSlot));
+    if (stack == NULL || cache == NULL) {
+        PyMem_Free(stack);
+        PyMem_Free(cache);
         return PyErr_NoMemory();
+    }
     Py_ssize_t depth = 0;
     PyObject *root = Py_NewRef(Py_None), *duplicates = PyList_New(0), *numbers = PyDict_New();
     PyObject *problem = NULL, *result = NULL;
@@ -231,10 +277,12 @@ static PyObject *build(PyObject *self, PyObject *args)
         Py_XDECREF(numbers);
         Py_DECREF(root);
         PyMem_Free(stack);
+        PyMem_Free(cache);
         return NULL;
     }
+    /* No yaml_parser_set_encoding: libyaml then finds UTF-8 itself and skips a byte order mark, as
+     * PyYAML's parser does for the Python reader. */
     yaml_parser_set_input_string(&parser, (const unsigned char *)utf8, (size_t)size);
-    yaml_parser_set_encoding(&parser, YAML_UTF8_ENCODING);
 
     while (!done && !failed && problem == NULL) {
         if (!yaml_parser_parse(&parser, &event)) {
@@ -252,7 +300,7 @@ static PyObject *build(PyObject *self, PyObject *args)
                 problem = problem_at("anchor", &event.start_mark);
                 break;
             }
-            value = scalar_value(&event, allowed, keywords, type_plain, numbers, &problem);
+            value = scalar_value(&event, allowed, keywords, type_plain, numbers, cache, &problem);
             if (value == NULL && problem == NULL)
                 failed = 1;
             is_scalar = 1;
@@ -365,6 +413,9 @@ static PyObject *build(PyObject *self, PyObject *args)
         frame_clear(&stack[i]);
     yaml_parser_delete(&parser);
     PyMem_Free(stack);
+    for (Py_ssize_t i = 0; i < CACHE_SLOTS; i++)
+        Py_XDECREF(cache[i].value);
+    PyMem_Free(cache);
     Py_DECREF(numbers);
     if (!failed) {
         if (problem != NULL)
