@@ -139,6 +139,7 @@ class _Checks:
         if self.framework is None:
             return
         known = self.framework.ids
+        known_set = set(known)
         name = self.framework.id
 
         def bad(sid: str, path: tuple, at_key: bool = False) -> None:
@@ -149,12 +150,14 @@ class _Checks:
 
         for node_id, node in self.s.nodes.items():
             for i, choice in enumerate(node.choices or ()):
+                if known_set.issuperset(choice.scores) and not choice.reasons:
+                    continue  # nearly every choice: nothing to report, so no path to build
                 at = ("nodes", node_id, "choices", i)
                 for sid in choice.scores:
-                    if sid not in known:
+                    if sid not in known_set:
                         bad(sid, (*at, "scores", self.raw_key((*at, "scores"), sid)), at_key=True)
                 for sid in choice.reasons:
-                    if sid not in known:
+                    if sid not in known_set:
                         bad(sid, (*at, "reasons", self.raw_key((*at, "reasons"), sid)), at_key=True)
                     elif sid not in choice.scores:
                         self.emit("CP322", f"a reason is given for standard {sid}, but this choice does not "
@@ -163,11 +166,11 @@ class _Checks:
                                   f"add '{sid}: 0' (at stake) or a score under 'scores:', or remove the reason",
                                   at_key=True)
             for cond, path in self.conditions(node_id, node):
-                if type(cond) is ScoreTest and cond.score != "total" and cond.score not in known:
+                if type(cond) is ScoreTest and cond.score != "total" and cond.score not in known_set:
                     bad(cond.score, (*path, "score"))
         for ending_id, ending in self.s.endings.items():
             for i, sid in enumerate(ending.debrief.standards):
-                if sid not in known:
+                if sid not in known_set:
                     bad(sid, ("endings", ending_id, "debrief", "standards", i))
 
     def check_speakers(self) -> None:
@@ -287,6 +290,8 @@ class _Checks:
         """Every condition (and sub-condition) of a node's choices and routes, with its path. Two checks
         need them, and most choices have none, so they are listed once."""
         found = self._conditions.get(node_id)
+        if found is None and not node.routes and all(c.when is None for c in node.choices or ()):
+            found = self._conditions[node_id] = []
         if found is None:
             found = self._conditions[node_id] = [
                 pair for field, items in (("choices", node.choices), ("routes", node.routes))
