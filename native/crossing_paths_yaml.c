@@ -6,19 +6,19 @@
  * here the events never become Python objects. The two must produce identical results, and
  * tests/test_yaml_readers.py checks that they do on every fixture, every scenario and generated input.
  *
- * build(text, mapping_type, sequence_type, allowed_tags, keywords, type_plain, max_depth, max_values)
- *   -> (root, duplicates, problem)
- * root: the data (None for an empty stream or after a problem); duplicates: [(key, line, col, first_line)];
+ * build(text, allowed_tags, keywords, type_plain, max_depth, max_values) -> (root, entries, duplicates, problem)
+ * root: the data, plain dicts and lists (None for an empty stream or after a problem);
+ * entries: [(collection, line, col, marks)], one per mapping and sequence as it closes;
+ * duplicates: [(key, line, col, first_line)];
  * problem: None, or one of
  *   ("anchor", line, col)        ("tag", tag, line, col)      ("documents", line, col)
  *   ("depth", line, col)         ("values", line, col)        ("key", line, col)
  *   ("syntax", problem, context, line, col)                   ("reader", offset, value, problem)
- * Lines and columns are 1-based, as everywhere in the project. Each mapping and sequence gets `line`,
- * `col` and `marks`: the positions of its entries packed as native C ints, four per mapping entry (key
- * line, key col, value line, value col, in key order) and two per sequence item. Packed, because a
- * tuple per value was a third of the reading time and most of its memory, and positions are only read
- * when something is wrong. Nothing here recurses: nesting is an explicit stack bounded by max_depth, so
- * hostile input cannot exhaust the C stack.
+ * Lines and columns are 1-based, as everywhere in the project. `marks` packs the positions of a
+ * collection's contents as native C ints, four per mapping entry (key line, key col, value line, value col,
+ * in key order) and two per sequence item: a tuple per value was a third of the reading time and most of
+ * its memory, and positions are only read when something is wrong (see yamlsafe.Positions). Nothing here
+ * recurses: nesting is an explicit stack bounded by max_depth, so hostile input cannot exhaust the C stack.
  */
 #define PY_SSIZE_T_CLEAN
 #include <Python.h>
@@ -27,10 +27,9 @@
 
 #define STR_TAG "tag:yaml.org,2002:str"
 
-static PyObject *s_marks_name, *s_line, *s_col; /* attribute names, interned once */
-
 typedef struct {
     PyObject *container; /* owned */
+    long line, col;      /* where it began */
     int is_map;
     PyObject *key; /* owned; NULL while a mapping waits for its next key */
     long key_line, key_col;
@@ -64,14 +63,17 @@ static int frame_mark(Frame *frame, Py_ssize_t n, const long *values)
     return 0;
 }
 
-/* The collection is complete: hand it its packed marks. */
-static int frame_finish(Frame *frame)
+/* The collection is complete: list it with its positions. */
+static int frame_finish(Frame *frame, PyObject *entries)
 {
-    PyObject *packed = PyBytes_FromStringAndSize((const char *)frame->marks, frame->used * (Py_ssize_t)sizeof(int));
-    if (packed == NULL)
+    /* an empty collection has no buffer; "y#" would turn NULL into None, so point at an empty string */
+    const char *marks = frame->marks ? (const char *)frame->marks : "";
+    PyObject *entry = Py_BuildValue("(Olly#)", frame->container, frame->line, frame->col, marks,
+                                    frame->used * (Py_ssize_t)sizeof(int));
+    if (entry == NULL)
         return -1;
-    int result = PyObject_SetAttr(frame->container, s_marks_name, packed);
-    Py_DECREF(packed);
+    int result = PyList_Append(entries, entry);
+    Py_DECREF(entry);
     return result;
 }
 
@@ -216,34 +218,13 @@ static PyObject *scalar_value(yaml_event_t *event, PyObject *allowed, PyObject *
     return value;
 }
 
-static PyObject *new_collection(PyObject *type, const yaml_mark_t *mark)
-{
-    PyObject *line = NULL, *col = NULL;
-    PyObject *value = PyObject_CallNoArgs(type);
-    if (value == NULL)
-        goto fail;
-    line = PyLong_FromSize_t(mark->line + 1);
-    col = PyLong_FromSize_t(mark->column + 1);
-    if (line == NULL || col == NULL || PyObject_SetAttr(value, s_line, line) < 0 ||
-        PyObject_SetAttr(value, s_col, col) < 0)
-        goto fail;
-    Py_DECREF(line);
-    Py_DECREF(col);
-    return value;
-fail:
-    Py_XDECREF(line);
-    Py_XDECREF(col);
-    Py_XDECREF(value);
-    return NULL;
-}
-
 static PyObject *build(PyObject *self, PyObject *args)
 {
-    PyObject *text, *mapping_type, *sequence_type, *allowed, *keywords, *type_plain;
+    PyObject *text, *allowed, *keywords, *type_plain;
     Py_ssize_t max_depth, max_values;
     (void)self;
-    if (!PyArg_ParseTuple(args, "UOOO!O!Onn", &text, &mapping_type, &sequence_type, &PyFrozenSet_Type, &allowed,
-                          &PyDict_Type, &keywords, &type_plain, &max_depth, &max_values))
+    if (!PyArg_ParseTuple(args, "UO!O!Onn", &text, &PyFrozenSet_Type, &allowed, &PyDict_Type, &keywords, &type_plain,
+                          &max_depth, &max_values))
         return NULL;
     if (max_depth < 1 || max_values < 1) {
         PyErr_SetString(PyExc_ValueError, "max_depth and max_values must be positive");
@@ -264,15 +245,17 @@ static PyObject *build(PyObject *self, PyObject *args)
     }
     Py_ssize_t depth = 0;
     PyObject *root = Py_NewRef(Py_None), *duplicates = PyList_New(0), *numbers = PyDict_New();
+    PyObject *entries = PyList_New(0);
     PyObject *problem = NULL, *result = NULL;
     Py_ssize_t count = 0;
     int documents = 0, done = 0, failed = 0;
     yaml_parser_t parser;
     yaml_event_t event;
 
-    if (duplicates == NULL || numbers == NULL || !yaml_parser_initialize(&parser)) {
+    if (duplicates == NULL || numbers == NULL || entries == NULL || !yaml_parser_initialize(&parser)) {
         if (!PyErr_Occurred())
             PyErr_NoMemory();
+        Py_XDECREF(entries);
         Py_XDECREF(duplicates);
         Py_XDECREF(numbers);
         Py_DECREF(root);
@@ -326,14 +309,14 @@ static PyObject *build(PyObject *self, PyObject *args)
                 if (ok <= 0)
                     break;
             }
-            value = new_collection(is_map ? mapping_type : sequence_type, &event.start_mark);
+            value = is_map ? PyDict_New() : PyList_New(0);
             if (value == NULL)
                 failed = 1;
             break;
         }
         case YAML_MAPPING_END_EVENT:
         case YAML_SEQUENCE_END_EVENT:
-            if (frame_finish(top) < 0)
+            if (frame_finish(top, entries) < 0)
                 failed = 1;
             frame_clear(top);
             depth--;
@@ -380,12 +363,14 @@ static PyObject *build(PyObject *self, PyObject *args)
                 value = NULL;
             }
         } else if (top->is_map) {
-            int seen = PyDict_Contains(top->container, top->key);
-            if (seen < 0) {
+            /* One lookup: SetDefault inserts unless the key is there; on a duplicate it keeps the first, as
+             * the diagnostic says. Whether it inserted shows in the size (values may be shared objects). */
+            Py_ssize_t before = PyDict_GET_SIZE(top->container);
+            if (PyDict_SetDefault(top->container, top->key, value) == NULL) {
                 failed = 1;
-            } else if (!seen) { /* on a duplicate, keep the first: the diagnostic says so */
+            } else if (PyDict_GET_SIZE(top->container) > before) {
                 long at[4] = {top->key_line, top->key_col, line, col};
-                if (PyDict_SetItem(top->container, top->key, value) < 0 || frame_mark(top, 4, at) < 0)
+                if (frame_mark(top, 4, at) < 0)
                     failed = 1;
             }
             Py_CLEAR(top->key);
@@ -402,6 +387,8 @@ static PyObject *build(PyObject *self, PyObject *args)
             } else {
                 Frame *frame = &stack[++depth];
                 frame->container = Py_NewRef(value);
+                frame->line = line;
+                frame->col = col;
                 frame->is_map = is_map;
             }
         }
@@ -418,10 +405,14 @@ static PyObject *build(PyObject *self, PyObject *args)
     PyMem_Free(cache);
     Py_DECREF(numbers);
     if (!failed) {
-        if (problem != NULL)
-            Py_SETREF(root, Py_NewRef(Py_None)); /* as in Python: after a problem there is no data */
-        result = Py_BuildValue("(OOO)", root, duplicates, problem ? problem : Py_None);
+        if (problem != NULL) { /* as in Python: after a problem there is no data */
+            Py_SETREF(root, Py_NewRef(Py_None));
+            Py_SETREF(entries, PyList_New(0));
+        }
+        if (entries != NULL)
+            result = Py_BuildValue("(OOOO)", root, entries, duplicates, problem ? problem : Py_None);
     }
+    Py_XDECREF(entries);
     Py_DECREF(root);
     Py_DECREF(duplicates);
     Py_XDECREF(problem);
@@ -440,10 +431,5 @@ static struct PyModuleDef module = {
 
 PyMODINIT_FUNC PyInit_crossing_paths_yaml(void)
 {
-    s_marks_name = PyUnicode_InternFromString("marks");
-    s_line = PyUnicode_InternFromString("line");
-    s_col = PyUnicode_InternFromString("col");
-    if (s_marks_name == NULL || s_line == NULL || s_col == NULL)
-        return NULL;
     return PyModule_Create(&module);
 }

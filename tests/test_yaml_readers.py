@@ -14,7 +14,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from game.engine import yamlsafe
-from game.engine.yamlsafe import Mapping, Sequence
+from game.engine.yamlsafe import Positions
 from tests.conftest import FIXTURES
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -24,20 +24,23 @@ needs_c = pytest.mark.skipif(
     reason="the C reader is not built here (it needs a C compiler and libyaml's headers; see README)")
 
 
-def shape(value: object) -> object:
+def shape(value: object, positions: Positions) -> object:
     """Everything a reader produced, as plain comparable values: types, positions and packed marks too."""
-    if type(value) is Mapping:
-        return ("map", value.line, value.col, bytes(value.marks), [(shape(k), shape(v)) for k, v in value.items()])
-    if type(value) is Sequence:
-        return ("seq", value.line, value.col, bytes(value.marks), [shape(v) for v in value])
+    if type(value) is dict:
+        return ("map", positions.of(value), [(shape(k, positions), shape(v, positions)) for k, v in value.items()])
+    if type(value) is list:
+        return ("seq", positions.of(value), [shape(v, positions) for v in value])
     if isinstance(value, float) and math.isnan(value):
         return ("nan",)
     return (type(value).__name__, value)
 
 
 def read(reader: str, text: str) -> tuple:
-    root, duplicates, problem = yamlsafe.READERS[reader](text)
-    return shape(root), [(shape(k), *rest) for k, *rest in duplicates], problem
+    root, entries, duplicates, problem = yamlsafe.READERS[reader](text)
+    positions = Positions(entries)
+    assert len(entries) == len({id(e[0]) for e in entries})  # one entry per collection
+    return (shape(root, positions), [(shape(k, positions), *rest) for k, *rest in duplicates], problem,
+            len(entries))
 
 
 def assert_same(text: str) -> None:
@@ -59,6 +62,7 @@ HOSTILE = {
     "colon": "title: Day 1: the request\n",
     "duplicate": "a: 1\nb: 2\na: 3\nb: {x: 1}\n",
     "duplicate of another type": "1: a\n1.0: b\ntrue: c\n",
+    "duplicate with the same value": "a: 1\nb: x\na: 1\nc: 2\nb: x\n",
     "python tag": "format: !!python/object/apply:os.system ['true']\n",
     "local tag": "id: x\ntitle: !foo value\n",
     "set tag": "id: !!set {a, b}\n",

@@ -14,7 +14,7 @@ from pydantic import BaseModel, ValidationError
 
 from . import model
 from .diagnostics import Diagnostic, ScenarioError, sort_key
-from .yamlsafe import Mapping, decode, locate, read_file_bytes, read_text
+from .yamlsafe import NOWHERE, Positions, decode, read_file_bytes, read_text
 
 _EXPECTS_TEXT = ("string_type",)
 # pydantic's wording, in words a trainer uses
@@ -42,7 +42,8 @@ class Loaded:
     file: str
     scenario: model.Scenario | None
     diagnostics: list[Diagnostic] = field(default_factory=list)
-    raw: Mapping | None = None  # the positioned data, for later checks to point at lines
+    raw: dict | None = None  # the data as read, for later checks to point at lines
+    positions: Positions = NOWHERE  # where everything in `raw` stood
     content_hash: str = ""
 
     @property
@@ -50,7 +51,7 @@ class Loaded:
         return self.scenario is not None and not any(d.is_error for d in self.diagnostics)
 
     def where(self, *path: object, at_key: bool = False) -> tuple[int, int]:
-        return locate(self.raw, path, at_key) if self.raw is not None else (0, 0)
+        return self.positions.locate(self.raw, path, at_key) if self.raw is not None else (0, 0)
 
 
 def _field_names(cls: type[BaseModel]) -> set[str]:
@@ -79,7 +80,7 @@ def _path_text(raw: object, loc: tuple, tail: bool = True) -> str:
     return ".".join(parts).replace(".#", "#")
 
 
-def _parent(raw: Mapping, loc: tuple) -> object:
+def _parent(raw: dict, loc: tuple) -> object:
     node: object = raw
     for part in loc[:-1]:
         if isinstance(node, dict) and part in node:
@@ -89,7 +90,7 @@ def _parent(raw: Mapping, loc: tuple) -> object:
     return node
 
 
-def _unknown_key_hint(raw: Mapping, loc: tuple) -> str | None:
+def _unknown_key_hint(raw: dict, loc: tuple) -> str | None:
     bad = str(loc[-1])
     parent = _parent(raw, loc)
     siblings = set(parent) - {bad} if isinstance(parent, dict) else set()
@@ -116,25 +117,28 @@ def _describe(value: object) -> str:
     return f"the text {str(value)[:40]!r}"
 
 
-def _schema_diagnostic(file: str, raw: Mapping, error: dict) -> Diagnostic:
+def _schema_diagnostic(file: str, raw: dict, positions: Positions, error: dict) -> Diagnostic:
+    def locate(path: tuple, at_key: bool = False) -> tuple[int, int]:
+        return positions.locate(raw, path, at_key)
+
     loc = tuple(error["loc"])
     kind = error["type"]
     where = _path_text(raw, loc)
     if kind == "missing":
-        line, col = locate(raw, loc[:-1])
+        line, col = locate(loc[:-1])
         return Diagnostic("CP200", f"missing required key '{loc[-1]}' in {_path_text(raw, loc[:-1], tail=False) or 'the top level'}",
                           file, line, col, f"add '{loc[-1]}:' here (see docs/authoring.md)")
     if kind == "misspelt_key":
-        line, col = locate(raw, loc, at_key=True)
+        line, col = locate(loc, at_key=True)
         expected = error["ctx"]["expected"]
         return Diagnostic("CP201", f"unknown key '{loc[-1]}' in {_path_text(raw, loc[:-1], tail=False) or 'the top level'}"
                           f", and the required key '{expected}' is missing", file, line, col,
                           f"did you mean '{expected}'? rename '{loc[-1]}:' to '{expected}:'")
     if kind == "extra_forbidden":
-        line, col = locate(raw, loc, at_key=True)
+        line, col = locate(loc, at_key=True)
         return Diagnostic("CP201", f"unknown key '{loc[-1]}' in {_path_text(raw, loc[:-1], tail=False) or 'the top level'}",
                           file, line, col, _unknown_key_hint(raw, loc))
-    line, col = locate(raw, loc)
+    line, col = locate(loc)
     value = error.get("input")
     message = _PLAIN.get(kind, error["msg"])
     if kind in ("string_type", "int_type", "list_type", "dict_type", "model_type", "bool_type"):
@@ -200,16 +204,16 @@ def load_text(file: str, text: str) -> Loaded:
     with gc_paused():  # one pause for reading and typing: see gc_paused
         doc = read_text(file, text)
         if doc.data is None:
-            return Loaded(file, None, doc.diagnostics, None, content_hash)
+            return Loaded(file, None, doc.diagnostics, content_hash=content_hash)
         diagnostics = list(doc.diagnostics)
         try:
             scenario = model.Scenario.model_validate(doc.data)
         except ValidationError as exc:
             errors = _merge_misspellings(exc.errors(include_url=False))
-            diagnostics.extend(_schema_diagnostic(file, doc.data, e) for e in errors)
+            diagnostics.extend(_schema_diagnostic(file, doc.data, doc.positions, e) for e in errors)
             diagnostics.sort(key=sort_key)
-            return Loaded(file, None, diagnostics, doc.data, content_hash)
-    return Loaded(file, scenario, diagnostics, doc.data, content_hash)
+            return Loaded(file, None, diagnostics, doc.data, doc.positions, content_hash=content_hash)
+    return Loaded(file, scenario, diagnostics, doc.data, doc.positions, content_hash=content_hash)
 
 
 def load_bytes(file: str, raw: bytes) -> Loaded:

@@ -39,43 +39,77 @@ _RESOLVERS = Resolver.yaml_implicit_resolvers
 _BOOLS = {"yes": True, "true": True, "on": True, "no": False, "false": False, "off": False}
 
 
-class Mapping(dict):
-    """A dict that remembers where it and each key and value stood.
-
-    `marks` packs the positions as native ints, four per key in key order: key line, key col, value line,
-    value col. Packed, because a tuple per value was a third of the reading time and most of its memory,
-    and positions are read only when something is wrong; `positions(mapping, key)` reads them."""
-
-    __slots__ = ("marks", "line", "col", "order")
-
-
-class Sequence(list):
-    """A list that remembers where it and each item stood: `marks` packs line, col per item."""
-
-    __slots__ = ("marks", "line", "col")
-
-
 def pack(ints: list[int]) -> bytes:
     return array("i", ints).tobytes()
 
 
-def positions(container: Mapping | Sequence, key: object) -> tuple[int, ...]:
-    """(key line, key col, value line, value col) of a mapping's key, or (line, col) of a sequence's item."""
-    marks = memoryview(container.marks).cast("i")
-    if type(container) is Sequence:
-        return tuple(marks[2 * key: 2 * key + 2])
-    order = getattr(container, "order", None)
-    if order is None:  # built on the first look, for mappings with thousands of keys
-        order = container.order = {k: i for i, k in enumerate(container)}
-    i = order[key]
-    return tuple(marks[4 * i: 4 * i + 4])
+class Positions:
+    """Where each mapping and sequence of one document stood, and everything in them.
+
+    The data itself is plain dicts and lists: pydantic checks those a third faster than subclasses, and
+    positions are wanted only when something is wrong. So the readers list one entry per collection, as it
+    closes: (collection, line, col, marks), where marks packs native ints, four per mapping key in key
+    order (key line, key col, value line, value col) and two per sequence item (line, col). The index by
+    identity is built on the first question; the entries keep the collections alive, so ids stay valid."""
+
+    __slots__ = ("_entries", "_index", "_orders")
+
+    def __init__(self, entries: list[tuple]):
+        self._entries = entries
+        self._index: dict[int, tuple] | None = None
+        self._orders: dict[int, dict] = {}
+
+    def _entry(self, container: object) -> tuple | None:
+        if self._index is None:
+            self._index = {id(entry[0]): entry for entry in self._entries}
+        return self._index.get(id(container))
+
+    def of(self, container: object) -> tuple[int, int, bytes] | None:
+        """(line, col, packed marks) of a collection of this document, or None."""
+        entry = self._entry(container)
+        return None if entry is None else entry[1:]
+
+    def item(self, container: dict | list, key: object) -> tuple[int, ...]:
+        """(key line, key col, value line, value col) of a mapping's key, or (line, col) of a list's item."""
+        marks = memoryview(self._entry(container)[3]).cast("i")
+        if type(container) is list:
+            return tuple(marks[2 * key: 2 * key + 2])
+        order = self._orders.get(id(container))
+        if order is None:  # built on the first look, for mappings with thousands of keys
+            order = self._orders[id(container)] = {k: i for i, k in enumerate(container)}
+        i = order[key]
+        return tuple(marks[4 * i: 4 * i + 4])
+
+    def locate(self, root: object, path: tuple, at_key: bool = False) -> tuple[int, int]:
+        """Line and column of the value at `path` (or of its key). Path elements that are not in the data,
+        such as pydantic's union tags, are skipped; a missing key resolves to its mapping."""
+        where = self.of(root)
+        line, col = where[:2] if where else (1, 1)
+        node = root
+        for i, part in enumerate(path):
+            last = i == len(path) - 1
+            if type(node) is dict and part in node:
+                kl, kc, vl, vc = self.item(node, part)
+                line, col = (kl, kc) if last and at_key else (vl, vc)
+                node = node[part]
+            elif type(node) is list and isinstance(part, int) and 0 <= part < len(node):
+                line, col = self.item(node, part)
+                node = node[part]
+        return line, col
+
+
+NOWHERE = Positions([])
 
 
 @dataclass
 class Document:
     file: str
-    data: Mapping | None
+    data: dict | None
     diagnostics: list[Diagnostic]
+    positions: Positions = NOWHERE
+
+    def locate(self, path: tuple, at_key: bool = False) -> tuple[int, int]:
+        return self.positions.locate(self.data, path, at_key) if self.data is not None else (0, 0)
 
 
 def _to_int(text: str) -> int:
@@ -214,7 +248,7 @@ def read_text(file: str, text: str, reader: str | None = None) -> Document:
     if tab:
         return Document(file, None, [tab])
     build = READERS[reader or DEFAULT_READER]
-    root, duplicates, problem = build(text)
+    root, entries, duplicates, problem = build(text)
     diagnostics = [Diagnostic("CP106", f"duplicate key '{key}' (first defined at line {first})", file, line, col,
                               "YAML would silently keep only the last one: rename or remove one of them")
                    for key, line, col, first in duplicates]
@@ -225,12 +259,12 @@ def read_text(file: str, text: str, reader: str | None = None) -> Document:
         diagnostics.append(Diagnostic("CP104", "the file has no content", file, 1, 1,
                                       "start from the worked example in docs/authoring.md"))
         return Document(file, None, diagnostics)
-    if type(root) is not Mapping:
-        what = "a list" if type(root) is Sequence else "a single value"
+    if type(root) is not dict:
+        what = "a list" if type(root) is list else "a single value"
         diagnostics.append(Diagnostic("CP110", f"the top level is {what}, not a mapping of keys", file, 1, 1,
                                       "a scenario starts with keys such as 'format: 1' and 'id: my-scenario'"))
         return Document(file, None, diagnostics)
-    return Document(file, root, diagnostics)
+    return Document(file, root, diagnostics, Positions(entries))
 
 
 _ANCHORS = ("CP108", "anchors (&name) and aliases (*name) are not allowed", "write the repeated content out in full")
@@ -290,11 +324,12 @@ def _keywords() -> dict[str, object]:
 _KEYWORDS = _keywords()
 
 
-def _python_build(text: str) -> tuple[object, list[tuple], tuple | None]:
-    """The reference reader: (root, duplicates, problem) from libyaml's events, as the C reader returns them.
+def _python_build(text: str) -> tuple[object, list[tuple], list[tuple], tuple | None]:
+    """The reference reader: (root, entries, duplicates, problem) from libyaml's events, as the C reader
+    returns them.
 
-    Duplicates are (key, line, col, line of the first); a problem is a tuple naming what stopped the reader
-    (see _problem_diagnostic). The tree is built without recursion, and this loop runs once per value in
+    Entries are the collections' positions (see Positions); duplicates are (key, line, col, line of the
+    first); a problem is a tuple naming what stopped the reader (see _problem_diagnostic). The tree is built without recursion, and this loop runs once per value in
     the file, so it is written for speed: the collection being filled and its pending key live in local
     variables (the enclosing ones wait on a stack), and numbers are typed once per distinct spelling."""
     ScalarEvent, MappingStartEvent, SequenceStartEvent = (
@@ -303,9 +338,11 @@ def _python_build(text: str) -> tuple[object, list[tuple], tuple | None]:
     allowed_tags, numeric_first, keywords, no_key = _ALLOWED_TAGS, _NUMERIC_FIRST, _KEYWORDS, _NO_KEY
     numbers: dict[str, object] = {}
     duplicates: list[tuple] = []
+    entries: list[tuple] = []
     root: object = None
-    stack: list[tuple] = []  # the enclosing collections' (container, marks, is_map, key, key line, key col)
-    container: Mapping | Sequence | None = None
+    stack: list[tuple] = []  # the enclosing collections' (container, marks, is_map, key, key line, key col, start)
+    container: dict | list | None = None
+    start: tuple[int, int] = (0, 0)  # where the open collection began
     marks: list[int] = []  # the positions in the open collection, packed when it closes
     is_map = False
     key: object = no_key
@@ -338,8 +375,8 @@ def _python_build(text: str) -> tuple[object, list[tuple], tuple | None]:
                 elif tag != "!" and tag != _STR_TAG:
                     value = _resolve_plain(value)  # !!int, !!bool... : typed as written
             elif kind is MappingEndEvent or kind is SequenceEndEvent:
-                container.marks = pack(marks)
-                container, marks, is_map, key, key_line, key_col = stack.pop()
+                entries.append((container, *start, pack(marks)))
+                container, marks, is_map, key, key_line, key_col, start = stack.pop()
                 continue
             elif kind is MappingStartEvent or kind is SequenceStartEvent:
                 if event.anchor is not None:
@@ -347,16 +384,14 @@ def _python_build(text: str) -> tuple[object, list[tuple], tuple | None]:
                 tag = event.tag
                 if tag is not None and tag not in allowed_tags:
                     raise _Stop(("tag", tag, *_at(event.start_mark)))
-                mark = event.start_mark
-                value = Mapping() if kind is MappingStartEvent else Sequence()
-                value.line, value.col = mark.line + 1, mark.column + 1
+                value = {} if kind is MappingStartEvent else []
             elif kind is yaml.DocumentStartEvent:
                 documents += 1
                 if documents > 1:
                     raise _stop("documents", event.start_mark)
                 continue
             elif kind is yaml.StreamEndEvent:
-                return root, duplicates, None
+                return root, entries, duplicates, None
             elif kind is yaml.AliasEvent:
                 raise _stop("anchor", event.start_mark)
             else:  # stream start, document end
@@ -386,25 +421,25 @@ def _python_build(text: str) -> tuple[object, list[tuple], tuple | None]:
             if kind is not ScalarEvent:
                 if len(stack) >= MAX_DEPTH:
                     raise _stop("depth", mark)
-                stack.append((container, marks, is_map, key, key_line, key_col))
+                stack.append((container, marks, is_map, key, key_line, key_col, start))
                 container, marks, is_map, key = value, [], kind is MappingStartEvent, no_key
+                start = (mark.line + 1, mark.column + 1)
     except _Stop as stop:
-        return None, duplicates, stop.args[0]
+        return None, [], duplicates, stop.args[0]
     except yaml.reader.ReaderError as exc:
         character = exc.character if isinstance(exc.character, int) else ord(exc.character or "\0")
-        return None, duplicates, ("reader", exc.position, character, exc.reason)
+        return None, [], duplicates, ("reader", exc.position, character, exc.reason)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line, col = _at(mark) if mark is not None else (0, 0)
         problem = getattr(exc, "problem", None) or str(exc)
-        return None, duplicates, ("syntax", problem, getattr(exc, "context", None), line, col)
+        return None, [], duplicates, ("syntax", problem, getattr(exc, "context", None), line, col)
     finally:
         parser.dispose()
 
 
-def _c_build(text: str) -> tuple[object, list[tuple], tuple | None]:
-    return crossing_paths_yaml.build(text, Mapping, Sequence, _ALLOWED_TAGS, _KEYWORDS, _resolve_plain,
-                                     MAX_DEPTH, MAX_VALUES)
+def _c_build(text: str) -> tuple[object, list[tuple], list[tuple], tuple | None]:
+    return crossing_paths_yaml.build(text, _ALLOWED_TAGS, _KEYWORDS, _resolve_plain, MAX_DEPTH, MAX_VALUES)
 
 
 READERS = {"python": _python_build}
@@ -424,23 +459,6 @@ class _NoKey:
 
 
 _NO_KEY = _NoKey()
-
-
-def locate(root: object, path: tuple, at_key: bool = False) -> tuple[int, int]:
-    """Line and column of the value at `path` (or of its key). Path elements that are not in the data,
-    such as pydantic's union tags, are skipped; a missing key resolves to its mapping."""
-    line, col = getattr(root, "line", 1), getattr(root, "col", 1)
-    node = root
-    for i, part in enumerate(path):
-        last = i == len(path) - 1
-        if type(node) is Mapping and part in node:
-            kl, kc, vl, vc = positions(node, part)
-            line, col = (kl, kc) if last and at_key else (vl, vc)
-            node = node[part]
-        elif type(node) is Sequence and isinstance(part, int) and 0 <= part < len(node):
-            line, col = positions(node, part)
-            node = node[part]
-    return line, col
 
 
 def read_bytes(file: str, raw: bytes) -> Document:

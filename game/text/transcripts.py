@@ -27,7 +27,7 @@ from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, ValidationEr
 
 from ..engine.loader import Loaded
 from ..engine.story import Story
-from ..engine.yamlsafe import locate, read_file
+from ..engine.yamlsafe import read_file
 from ..saves import SaveStore, resume
 from .session import Scripted, ScriptError, Session
 
@@ -75,7 +75,7 @@ def read_transcripts(path: str | Path) -> TranscriptFile:
     except ValidationError as exc:
         problems = []
         for e in exc.errors(include_url=False):
-            line, _ = locate(doc.data, tuple(e["loc"]), at_key=e["type"] == "extra_forbidden")
+            line, _ = doc.locate(tuple(e["loc"]), at_key=e["type"] == "extra_forbidden")
             where = ".".join(str(p) for p in e["loc"])
             problems.append(f"{path}:{line}: {where}: {e['msg']}")
         raise TranscriptError("\n".join(problems)) from None
