@@ -6,16 +6,17 @@
  * here the events never become Python objects. The two must produce identical results, and
  * tests/test_yaml_readers.py checks that they do on every fixture, every scenario and generated input.
  *
- * build(text, allowed_tags, keywords, type_plain, max_depth, max_values) -> (root, entries, duplicates, problem)
+ * build(text, allowed_tags, keywords, type_plain, max_depth, max_values)
+ *   -> (root, collections, index, marks, duplicates, problem)
  * root: the data, plain dicts and lists (None for an empty stream or after a problem);
- * entries: [(collection, line, col, marks)], one per mapping and sequence as it closes;
- * duplicates: [(key, line, col, first_line)];
+ * collections: every mapping and sequence, in the order they closed; index: packed ints, four per
+ * collection (line, col, where its marks start in `marks`, how many); duplicates: [(key, line, col, first_line)];
  * problem: None, or one of
  *   ("anchor", line, col)        ("tag", tag, line, col)      ("documents", line, col)
  *   ("depth", line, col)         ("values", line, col)        ("key", line, col)
  *   ("syntax", problem, context, line, col)                   ("reader", offset, value, problem)
- * Lines and columns are 1-based, as everywhere in the project. `marks` packs the positions of a
- * collection's contents as native C ints, four per mapping entry (key line, key col, value line, value col,
+ * Lines and columns are 1-based, as everywhere in the project. `marks` packs the positions of the
+ * collections' contents as native C ints, four per mapping entry (key line, key col, value line, value col,
  * in key order) and two per sequence item: a tuple per value was a third of the reading time and most of
  * its memory, and positions are only read when something is wrong (see yamlsafe.Positions). Nothing here
  * recurses: nesting is an explicit stack bounded by max_depth, so hostile input cannot exhaust the C stack.
@@ -27,54 +28,79 @@
 
 #define STR_TAG "tag:yaml.org,2002:str"
 
+/* A growable array of C ints: a collection's marks while it is open, and the document's index and marks. */
+typedef struct {
+    int *data;
+    Py_ssize_t used, size;
+} Ints;
+
+static int ints_reserve(Ints *ints, Py_ssize_t n)
+{
+    if (ints->used + n > ints->size) {
+        Py_ssize_t size = ints->size ? ints->size * 2 : 8;
+        while (size < ints->used + n)
+            size *= 2;
+        int *grown = PyMem_Realloc(ints->data, (size_t)size * sizeof(int));
+        if (grown == NULL) {
+            PyErr_NoMemory();
+            return -1;
+        }
+        ints->data = grown;
+        ints->size = size;
+    }
+    return 0;
+}
+
+static int ints_add(Ints *ints, Py_ssize_t n, const long *values)
+{
+    if (ints_reserve(ints, n) < 0)
+        return -1;
+    for (Py_ssize_t i = 0; i < n; i++)
+        ints->data[ints->used++] = (int)values[i];
+    return 0;
+}
+
+static void ints_free(Ints *ints)
+{
+    PyMem_Free(ints->data);
+    ints->data = NULL;
+    ints->used = ints->size = 0;
+}
+
+static PyObject *ints_bytes(Ints *ints)
+{
+    return PyBytes_FromStringAndSize(ints->data ? (const char *)ints->data : "", ints->used * (Py_ssize_t)sizeof(int));
+}
+
 typedef struct {
     PyObject *container; /* owned */
     long line, col;      /* where it began */
     int is_map;
     PyObject *key; /* owned; NULL while a mapping waits for its next key */
     long key_line, key_col;
-    int *marks; /* the packed positions so far */
-    Py_ssize_t used, size;
+    Ints marks; /* the positions of what is in it so far */
 } Frame;
 
 static void frame_clear(Frame *frame)
 {
     Py_CLEAR(frame->container);
     Py_CLEAR(frame->key);
-    PyMem_Free(frame->marks);
-    frame->marks = NULL;
-    frame->used = frame->size = 0;
+    ints_free(&frame->marks);
 }
 
-static int frame_mark(Frame *frame, Py_ssize_t n, const long *values)
+/* The collection is complete: list it, and move its marks to the document's. */
+static int frame_finish(Frame *frame, PyObject *collections, Ints *index, Ints *marks)
 {
-    if (frame->used + n > frame->size) {
-        Py_ssize_t size = frame->size ? frame->size * 2 : 8;
-        int *grown = PyMem_Realloc(frame->marks, (size_t)size * sizeof(int));
-        if (grown == NULL) {
-            PyErr_NoMemory();
-            return -1;
-        }
-        frame->marks = grown;
-        frame->size = size;
-    }
-    for (Py_ssize_t i = 0; i < n; i++)
-        frame->marks[frame->used++] = (int)values[i];
-    return 0;
-}
-
-/* The collection is complete: list it with its positions. */
-static int frame_finish(Frame *frame, PyObject *entries)
-{
-    /* an empty collection has no buffer; "y#" would turn NULL into None, so point at an empty string */
-    const char *marks = frame->marks ? (const char *)frame->marks : "";
-    PyObject *entry = Py_BuildValue("(Olly#)", frame->container, frame->line, frame->col, marks,
-                                    frame->used * (Py_ssize_t)sizeof(int));
-    if (entry == NULL)
+    long entry[4] = {frame->line, frame->col, (long)marks->used, (long)frame->marks.used};
+    if (PyList_Append(collections, frame->container) < 0 || ints_add(index, 4, entry) < 0)
         return -1;
-    int result = PyList_Append(entries, entry);
-    Py_DECREF(entry);
-    return result;
+    if (frame->marks.used == 0)
+        return 0;
+    if (ints_reserve(marks, frame->marks.used) < 0)
+        return -1;
+    memcpy(marks->data + marks->used, frame->marks.data, (size_t)frame->marks.used * sizeof(int));
+    marks->used += frame->marks.used;
+    return 0;
 }
 
 /* The line of the first of two equal keys: its place in the mapping's order indexes the marks. */
@@ -87,7 +113,7 @@ static PyObject *first_line(Frame *frame, PyObject *key)
         if (same < 0)
             return NULL;
         if (same)
-            return PyLong_FromLong(frame->marks[4 * index]);
+            return PyLong_FromLong(frame->marks.data[4 * index]);
         index++;
     }
     return PyLong_FromLong(0);
@@ -245,17 +271,18 @@ static PyObject *build(PyObject *self, PyObject *args)
     }
     Py_ssize_t depth = 0;
     PyObject *root = Py_NewRef(Py_None), *duplicates = PyList_New(0), *numbers = PyDict_New();
-    PyObject *entries = PyList_New(0);
+    PyObject *collections = PyList_New(0);
+    Ints index = {NULL, 0, 0}, marks = {NULL, 0, 0};
     PyObject *problem = NULL, *result = NULL;
     Py_ssize_t count = 0;
     int documents = 0, done = 0, failed = 0;
     yaml_parser_t parser;
     yaml_event_t event;
 
-    if (duplicates == NULL || numbers == NULL || entries == NULL || !yaml_parser_initialize(&parser)) {
+    if (duplicates == NULL || numbers == NULL || collections == NULL || !yaml_parser_initialize(&parser)) {
         if (!PyErr_Occurred())
             PyErr_NoMemory();
-        Py_XDECREF(entries);
+        Py_XDECREF(collections);
         Py_XDECREF(duplicates);
         Py_XDECREF(numbers);
         Py_DECREF(root);
@@ -316,7 +343,7 @@ static PyObject *build(PyObject *self, PyObject *args)
         }
         case YAML_MAPPING_END_EVENT:
         case YAML_SEQUENCE_END_EVENT:
-            if (frame_finish(top, entries) < 0)
+            if (frame_finish(top, collections, &index, &marks) < 0)
                 failed = 1;
             frame_clear(top);
             depth--;
@@ -370,13 +397,13 @@ static PyObject *build(PyObject *self, PyObject *args)
                 failed = 1;
             } else if (PyDict_GET_SIZE(top->container) > before) {
                 long at[4] = {top->key_line, top->key_col, line, col};
-                if (frame_mark(top, 4, at) < 0)
+                if (ints_add(&top->marks, 4, at) < 0)
                     failed = 1;
             }
             Py_CLEAR(top->key);
         } else if (top->container != NULL) {
             long at[2] = {line, col};
-            if (PyList_Append(top->container, value) < 0 || frame_mark(top, 2, at) < 0)
+            if (PyList_Append(top->container, value) < 0 || ints_add(&top->marks, 2, at) < 0)
                 failed = 1;
         } else {
             Py_SETREF(root, Py_NewRef(value));
@@ -407,12 +434,19 @@ static PyObject *build(PyObject *self, PyObject *args)
     if (!failed) {
         if (problem != NULL) { /* as in Python: after a problem there is no data */
             Py_SETREF(root, Py_NewRef(Py_None));
-            Py_SETREF(entries, PyList_New(0));
+            Py_SETREF(collections, PyList_New(0));
+            index.used = marks.used = 0;
         }
-        if (entries != NULL)
-            result = Py_BuildValue("(OOOO)", root, entries, duplicates, problem ? problem : Py_None);
+        PyObject *index_bytes = ints_bytes(&index), *marks_bytes = ints_bytes(&marks);
+        if (collections != NULL && index_bytes != NULL && marks_bytes != NULL)
+            result = Py_BuildValue("(OOOOOO)", root, collections, index_bytes, marks_bytes, duplicates,
+                                   problem ? problem : Py_None);
+        Py_XDECREF(index_bytes);
+        Py_XDECREF(marks_bytes);
     }
-    Py_XDECREF(entries);
+    ints_free(&index);
+    ints_free(&marks);
+    Py_XDECREF(collections);
     Py_DECREF(root);
     Py_DECREF(duplicates);
     Py_XDECREF(problem);

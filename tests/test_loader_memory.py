@@ -33,6 +33,6 @@ def test_a_flood_of_tiny_mappings_is_refused_within_bounds(reader):
                          timeout=120, check=True, env={**os.environ, "CROSSING_PATHS_YAML_READER": reader})
     result = json.loads(out.stdout.strip().splitlines()[-1])
     assert result["codes"] == ["CP111"]
-    # measured here: about 185 MB with the C reader, 240 MB with the Python one (the text itself is 8 MB)
+    # measured here: about 160 MB with the C reader, 250 MB with the Python one (the text itself is 8 MB)
     assert result["peak_mb"] < 320, result
-    assert result["seconds"] < 60, result  # 0.5 s (C) and 2.6 s (Python) here; the bound only catches a hang
+    assert result["seconds"] < 60, result  # 0.5 s (C) and 4 s (Python) here; the bound only catches a hang

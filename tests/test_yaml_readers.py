@@ -36,11 +36,11 @@ def shape(value: object, positions: Positions) -> object:
 
 
 def read(reader: str, text: str) -> tuple:
-    root, entries, duplicates, problem = yamlsafe.READERS[reader](text)
-    positions = Positions(entries)
-    assert len(entries) == len({id(e[0]) for e in entries})  # one entry per collection
+    root, collections, index, marks, duplicates, problem = yamlsafe.READERS[reader](text)
+    positions = Positions(collections, index, marks)
+    assert len(collections) == len({id(c) for c in collections})  # each collection once
     return (shape(root, positions), [(shape(k, positions), *rest) for k, *rest in duplicates], problem,
-            len(entries))
+            len(collections), bytes(index), bytes(marks))
 
 
 def assert_same(text: str) -> None:

@@ -47,38 +47,44 @@ class Positions:
     """Where each mapping and sequence of one document stood, and everything in them.
 
     The data itself is plain dicts and lists: pydantic checks those a third faster than subclasses, and
-    positions are wanted only when something is wrong. So the readers list one entry per collection, as it
-    closes: (collection, line, col, marks), where marks packs native ints, four per mapping key in key
-    order (key line, key col, value line, value col) and two per sequence item (line, col). The index by
-    identity is built on the first question; the entries keep the collections alive, so ids stay valid."""
+    positions are wanted only when something is wrong. So the readers keep them aside, compactly: the
+    collections in the order they closed; `index`, four native ints per collection (line, col, where its
+    marks start, how many); and `marks`, four ints per mapping key in key order (key line, key col, value
+    line, value col) and two per sequence item (line, col). The lookup by identity is built on the first
+    question; `collections` keeps every collection alive, so the ids stay valid."""
 
-    __slots__ = ("_entries", "_index", "_orders")
+    __slots__ = ("_collections", "_index", "_marks", "_slots", "_orders")
 
-    def __init__(self, entries: list[tuple]):
-        self._entries = entries
-        self._index: dict[int, tuple] | None = None
+    def __init__(self, collections: list = (), index: bytes = b"", marks: bytes = b""):
+        self._collections = collections
+        self._index = memoryview(index).cast("i")
+        self._marks = memoryview(marks).cast("i")
+        self._slots: dict[int, int] | None = None
         self._orders: dict[int, dict] = {}
 
-    def _entry(self, container: object) -> tuple | None:
-        if self._index is None:
-            self._index = {id(entry[0]): entry for entry in self._entries}
-        return self._index.get(id(container))
+    def _slot(self, container: object) -> int | None:
+        if self._slots is None:
+            self._slots = {id(c): i for i, c in enumerate(self._collections)}
+        return self._slots.get(id(container))
 
-    def of(self, container: object) -> tuple[int, int, bytes] | None:
-        """(line, col, packed marks) of a collection of this document, or None."""
-        entry = self._entry(container)
-        return None if entry is None else entry[1:]
+    def of(self, container: object) -> tuple[int, int, tuple[int, ...]] | None:
+        """(line, col, marks) of a collection of this document, or None."""
+        i = self._slot(container)
+        if i is None:
+            return None
+        line, col, start, count = self._index[4 * i: 4 * i + 4]
+        return line, col, tuple(self._marks[start: start + count])
 
     def item(self, container: dict | list, key: object) -> tuple[int, ...]:
         """(key line, key col, value line, value col) of a mapping's key, or (line, col) of a list's item."""
-        marks = memoryview(self._entry(container)[3]).cast("i")
+        start = self._index[4 * self._slot(container) + 2]
         if type(container) is list:
-            return tuple(marks[2 * key: 2 * key + 2])
+            return tuple(self._marks[start + 2 * key: start + 2 * key + 2])
         order = self._orders.get(id(container))
         if order is None:  # built on the first look, for mappings with thousands of keys
             order = self._orders[id(container)] = {k: i for i, k in enumerate(container)}
-        i = order[key]
-        return tuple(marks[4 * i: 4 * i + 4])
+        at = start + 4 * order[key]
+        return tuple(self._marks[at: at + 4])
 
     def locate(self, root: object, path: tuple, at_key: bool = False) -> tuple[int, int]:
         """Line and column of the value at `path` (or of its key). Path elements that are not in the data,
@@ -248,7 +254,7 @@ def read_text(file: str, text: str, reader: str | None = None) -> Document:
     if tab:
         return Document(file, None, [tab])
     build = READERS[reader or DEFAULT_READER]
-    root, entries, duplicates, problem = build(text)
+    root, collections, index, marks, duplicates, problem = build(text)
     diagnostics = [Diagnostic("CP106", f"duplicate key '{key}' (first defined at line {first})", file, line, col,
                               "YAML would silently keep only the last one: rename or remove one of them")
                    for key, line, col, first in duplicates]
@@ -264,7 +270,7 @@ def read_text(file: str, text: str, reader: str | None = None) -> Document:
         diagnostics.append(Diagnostic("CP110", f"the top level is {what}, not a mapping of keys", file, 1, 1,
                                       "a scenario starts with keys such as 'format: 1' and 'id: my-scenario'"))
         return Document(file, None, diagnostics)
-    return Document(file, root, diagnostics, Positions(entries))
+    return Document(file, root, diagnostics, Positions(collections, index, marks))
 
 
 _ANCHORS = ("CP108", "anchors (&name) and aliases (*name) are not allowed", "write the repeated content out in full")
@@ -324,12 +330,12 @@ def _keywords() -> dict[str, object]:
 _KEYWORDS = _keywords()
 
 
-def _python_build(text: str) -> tuple[object, list[tuple], list[tuple], tuple | None]:
-    """The reference reader: (root, entries, duplicates, problem) from libyaml's events, as the C reader
-    returns them.
+def _python_build(text: str) -> tuple[object, list, bytes, bytes, list[tuple], tuple | None]:
+    """The reference reader: (root, collections, index, marks, duplicates, problem) from libyaml's events,
+    as the C reader returns them.
 
-    Entries are the collections' positions (see Positions); duplicates are (key, line, col, line of the
-    first); a problem is a tuple naming what stopped the reader (see _problem_diagnostic). The tree is built without recursion, and this loop runs once per value in
+    The collections, index and marks are the positions (see Positions); duplicates are (key, line, col,
+    line of the first); a problem is a tuple naming what stopped the reader (see _problem_diagnostic). The tree is built without recursion, and this loop runs once per value in
     the file, so it is written for speed: the collection being filled and its pending key live in local
     variables (the enclosing ones wait on a stack), and numbers are typed once per distinct spelling."""
     ScalarEvent, MappingStartEvent, SequenceStartEvent = (
@@ -338,7 +344,9 @@ def _python_build(text: str) -> tuple[object, list[tuple], list[tuple], tuple | 
     allowed_tags, numeric_first, keywords, no_key = _ALLOWED_TAGS, _NUMERIC_FIRST, _KEYWORDS, _NO_KEY
     numbers: dict[str, object] = {}
     duplicates: list[tuple] = []
-    entries: list[tuple] = []
+    collections: list = []
+    index: list[int] = []
+    all_marks: list[int] = []
     root: object = None
     stack: list[tuple] = []  # the enclosing collections' (container, marks, is_map, key, key line, key col, start)
     container: dict | list | None = None
@@ -375,7 +383,9 @@ def _python_build(text: str) -> tuple[object, list[tuple], list[tuple], tuple | 
                 elif tag != "!" and tag != _STR_TAG:
                     value = _resolve_plain(value)  # !!int, !!bool... : typed as written
             elif kind is MappingEndEvent or kind is SequenceEndEvent:
-                entries.append((container, *start, pack(marks)))
+                collections.append(container)
+                index += (*start, len(all_marks), len(marks))
+                all_marks += marks
                 container, marks, is_map, key, key_line, key_col, start = stack.pop()
                 continue
             elif kind is MappingStartEvent or kind is SequenceStartEvent:
@@ -391,7 +401,7 @@ def _python_build(text: str) -> tuple[object, list[tuple], list[tuple], tuple | 
                     raise _stop("documents", event.start_mark)
                 continue
             elif kind is yaml.StreamEndEvent:
-                return root, entries, duplicates, None
+                return root, collections, pack(index), pack(all_marks), duplicates, None
             elif kind is yaml.AliasEvent:
                 raise _stop("anchor", event.start_mark)
             else:  # stream start, document end
@@ -425,20 +435,20 @@ def _python_build(text: str) -> tuple[object, list[tuple], list[tuple], tuple | 
                 container, marks, is_map, key = value, [], kind is MappingStartEvent, no_key
                 start = (mark.line + 1, mark.column + 1)
     except _Stop as stop:
-        return None, [], duplicates, stop.args[0]
+        return None, [], b"", b"", duplicates, stop.args[0]
     except yaml.reader.ReaderError as exc:
         character = exc.character if isinstance(exc.character, int) else ord(exc.character or "\0")
-        return None, [], duplicates, ("reader", exc.position, character, exc.reason)
+        return None, [], b"", b"", duplicates, ("reader", exc.position, character, exc.reason)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line, col = _at(mark) if mark is not None else (0, 0)
         problem = getattr(exc, "problem", None) or str(exc)
-        return None, [], duplicates, ("syntax", problem, getattr(exc, "context", None), line, col)
+        return None, [], b"", b"", duplicates, ("syntax", problem, getattr(exc, "context", None), line, col)
     finally:
         parser.dispose()
 
 
-def _c_build(text: str) -> tuple[object, list[tuple], list[tuple], tuple | None]:
+def _c_build(text: str) -> tuple[object, list, bytes, bytes, list[tuple], tuple | None]:
     return crossing_paths_yaml.build(text, _ALLOWED_TAGS, _KEYWORDS, _resolve_plain, MAX_DEPTH, MAX_VALUES)
 
 
