@@ -31,3 +31,10 @@ def test_a_conditions_tag_is_not_shown_as_part_of_the_path():
     [d] = load_text("s.yaml", text).diagnostics
     assert d.code == "CP201"
     assert d.message == "unknown key 'bogus' in nodes.r.routes#1.when"
+
+
+def test_a_score_out_of_range_is_said_plainly_with_the_rubric():
+    found = load_text("range.yaml", EXAMPLE.replace("scores: {2: -2,", "scores: {2: -9,", 1)).diagnostics
+    assert [(d.code, d.line) for d in found] == [("CP202", 19)]
+    assert found[0].message == "nodes.a.choices#1.scores.2: must be at least -5, not -9"
+    assert "rubric" in found[0].hint

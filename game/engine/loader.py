@@ -35,6 +35,10 @@ _PLAIN = {
 }
 
 
+_BOUNDS = {"less_than_equal": ("at most", "le"), "greater_than_equal": ("at least", "ge"),
+           "less_than": ("less than", "lt"), "greater_than": ("more than", "gt")}
+
+
 @dataclass
 class Loaded:
     """The result of loading one file: the scenario (None if it could not be built) and what was found."""
@@ -153,6 +157,11 @@ def _schema_diagnostic(file: str, raw: dict, positions: Positions, error: dict) 
         hint = (f"YAML read this as {shown}; put the text in quotes, e.g. \"yes\" or \"9:40 pm\"")
     elif kind == "literal_error":
         message = f"{message}, not {value!r}"
+    elif kind in _BOUNDS:
+        word, key = _BOUNDS[kind]
+        message = f"must be {word} {error['ctx'][key]}, not {value}"
+        if "scores" in loc:
+            hint = "scores run from -5 to 5, and in practice from -3 to +2: see the rubric in docs/authoring.md"
     elif kind == "union_tag_not_found" or kind == "union_tag_invalid":
         hint = "a card needs 'type:' — one of friend_request, post, messages, search_results, privacy_settings"
     return Diagnostic("CP202", f"{where}: {message}" if where else message, file, line, col, hint)
