@@ -463,7 +463,14 @@ static struct PyModuleDef module = {
     "libyaml events to positioned plain data, for game.engine.yamlsafe.", -1, methods, NULL, NULL, NULL, NULL,
 };
 
+/* What build() takes and returns. game/engine/yamlsafe.py uses this module only when the numbers match, so
+ * a stale build left installed after an update falls back to the Python reader instead of failing. */
+#define API_VERSION 1
+
 PyMODINIT_FUNC PyInit_crossing_paths_yaml(void)
 {
-    return PyModule_Create(&module);
+    PyObject *m = PyModule_Create(&module);
+    if (m != NULL && PyModule_AddIntConstant(m, "API_VERSION", API_VERSION) < 0)
+        Py_CLEAR(m);
+    return m;
 }

@@ -133,6 +133,24 @@ def test_the_default_is_the_c_reader():
     assert yamlsafe.DEFAULT_READER == "c"
 
 
+STALE_C = """
+import sys, types
+sys.modules["crossing_paths_yaml"] = types.SimpleNamespace(API_VERSION=0, build=None)  # an old build
+from game.engine import yamlsafe
+assert yamlsafe.DEFAULT_READER == "python"
+print(yamlsafe.read_text("x.yaml", "a: 1").data)
+"""
+
+
+def test_a_stale_c_reader_is_set_aside():
+    import subprocess
+    import sys
+
+    done = subprocess.run([sys.executable, "-c", STALE_C], cwd=ROOT, capture_output=True, text=True, timeout=60)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "{'a': 1}"
+
+
 PLAY_WITHOUT_C = """
 import sys
 sys.modules["crossing_paths_yaml"] = None  # as on a machine where it could not be built

@@ -23,10 +23,13 @@ try:  # libyaml: several times faster; pure Python works the same, only slower
 except ImportError:  # pragma: no cover - depends on how PyYAML was built
     from yaml import SafeLoader as _Loader
 
+C_READER_API = 1  # what _c_build expects of native/crossing_paths_yaml.c (its API_VERSION)
 try:  # the same reader in C (native/), installed with the requirements where a C compiler and libyaml are
     import crossing_paths_yaml
 except ImportError:  # pragma: no cover - depends on the machine
     crossing_paths_yaml = None
+if getattr(crossing_paths_yaml, "API_VERSION", None) != C_READER_API:
+    crossing_paths_yaml = None  # missing, or built from older sources: `pip install -r requirements.txt` again
 
 MAX_BYTES = 8 * 1024 * 1024
 MAX_DEPTH = 40
