@@ -381,3 +381,30 @@ def test_a_scenario_with_errors_is_listed_and_explained(tmp_path):
     pilot.step()
     assert pilot.names[-1] == "message"
     assert RICH  # the good file is still there to play
+
+
+def test_esc_on_feedback_opens_the_menu_and_resume_returns_to_it(tmp_path):
+    app, pilot = make_app(tmp_path)
+    start(app, pilot)
+    node = app.session.story.state.node
+    pilot.press("choose_1")
+    assert pilot.names[-1] == "feedback"
+    after_choice = app.session.story.state.node
+    pilot.press("back")
+    assert pilot.names[-2:] == ["feedback", "pause"]
+    assert app.session.story.state.node == after_choice != node  # Esc skipped nothing
+    pilot.click("resume")
+    assert pilot.names[-1] == "feedback"
+
+
+def test_restart_scores_against_the_standards_chosen_since(tmp_path):
+    app, pilot = make_app(tmp_path)
+    start(app, pilot)
+    first = app.session.story.framework.id
+    other = "swe-2019" if first != "swe-2019" else "hcpc-2016"
+    app.change("standards", other)
+    pilot.press("back")
+    pilot.click("restart")
+    pilot.click("yes")
+    assert pilot.names == ["title", "play"]
+    assert app.session.story.framework.id == other

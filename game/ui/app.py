@@ -251,8 +251,8 @@ class App:
             self.start_new_save_file()
         elif isinstance(intent, Restart):
             if self.session is not None:
-                self.session.restart()
-                self._playing()
+                # start afresh rather than rewind, so that a standards setting changed since applies
+                self.start(self.session.path)
         elif isinstance(intent, ShowDebrief):
             self.push(self.make("debrief"))
         elif isinstance(intent, ChangeSetting):

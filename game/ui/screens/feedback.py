@@ -4,7 +4,7 @@ words, never colour alone), then Continue."""
 from __future__ import annotations
 
 from ..blocks import Button
-from ..intents import Pop
+from ..intents import Pop, Push
 from ..look import Look
 from ..page import Page, PageScreen
 from ..parts import feedback_block, feedback_speech, footer, header
@@ -28,6 +28,10 @@ class FeedbackScreen(PageScreen):
                     body=feedback_block(self.feedback),
                     footer=footer([Button(label, Pop(), "continue", full=False)]),
                     width_em=look.measure / look.metrics.body_px)
+
+    def back(self):
+        # Esc opens the menu here as on every playing screen; Continue (Enter) is the way on
+        return Push("pause")
 
     def speech(self) -> str:
         return feedback_speech(self.feedback)
