@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-import importlib.util
 import json
 
-import pytest
+import jsonschema
 import yaml
 
 from game.engine import schema
@@ -13,7 +12,6 @@ from game.engine.yamlsafe import read_file
 from tests.conftest import FIXTURES, ROOT
 
 COMMITTED = ROOT / "docs" / "scenario.schema.json"
-HAS_JSONSCHEMA = importlib.util.find_spec("jsonschema") is not None
 
 
 def as_editor_sees(path):
@@ -50,10 +48,7 @@ def test_choice_keys_use_the_authors_spelling():
     assert "from" in card and "sender" not in card  # by_alias
 
 
-@pytest.mark.skipif(not HAS_JSONSCHEMA, reason="jsonschema is not installed (it is optional)")
 def test_schema_accepts_the_tiny_scenario_and_rejects_a_typo():
-    import jsonschema
-
     body = json.loads(COMMITTED.read_text(encoding="utf-8"))
     jsonschema.Draft202012Validator.check_schema(body)
     check = jsonschema.Draft202012Validator(body)
@@ -63,10 +58,7 @@ def test_schema_accepts_the_tiny_scenario_and_rejects_a_typo():
     assert list(check.iter_errors(data))
 
 
-@pytest.mark.skipif(not HAS_JSONSCHEMA, reason="jsonschema is not installed (it is optional)")
 def test_schema_accepts_standard_ids_written_as_numbers():
-    import jsonschema
-
     check = jsonschema.Draft202012Validator(json.loads(COMMITTED.read_text(encoding="utf-8")))
     data = as_editor_sees(FIXTURES / "tiny.yaml")
     data["endings"]["bad"]["debrief"]["standards"] = [2, "13"]
@@ -74,10 +66,7 @@ def test_schema_accepts_standard_ids_written_as_numbers():
     assert list(check.iter_errors(data)) == []
 
 
-@pytest.mark.skipif(not HAS_JSONSCHEMA, reason="jsonschema is not installed (it is optional)")
 def test_schema_accepts_every_shipped_scenario():
-    import jsonschema
-
     check = jsonschema.Draft202012Validator(json.loads(COMMITTED.read_text(encoding="utf-8")))
     for path in sorted((ROOT / "scenarios").glob("*.yaml")):
         doc = read_file(path)
