@@ -2,8 +2,11 @@
 
 Pure Python (no pygame), so the table can be tested and shared by every client. Like Ren'Py's
 preferences, a value of the wrong type or out of range never stops the game: it falls back to its
-default and a log line says which key and why. The file is written to a temporary file and renamed
-over the old one, so a crash mid-write can never leave a half-written settings file.
+default, and one log line for the whole file says which keys and why (however many there are). Any
+file starts the game: a byte-order mark is allowed, and one undecodable value (nested 1,000 deep, a
+5,000-digit number) costs only its own key. The file is written to a temporary file and renamed over the
+old one, so a crash mid-write can never leave a half-written settings file; a file that could not be read
+in full is renamed aside first, never overwritten.
 """
 
 from __future__ import annotations
@@ -13,12 +16,17 @@ import logging
 import os
 import tempfile
 from dataclasses import dataclass, fields, replace
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
+
+from .json_members import read_members
 
 log = logging.getLogger("crossing_paths.settings")
 
 SETTINGS_FILE = "settings.json"
+MAX_BYTES = 1_000_000  # ours is a few hundred bytes; a larger file is not a settings file
+SHOWN = 3  # problems of one kind named in the log line; the rest are counted
 
 
 @dataclass(frozen=True)
@@ -41,14 +49,14 @@ class Preference:
             # bool is a subclass of int: compare types exactly so `1` is not taken for `True`
             if any(type(value) is type(v) and value == v for v in allowed):
                 return value, None
-            return self.default, f"{value!r} is not one of {', '.join(repr(v) for v in allowed)}"
+            return self.default, f"{_short(value)} is not one of {', '.join(repr(v) for v in allowed)}"
         if isinstance(self.default, int) and not isinstance(self.default, bool):
             if type(value) is not int:
-                return self.default, f"{value!r} is not a whole number"
+                return self.default, f"{_short(value)} is not a whole number"
             if not self.low <= value <= self.high:
-                return self.default, f"{value} is outside {self.low}-{self.high}"
+                return self.default, f"{_short(value)} is outside {self.low}-{self.high}"
             return value, None
-        return self.default, f"{value!r} is not usable"  # pragma: no cover - every row has choices or a range
+        return self.default, f"{_short(value)} is not usable"  # pragma: no cover - every row has choices or a range
 
     def label_of(self, value: Any) -> str:
         for v, label in self.choices:
@@ -122,43 +130,112 @@ class Preferences:
 
     @classmethod
     def from_dict(cls, data: Any) -> Preferences:
-        """Every usable value is kept; anything else falls back to its default with a log line."""
-        if not isinstance(data, dict):
-            log.warning("settings: expected a mapping, found %s; using defaults", type(data).__name__)
-            return cls()
-        values = {}
-        for key, value in data.items():
-            pref = BY_NAME.get(key)
-            if pref is None:
-                log.warning("settings: unknown preference %r ignored", key)
-                continue
-            checked, problem = pref.check(value)
-            if problem:
-                log.warning("settings: %s: %s; using the default %r", key, problem, pref.default)
-            values[key] = checked
-        return cls(**values)
+        """Every usable value is kept; anything else falls back to its default, in one log line."""
+        prefs, problems = _from_dict(data)
+        _log_summary("settings", problems)
+        return prefs
+
+
+def _short(value: Any, limit: int = 40) -> str:
+    """A value as a log line shows it: repr (so control characters are escaped), cut to `limit`."""
+    text = repr(value) if not isinstance(value, (dict, list)) else f"a {type(value).__name__}"
+    return text if len(text) <= limit else text[:limit - 3] + "..."
+
+
+def _from_dict(data: Any) -> tuple[Preferences, list[str]]:
+    if not isinstance(data, dict):
+        return Preferences(), [f"expected a mapping, found {type(data).__name__}; using defaults"]
+    values, unknown, problems = {}, [], []
+    for key, value in data.items():
+        pref = BY_NAME.get(key)
+        if pref is None:
+            unknown.append(key)
+            continue
+        checked, problem = pref.check(value)
+        if problem:
+            problems.append(f"{key}: {problem}, so the default {pref.default!r}")
+        values[key] = checked
+    if unknown:
+        names = ", ".join(_short(k, 30) for k in unknown[:SHOWN])
+        more = f" and {len(unknown) - SHOWN:,} more" if len(unknown) > SHOWN else ""
+        problems.append(f"{len(unknown):,} unknown preference{'s' if len(unknown) != 1 else ''} ignored "
+                        f"({names}{more})")
+    return Preferences(**values), problems
+
+
+def _log_summary(where: str, problems: list[str]) -> None:
+    """One log line, however many problems: a file with 10,000 bad keys must not flood the log."""
+    if problems:
+        shown = "; ".join(problems[:SHOWN])
+        more = f"; and {len(problems) - SHOWN:,} more problems" if len(problems) > SHOWN else ""
+        kept = "" if any(p.endswith("using defaults") for p in problems) else "; every other value kept"
+        log.warning("%s: %s%s%s", where, shown, more, kept)
+
+
+@dataclass(frozen=True)
+class Read:
+    """What reading the settings file gave: the preferences, the problems found, and whether the file was
+    understood in full. A file that was not (not JSON, damaged, not an object...) is kept aside before a
+    new one is written over it: it may hold something the player wants back."""
+
+    prefs: Preferences
+    problems: list[str]
+    whole: bool
+
+
+def _decode(raw: bytes) -> tuple[str, bool]:
+    """Text from bytes, with or without a byte-order mark (Notepad writes one); undecodable bytes become
+    U+FFFD, so only the values they are in are lost. The flag says whether every byte decoded."""
+    encoding = json.detect_encoding(raw)  # utf-8, utf-8-sig, utf-16 or utf-32 from the BOM or the zeros
+    try:
+        return raw.decode(encoding), True
+    except UnicodeDecodeError:
+        return raw.decode(encoding, errors="replace"), False
+
+
+def read(path: Path) -> Read:
+    """The settings in `path`, reading as much as can be read; never raises for what the file holds."""
+    try:
+        if path.exists() and not path.is_file():  # a folder, or a FIFO that would block the start forever
+            return Read(Preferences(), ["it is not a file; using defaults"], False)
+        with open(path, "rb") as handle:
+            raw = handle.read(MAX_BYTES + 1)
+    except FileNotFoundError:
+        return Read(Preferences(), [], True)
+    except OSError as exc:
+        return Read(Preferences(), [f"cannot read it ({exc.strerror or exc}); using defaults"], False)
+    if len(raw) > MAX_BYTES:
+        return Read(Preferences(), [f"it is over {MAX_BYTES:,} bytes, so not a settings file; using defaults"],
+                    False)
+    text, decoded = _decode(raw)
+    problems = [] if decoded else ["it has bytes that are not UTF-8; values holding them are not used"]
+    try:
+        data, broken = read_members(text)
+    except ValueError as exc:
+        return Read(Preferences(), [*problems, f"not a settings file ({exc}); using defaults"], False)
+    prefs, found = _from_dict(data)
+    problems += [f"{_short(key, 30)}: {why}, so not used" for key, why in broken.items()] + found
+    return Read(prefs, problems, decoded and not broken)
 
 
 def load(path: Path) -> Preferences:
-    """The saved preferences, or the defaults when the file is missing or unreadable."""
-    try:
-        text = path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        return Preferences()
-    except (OSError, UnicodeDecodeError) as exc:
-        log.warning("settings: cannot read %s (%s); using defaults", path, exc)
-        return Preferences()
-    try:
-        data = json.loads(text)
-    except ValueError as exc:
-        log.warning("settings: %s is not valid JSON (%s); using defaults", path, exc)
-        return Preferences()
-    return Preferences.from_dict(data)
+    """The saved preferences, or the defaults when the file is missing or unreadable; one log line says
+    what was not used and why."""
+    found = read(path)
+    _log_summary(f"settings: {path}", found.problems)
+    return found.prefs
 
 
-def save(prefs: Preferences, path: Path) -> None:
-    """Write atomically: a temporary file in the same folder, then os.replace over the old one."""
+def save(prefs: Preferences, path: Path) -> Path | None:
+    """Write atomically: a temporary file in the same folder, then os.replace over the old one. A file there
+    that could not be read in full is first renamed aside (settings.json.unreadable-STAMP), never
+    overwritten; returns that name, or None."""
     path.parent.mkdir(parents=True, exist_ok=True)
+    kept = None
+    if os.path.lexists(path) and not read(path).whole:
+        kept = _set_aside(path)
+        log.warning("settings: %s could not be read in full, so it is kept as %s and a new one is written",
+                    path, kept.name)
     fd, tmp = tempfile.mkstemp(prefix=".settings-", suffix=".tmp", dir=path.parent)
     try:
         with os.fdopen(fd, "w", encoding="utf-8") as out:
@@ -170,3 +247,15 @@ def save(prefs: Preferences, path: Path) -> None:
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+    return kept
+
+
+def _set_aside(path: Path) -> Path:
+    stamp = datetime.now(UTC).strftime("%Y%m%d-%H%M%S")
+    target = path.with_name(f"{path.name}.unreadable-{stamp}")
+    n = 1
+    while os.path.lexists(target):
+        n += 1
+        target = path.with_name(f"{path.name}.unreadable-{stamp}-{n}")
+    path.rename(target)  # an OSError here stops the save: better unsaved than the old file lost
+    return target
