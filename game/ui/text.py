@@ -10,35 +10,9 @@ from dataclasses import dataclass
 import pygame
 
 from .glyphs import displayable
+from .wordbreak import break_word
 
 Colour = tuple[int, int, int]
-
-# characters after which a long word (a URL, a path) may break
-_SOFT_BREAKS = "/-._?&=#:,;@"
-
-
-def _break_word(font: pygame.font.Font, word: str, width: int) -> list[str]:
-    """Split one word wider than `width` into pieces that fit, preferring to break after '/', '-', '.'."""
-    pieces = []
-    rest = word
-    while rest and font.size(rest)[0] > width:
-        lo, hi = 1, len(rest)
-        while lo < hi:  # the longest prefix that fits
-            mid = (lo + hi + 1) // 2
-            if font.size(rest[:mid])[0] <= width:
-                lo = mid
-            else:
-                hi = mid - 1
-        cut = max(lo, 1)
-        soft = max((i + 1 for i, ch in enumerate(rest[:cut]) if ch in _SOFT_BREAKS and i + 1 < cut), default=0)
-        if soft >= cut // 2:  # a soft break not too far back reads better than a hard cut
-            cut = soft
-        pieces.append(rest[:cut])
-        rest = rest[cut:]
-    if rest:
-        pieces.append(rest)
-    return pieces
-
 
 def wrap(font: pygame.font.Font, text: str, width: int) -> list[str]:
     """Lines of `text` no wider than `width` (a single glyph wider than the width is the only exception).
@@ -59,7 +33,7 @@ def wrap(font: pygame.font.Font, text: str, width: int) -> list[str]:
             if w > width:  # a word (or URL) longer than a whole line: break it
                 if line:
                     out.append(line)
-                pieces = _break_word(font, word, width)
+                pieces = break_word(font, word, width)
                 out.extend(pieces[:-1])
                 line = pieces[-1]
                 line_w = font.size(line)[0]

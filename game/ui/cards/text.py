@@ -13,11 +13,11 @@ from dataclasses import dataclass, field
 import pygame
 
 from ..glyphs import displayable
+from ..wordbreak import break_word
 from .boxes import FontSpec
 from .style import Rgb
 
 _TOKENS = re.compile(r"\s+|\S+")
-_SOFT_BREAKS = "/-.?&=_,;:@#"
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,21 +88,6 @@ def _same_style(a: Run | IconRun, b: Run) -> bool:
     return isinstance(a, Run) and a.font == b.font and a.fg == b.fg and a.underline == b.underline
 
 
-def _break_point(font: pygame.font.Font, word: str, room: int) -> int:
-    """How many characters of `word` fit in `room` px (at least 1, so a line always makes progress)."""
-    lo, hi = 1, len(word)
-    while lo < hi:
-        mid = (lo + hi + 1) // 2
-        if font.size(word[:mid])[0] <= room:
-            lo = mid
-        else:
-            hi = mid - 1
-    for i in range(lo, max(lo // 2, 1), -1):  # prefer to break after a separator, if one is not too far back
-        if word[i - 1] in _SOFT_BREAKS:
-            return i
-    return lo
-
-
 class _Wrapper:
     def __init__(self, fonts: FontCache, max_w: int, line_height: float) -> None:
         self.fonts, self.max_w, self.line_height = fonts, max(1, max_w), line_height
@@ -167,18 +152,20 @@ class _Wrapper:
         return True
 
     def word(self, run: Run, token: str) -> None:
-        while token:
+        if self._try_text(run, token):
+            return
+        if self._content():
+            self.newline()
             if self._try_text(run, token):
                 return
-            if self._content():
+        # too long for a whole line: break it once into pieces (see game.ui.wordbreak), the first filling
+        # what is left of this line
+        font = self.fonts(run.font)
+        pieces = break_word(font, token, self.max_w, first=self.max_w - self._used())
+        for n, piece in enumerate(pieces):
+            if n:
                 self.newline()
-                continue
-            font = self.fonts(run.font)
-            room = self.max_w - self._used()
-            cut = _break_point(font, token, room)
-            self.line.pieces.append(Piece(0, font.size(token[:cut])[0], run, token[:cut]))
-            token = token[cut:]
-            self.newline()
+            self.line.pieces.append(Piece(0, font.size(piece)[0], run, piece))
 
     def space(self, run: Run) -> None:
         if self._content() and not self._try_text(run, " "):

@@ -1,0 +1,122 @@
+"""Breaking one word too long for its line (a URL, a path, a 20,000-letter string) into pieces that fit.
+
+Measuring every prefix of a long word with `font.size` is quadratic: a 20,000-character word took seconds.
+Instead each piece's end is guessed from per-character advances (cached per font, so a long word costs one
+dictionary look-up per character), then checked with one real measurement of the piece alone; kerning and
+synthetic bold or italic make real widths differ from the sum of advances, so a wrong guess is corrected
+from the measured ratio, and bisection (within the piece only) is the last resort. Every piece holds at
+least one whole character cluster (a letter with its accents, an emoji with its joiners), so breaking
+always makes progress, whatever the width: 1 px included.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+import weakref
+
+import pygame
+
+# characters after which a long word (a URL, a path) may break
+SOFT_BREAKS = "/-._?&=#:,;@"
+_JOINERS = {"\u200d", "\ufe0e", "\ufe0f", "\u20e3"}
+_advances: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+
+
+def _char_advance(font: pygame.font.Font, ch: str) -> int:
+    try:
+        metrics = font.metrics(ch)
+        if metrics and metrics[0] is not None:
+            return max(0, metrics[0][4])
+        return max(0, font.size(ch)[0])
+    except (pygame.error, UnicodeError, ValueError):
+        return 0
+
+
+def advances(font: pygame.font.Font, text: str) -> list[int]:
+    """The advance of each character of `text` in px (without kerning)."""
+    table = _advances.get(font)
+    if table is None:
+        table = _advances[font] = {}
+    out = []
+    for ch in text:
+        a = table.get(ch)
+        if a is None:
+            a = table[ch] = _char_advance(font, ch)
+        out.append(a)
+    return out
+
+
+def width_of(font: pygame.font.Font, text: str) -> int:
+    try:
+        return font.size(text)[0]
+    except (pygame.error, UnicodeError, ValueError):
+        return sum(advances(font, text))
+
+
+def _continues(word: str, i: int) -> bool:
+    """True if word[i] belongs to the cluster before it (an accent, a joiner, what a joiner joins)."""
+    ch = word[i]
+    return (ch in _JOINERS or unicodedata.category(ch) in ("Mn", "Mc", "Me")
+            or 0x1F3FB <= ord(ch) <= 0x1F3FF or word[i - 1] == "\u200d")
+
+
+def _guess(adv: list[int], start: int, budget: float) -> int:
+    end, x = start, 0
+    n = len(adv)
+    while end < n and x + adv[end] <= budget:
+        x += adv[end]
+        end += 1
+    return end
+
+
+def _fit(font: pygame.font.Font, word: str, adv: list[int], start: int, room: int) -> int:
+    """The end of the longest piece word[start:end] no wider than `room` (at least one character)."""
+    good, bad = start + 1, len(word) + 1  # good: the shortest allowed piece; bad: known too wide
+    scale = 1.0
+    for _ in range(64):  # secant steps, then bisection; log2 of any piece is far below this
+        if bad - good <= 1:
+            break
+        end = _guess(adv, start, room / scale)
+        if not good < end < bad:
+            end = (good + bad) // 2
+        w = width_of(font, word[start:end])
+        if w <= room:
+            good = end
+        else:
+            bad = end
+        estimate = sum(adv[start:end])
+        if estimate > 0 and w > 0:
+            scale = w / estimate
+    return min(good, len(word))
+
+
+def _cut(word: str, start: int, end: int) -> int:
+    """Where to end the piece, at or before `end`: after a soft break if one is not too far back, and
+    never inside a character cluster (unless the cluster alone is the whole piece)."""
+    n = len(word)
+    if end >= n:
+        return n
+    for i in range(end - 1, start + (end - start) // 2, -1):  # a soft break not too far back reads better
+        if word[i] in SOFT_BREAKS and not _continues(word, i + 1):
+            return i + 1
+    cut = end
+    while cut > start and _continues(word, cut):
+        cut -= 1
+    if cut == start:  # one cluster wider than the line: it goes whole
+        cut = end
+        while cut < n and _continues(word, cut):
+            cut += 1
+    return cut
+
+
+def break_word(font: pygame.font.Font, word: str, width: int, first: int | None = None) -> list[str]:
+    """`word` in pieces no wider than `width` (the first no wider than `first`, the room left on a line).
+    Only a single character cluster wider than the line is wider than it."""
+    adv = advances(font, word)
+    pieces: list[str] = []
+    start, room = 0, max(1, width if first is None else first)
+    while start < len(word):
+        end = _cut(word, start, _fit(font, word, adv, start, room))
+        pieces.append(word[start:end])
+        start, room = end, max(1, width)
+    return pieces
