@@ -10,6 +10,8 @@ import json
 from dataclasses import asdict, dataclass
 from typing import Literal
 
+from .controls import escape
+
 Severity = Literal["error", "warning"]
 
 # code -> (severity, meaning). Stable: never reuse or renumber a code.
@@ -58,6 +60,8 @@ CODES: dict[str, tuple[Severity, str]] = {
     "CP322": ("warning", "reason given for a standard the choice does not score"),
     "CP323": ("warning", "flag is cleared but never set"),
     "CP324": ("warning", "route after the default is never taken"),
+    "CP325": ("error", "control character in text"),
+    "CP326": ("warning", "bidirectional control character in text"),
 }
 
 
@@ -80,6 +84,8 @@ class Diagnostic:
 
 
 def format_text(d: Diagnostic) -> str:
+    """For people: control characters in a file name, id or key are shown escaped, never sent raw (see
+    controls.escape); JSON escapes them already."""
     where = d.file
     if d.line:
         where += f":{d.line}"
@@ -88,7 +94,7 @@ def format_text(d: Diagnostic) -> str:
     text = f"{where}: {d.severity} {d.code}: {d.message}"
     if d.hint:
         text += f"\n    hint: {d.hint}"
-    return text
+    return escape(text)
 
 
 def to_json(diagnostics: list[Diagnostic]) -> str:

@@ -14,6 +14,7 @@ from pydantic import BaseModel, ValidationError
 
 from . import model
 from .diagnostics import Diagnostic, ScenarioError, sort_key
+from .text_check import check_controls, may_hold_controls
 from .yamlsafe import NOWHERE, Positions, decode, read_file_bytes, read_text
 
 _EXPECTS_TEXT = ("string_type",)
@@ -215,6 +216,8 @@ def load_text(file: str, text: str) -> Loaded:
         if doc.data is None:
             return Loaded(file, None, doc.diagnostics, content_hash=content_hash)
         diagnostics = list(doc.diagnostics)
+        if may_hold_controls(text):  # CP325/CP326, here because the text says cheaply when to look
+            diagnostics.extend(check_controls(file, doc.data, doc.positions))
         try:
             scenario = model.Scenario.model_validate(doc.data)
         except ValidationError as exc:
