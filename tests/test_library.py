@@ -7,6 +7,7 @@ from functools import cache
 import pytest
 
 from game.engine import reference
+from game.engine.graph import StoryGraph
 from game.engine.loader import load_file
 from game.engine.model import Scenario
 
@@ -23,23 +24,18 @@ def scenario(path) -> Scenario:
     return loaded.scenario
 
 
-def successors(s: Scenario, node_id: str) -> list[str]:
-    node = s.nodes[node_id]
-    return [c.goto for c in node.choices or ()] + [r.goto for r in node.routes or ()] + \
-        ([node.next] if node.next else [])
-
-
 def most_decisions(s: Scenario) -> int:
     """Decisions on the longest path from the start (a decision = a node with choices), cycles cut."""
     best: dict[str, int] = {}
+    graph = StoryGraph(s)  # the engine's rules: routes win over choices and next
 
     def walk(node_id: str, on_path: frozenset[str]) -> int:
-        if node_id in s.endings or node_id in on_path:
+        if graph.is_ending(node_id) or node_id in on_path:
             return 0
         if node_id in best:
             return best[node_id]
         here = 1 if s.nodes[node_id].choices else 0
-        value = here + max((walk(t, on_path | {node_id}) for t in successors(s, node_id)), default=0)
+        value = here + max((walk(t, on_path | {node_id}) for t in graph.successors(node_id)), default=0)
         best[node_id] = value
         return value
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import textwrap
 
+from game.engine.graph import StoryGraph
 from game.engine.validate import validate
 from game.engine.visibility import MAX_COMBINATIONS, FlagFlow
 
@@ -168,7 +169,7 @@ def test_flag_flow_knows_may_and_must():
         both:
           choices: [{text: End, goto: end, feedback: x, when: {any: [{flag: f}, {flag: g}]}}]
         """).scenario
-    flow = FlagFlow(scenario.nodes, scenario.start)
+    flow = FlagFlow(StoryGraph(scenario))
     assert flow.values("a", "f") == (False,)
     assert flow.values("hub", "f") == (False, True)
     assert flow.values("hub", "g") == (False,)

@@ -18,12 +18,10 @@ import random
 from dataclasses import dataclass
 
 from . import reference
-from .conditions import holds
+from .graph import StoryGraph, shown_choices, way_on
 from .model import Card, Choice, Debrief, Node, Scenario
 from .reference import Framework, Ladder, Outcome, Standard
 from .state import PlayState, StateError, Step
-
-MAX_ROUTE_HOPS = 1000  # a routing cycle is a validator error; this only stops a broken file from hanging
 
 
 @dataclass(frozen=True)
@@ -113,6 +111,7 @@ class Story:
         """`framework` plays the scenario against another standards framework than the one it was written
         for: scores are carried across by the mapping in game/data/frameworks/mappings.yaml."""
         self.scenario = scenario
+        self.graph = StoryGraph(scenario)  # the rules of the way on: routes, choices, next
         own = scenario.framework
         fw = framework if isinstance(framework, Framework) else reference.framework(framework or own)
         if fw is None:
@@ -173,7 +172,7 @@ class Story:
         story.state = state
         if state.ending is None and state.node is not None:
             node = scenario.nodes[state.node]
-            if node.routes:  # a node that became a router since the save: route on from it
+            if way_on(node) == "routes":  # a node that became a router since the save: route on from it
                 story._enter(state.node, record=False)
         return story, notices
 
@@ -210,8 +209,7 @@ class Story:
         return LineView(line.text, line.speaker, who.name, who.role, who.portrait)
 
     def _visible(self, node: Node) -> list[int]:
-        flags, scores = self.flags, self.state.scores
-        return [i for i, c in enumerate(node.choices or ()) if holds(c.when, flags, scores)]
+        return shown_choices(node, self.flags, self.state.scores)
 
     @property
     def ending(self) -> EndingView | None:
@@ -296,32 +294,20 @@ class Story:
         scene = self.scene
         if scene is None or scene.choices:
             raise ChoiceError("there is nothing to continue to here" if scene is None else "make a choice first")
-        node = self.scenario.nodes[scene.node]
-        if node.next is None:
+        moves = self.graph.moves(scene.node, self.flags, self.state.scores)
+        if not moves:
             raise ChoiceError(f"node '{scene.node}' has no way on")
         self.last_feedback = None
-        self._enter(node.next)
+        self._enter(moves[0].target)
 
     def _enter(self, target: str, record: bool = True) -> None:
-        for _ in range(MAX_ROUTE_HOPS):
-            if target in self.scenario.endings:
-                self.state.node, self.state.ending = None, target
-                return
-            node = self.scenario.nodes.get(target)
-            if node is None:
-                raise ValueError(f"'{target}' is neither a node nor an ending")
-            if node.routes:
-                flags, scores = self.flags, self.state.scores
-                route = next((r for r in node.routes if holds(r.when, flags, scores)), None)
-                if route is None:
-                    raise ValueError(f"no route out of '{target}' matches and none is a default")
-                target = route.goto
-                continue
-            self.state.node = target
-            if record:
-                self.state.visited.append(target)
+        target = self.graph.arrive(target, self.flags, self.state.scores)
+        if self.graph.is_ending(target):
+            self.state.node, self.state.ending = None, target
             return
-        raise ValueError(f"routing from '{target}' goes round in circles")
+        self.state.node = target
+        if record:
+            self.state.visited.append(target)
 
 
 def autoplay(story: Story, rng: random.Random, max_steps: int = 10_000) -> list[int]:

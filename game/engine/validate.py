@@ -9,14 +9,13 @@ over the scenario (the graph searches are breadth-first), so a large file costs 
 from __future__ import annotations
 
 import difflib
-from collections import defaultdict, deque
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from . import reference
 from .assets import ASSETS, escape_reason, resolve_asset
-from .conditions import walk
 from .diagnostics import Diagnostic, sort_key
+from .graph import StoryGraph, edges, way_on, written_targets, written_ways
 from .loader import Loaded, gc_paused
 from .model import FlagSet, FlagUnset, FriendRequestCard, Node, PostCard, Scenario, ScoreTest
 from .visibility import FlagFlow, hiding_example
@@ -73,7 +72,7 @@ class _Checks:
         self._listings: dict[Path, list[str]] = {}
         self.suggestion_budget = SUGGESTION_BUDGET
         self.ids = [*self.s.nodes, *self.s.endings]
-        self._conditions: dict[str, list[tuple[object, tuple]]] = {}
+        self.graph = StoryGraph(self.s)
 
     def did_you_mean(self, word: str, options: Iterable[str], otherwise: str | None = None) -> str | None:
         """Suggestions cost a comparison per candidate: a file with thousands of nodes and thousands of
@@ -232,25 +231,24 @@ class _Checks:
             if node_id in endings:
                 self.emit("CP315", f"'{node_id}' is both a node and an ending; going to it always ends the story",
                           at, "rename the node or the ending", at_key=True)
-            # empty lists count as absent, as they do in play
-            ways = [w for w, v in (("choices", node.choices), ("routes", node.routes), ("next", node.next))
-                    if v is not None and v != []]
+            ways = written_ways(node)
+            way = way_on(node)
             if len(ways) > 1:
-                if node.routes:
+                if way == "routes":
                     why = f"routes are taken at once, so its {' and '.join(w for w in ways if w != 'routes')} " \
                           "are never used"
                 else:
                     why = "'next' is used only when every choice is hidden"
                 self.emit("CP318", f"node '{node_id}' has {' and '.join(ways)}: {why}", at,
                           "give a node exactly one of choices, routes or next", at_key=True)
-            if node.routes:
+            if way == "routes":
                 shown = [k for k in ("lines", "card", "prompt") if getattr(node, k)]
                 if shown:
                     self.emit("CP321", f"node '{node_id}' routes on at once, so its {', '.join(shown)} "
                               "are never shown", (*at, shown[0]),
                               "move the content to the node the routes lead to, or to a node before", at_key=True)
                 self.check_routes(node_id, node)
-            elif not node.choices and node.next is None:
+            elif way is None:
                 self.emit("CP304", f"node '{node_id}' has no way on: no choices, routes or next", at,
                           "add choices, routes or 'next:', or make it an ending under 'endings:'", at_key=True)
             if node.choices and len(node.choices) > MAX_CHOICES:
@@ -274,43 +272,21 @@ class _Checks:
                       "move the route without 'when:' to the end")
 
     def broken_targets(self, node_id: str, node: Node) -> list[tuple[str, tuple]]:
-        """The ids a node leads to that name no node or ending, with their paths (made only for these:
-        a large scenario has tens of thousands of targets)."""
-        nodes, endings = self.s.nodes, self.s.endings
-        at = ("nodes", node_id)
-        found = [(c.goto, (*at, "choices", i, "goto")) for i, c in enumerate(node.choices or ())
-                 if c.goto not in nodes and c.goto not in endings]
-        found += [(r.goto, (*at, "routes", i, "goto")) for i, r in enumerate(node.routes or ())
-                  if r.goto not in nodes and r.goto not in endings]
-        if node.next is not None and node.next not in nodes and node.next not in endings:
-            found.append((node.next, (*at, "next")))
-        return found
+        """The ids a node names that are no node or ending, with their paths (edges are made only for a
+        node with one: a large scenario has tens of thousands of targets)."""
+        known = self.graph.knows
+        if all(known(t) for t in written_targets(node)):
+            return []
+        return [(e.target, e.path) for e in edges(node_id, node, written=True) if not known(e.target)]
 
     def conditions(self, node_id: str, node: Node) -> list[tuple[object, tuple]]:
-        """Every condition (and sub-condition) of a node's choices and routes, with its path. Two checks
-        need them, and most choices have none, so they are listed once."""
-        found = self._conditions.get(node_id)
-        if found is None and not node.routes and all(c.when is None for c in node.choices or ()):
-            found = self._conditions[node_id] = []
-        if found is None:
-            found = self._conditions[node_id] = [
-                pair for field, items in (("choices", node.choices), ("routes", node.routes))
-                for i, item in enumerate(items or ()) if item.when is not None
-                for pair in walk(item.when, ("nodes", node_id, field, i, "when"))]
-        return found
+        return self.graph.conditions(node_id)
 
     # --- the story graph -----------------------------------------------------------------------------------
 
-    def successors(self, node: Node) -> list[str]:
-        """Where the story can go from a node when it is entered (routes win over everything else)."""
-        if node.routes:
-            return [r.goto for r in node.routes]
-        return [c.goto for c in node.choices or ()] + ([node.next] if node.next is not None else [])
-
     def check_graph(self) -> None:
         nodes, endings = self.s.nodes, self.s.endings
-        # An id that is both goes to the ending (as the engine does), so only "pure" nodes are nodes here.
-        out = {n: self.successors(node) for n, node in nodes.items() if n not in endings}
+        out = self.graph.successor_map()  # an id that is both is the ending, as in play
         start = self.s.start
         if start in endings:
             self.emit("CP301", f"start names the ending '{start}': the story would end before it begins",
@@ -319,7 +295,7 @@ class _Checks:
             self.emit("CP301", f"start names no node: '{start}'", ("start",),
                       self.did_you_mean(start, nodes, "start must be the id of a node under 'nodes:'"))
         else:
-            reached = self.reach(start, out)
+            reached = self.graph.reachable(start, out)
             for n in nodes:
                 if n not in reached and n not in endings:
                     self.emit("CP303", f"node '{n}' can never be reached from the start", ("nodes", n),
@@ -330,34 +306,12 @@ class _Checks:
                               "a choice, route or next must lead to it, or remove it", at_key=True)
         self.check_traps(out)
 
-    @staticmethod
-    def reach(start: str, out: dict[str, list[str]]) -> set[str]:
-        reached, queue = {start}, deque([start])
-        while queue:
-            for target in out.get(queue.popleft(), ()):
-                if target not in reached:
-                    reached.add(target)
-                    queue.append(target)
-        return reached
-
     def check_traps(self, out: dict[str, list[str]]) -> None:
         """CP305: nodes from which no ending can be reached, whatever the conditions allow. Dead ends
         (CP304) and broken targets (CP302) are reported already, so they count as ways out here."""
-        ids = set(self.s.nodes) | set(self.s.endings)
-        back: defaultdict[str, list[str]] = defaultdict(list)
-        exits = deque()
-        for n, targets in out.items():
-            if not targets or not ids.issuperset(targets):
-                exits.append(n)
-            for t in targets:
-                back[t].append(n)
-        exits.extend(self.s.endings)
-        escapes = set(exits)
-        while exits:
-            for source in back.get(exits.popleft(), ()):
-                if source not in escapes:
-                    escapes.add(source)
-                    exits.append(source)
+        known = self.graph.knows
+        exits = [n for n, targets in out.items() if not targets or not all(known(t) for t in targets)]
+        escapes = self.graph.reaching([*exits, *self.s.endings], out)
         for n in out:
             if n not in escapes:
                 self.emit("CP305", f"no ending can be reached from node '{n}': every way on goes round "
@@ -413,11 +367,11 @@ class _Checks:
 
     def check_hidden_choices(self) -> None:
         candidates = [(n, node) for n, node in self.s.nodes.items()
-                      if node.choices and not node.routes and node.next is None
+                      if way_on(node) == "choices" and node.next is None
                       and all(c.when is not None for c in node.choices)]
         if not candidates:
             return
-        flow = FlagFlow(self.s.nodes, self.s.start)
+        flow = FlagFlow(self.graph)
         scored = {sid for node in self.s.nodes.values() for c in node.choices or () for sid in c.scores}
         for node_id, node in candidates:
             example = hiding_example(node_id, node, flow, scored)

@@ -21,8 +21,9 @@ from collections import deque
 from collections.abc import Iterable, Mapping
 from itertools import product
 
-from .conditions import holds
-from .model import AllOf, AnyOf, FlagSet, FlagUnset, Node, NotOf, ScoreTest
+from .conditions import holds, walk
+from .graph import StoryGraph
+from .model import FlagSet, FlagUnset, Node, ScoreTest
 
 MAX_COMBINATIONS = 4096
 
@@ -30,16 +31,16 @@ MAX_COMBINATIONS = 4096
 class FlagFlow:
     """Which flags may be, and which must be, set when the story arrives at each node."""
 
-    def __init__(self, nodes: Mapping[str, Node], start: str | None):
+    def __init__(self, graph: StoryGraph):
         self.bit: dict[str, int] = {}
-        for node in nodes.values():
+        for node in graph.nodes.values():
             for choice in node.choices or ():
                 for flag in choice.set_flags:
                     self.bit.setdefault(flag, 1 << len(self.bit))
         self.may: dict[str, int] = {}
         self.must: dict[str, int] = {}
-        if start in nodes:
-            self._flow(nodes, start)
+        if graph.is_node(graph.start):
+            self._flow(graph)
 
     def _mask(self, flags: Iterable[str]) -> int:
         mask = 0
@@ -47,17 +48,13 @@ class FlagFlow:
             mask |= self.bit.get(flag, 0)
         return mask
 
-    def _flow(self, nodes: Mapping[str, Node], start: str) -> None:
-        # Each node's edges as (target, bits set, bits cleared); routes and `next` change nothing.
+    def _flow(self, graph: StoryGraph) -> None:
+        # Each node's edges as (target, bits set, bits cleared), for the nodes the story can stop at: an id
+        # that is also an ending ends the story there. Routes and `next` set and clear nothing.
         edges: dict[str, list[tuple[str, int, int]]] = {}
-        for node_id, node in nodes.items():
-            if node.routes:
-                edges[node_id] = [(r.goto, 0, 0) for r in node.routes]
-            else:
-                out = [(c.goto, self._mask(c.set_flags), self._mask(c.clear_flags)) for c in node.choices or ()]
-                if node.next is not None:
-                    out.append((node.next, 0, 0))
-                edges[node_id] = out
+        for node_id in graph.successor_map():
+            edges[node_id] = [(e.target, self._mask(e.sets), self._mask(e.clears)) for e in graph.edges(node_id)]
+        start = graph.start
         may, must = self.may, self.must
         may[start] = must[start] = 0
         queue, queued = deque([start]), {start}
@@ -65,7 +62,7 @@ class FlagFlow:
             here = queue.popleft()
             queued.discard(here)
             for target, set_bits, clear_bits in edges[here]:
-                if target not in nodes:
+                if target not in edges:
                     continue
                 out_may = (may[here] | set_bits) & ~clear_bits
                 out_must = (must[here] | set_bits) & ~clear_bits
@@ -93,21 +90,14 @@ class FlagFlow:
 
 
 def _atoms(condition, flags: set[str], tests: list[ScoreTest]) -> None:
-    kind = type(condition)
-    if kind is FlagSet:
-        flags.add(condition.flag)
-    elif kind is FlagUnset:
-        flags.add(condition.not_flag)
-    elif kind is ScoreTest:
-        tests.append(condition)
-    elif kind is AllOf:
-        for c in condition.all:
-            _atoms(c, flags, tests)
-    elif kind is AnyOf:
-        for c in condition.any:
-            _atoms(c, flags, tests)
-    elif kind is NotOf:
-        _atoms(condition.not_, flags, tests)
+    for part, _ in walk(condition):
+        kind = type(part)
+        if kind is FlagSet:
+            flags.add(part.flag)
+        elif kind is FlagUnset:
+            flags.add(part.not_flag)
+        elif kind is ScoreTest:
+            tests.append(part)
 
 
 def _score_values(name: str, tests: list[ScoreTest], scored: set[str]) -> list[int]:
