@@ -8,7 +8,7 @@ import random
 import pygame
 import pytest
 
-from game.engine.loader import load_scenario
+from game.engine.checked import load_scenario
 from game.engine.reference import framework
 from game.engine.story import Effect, Story
 from game.ui.cards import CardContext

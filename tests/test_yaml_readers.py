@@ -155,7 +155,7 @@ PLAY_WITHOUT_C = """
 import sys
 sys.modules["crossing_paths_yaml"] = None  # as on a machine where it could not be built
 from game.engine import yamlsafe
-from game.engine.loader import load_scenario
+from game.engine.checked import load_scenario
 assert yamlsafe.READERS.keys() == {"python"} and yamlsafe.DEFAULT_READER == "python"
 print(load_scenario(sys.argv[1]).id)
 """

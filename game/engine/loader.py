@@ -13,7 +13,7 @@ from pathlib import Path
 from pydantic import BaseModel, ValidationError
 
 from . import model
-from .diagnostics import Diagnostic, ScenarioError, sort_key
+from .diagnostics import Diagnostic, sort_key
 from .text_check import check_controls, may_hold_controls
 from .yamlsafe import NOWHERE, Positions, decode, read_file_bytes, read_text
 
@@ -241,14 +241,3 @@ def load_file(path: str | Path) -> Loaded:
     if problem:
         return Loaded(name, None, [problem])
     return load_bytes(name, raw)
-
-
-def load_scenario(path: str | Path) -> model.Scenario:
-    """Load and fully check one scenario, or raise ScenarioError with its diagnostics."""
-    from .validate import validate
-
-    loaded = load_file(path)
-    diagnostics = validate(loaded)
-    if not loaded.ok or any(d.is_error for d in diagnostics):
-        raise ScenarioError([d for d in diagnostics if d.is_error] or diagnostics)
-    return loaded.scenario
