@@ -107,12 +107,27 @@ def test_a_folder_in_place_of_the_file_is_refused(tmp_path):
         SaveStore.open(tmp_path / "saves.sqlite3")
 
 
-def test_an_empty_file_becomes_a_new_save_file(tmp_path, tiny):
+def test_an_empty_file_is_not_taken_over(tmp_path):
     path = tmp_path / "saves.sqlite3"
     path.touch()
+    assert "it is empty" in refused(path, "is not a Crossing Paths save file")
+
+
+def test_an_empty_database_made_by_another_program_is_not_taken_over(tmp_path):
+    path = tmp_path / "saves.sqlite3"
+    db = sqlite3.connect(path)
+    db.execute("VACUUM")  # a valid SQLite file with no tables and no application id
+    db.close()
+    assert path.stat().st_size > 0
+    refused(path, "belongs to another program")
+
+
+def test_a_new_save_file_never_appears_half_made(tmp_path, tiny):
+    path = tmp_path / "saves.sqlite3"
     with SaveStore.open(path) as store:
+        assert path.read_bytes()[68:72] == APPLICATION_ID.to_bytes(4, "big")
         store.save("mine", Story(tiny.scenario), tiny)
-        assert [s.name for s in store.slots()] == ["mine"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["saves.sqlite3"]  # no temporary file left
 
 
 # --- a folder we cannot write ---------------------------------------------------------------------------

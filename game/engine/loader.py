@@ -5,9 +5,11 @@ from __future__ import annotations
 import difflib
 import gc
 import hashlib
+import json
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 
 from pydantic import BaseModel, ValidationError
@@ -49,7 +51,12 @@ class Loaded:
     diagnostics: list[Diagnostic] = field(default_factory=list)
     raw: dict | None = None  # the data as read, for later checks to point at lines
     positions: Positions = NOWHERE  # where everything in `raw` stood
-    content_hash: str = ""
+
+    @cached_property
+    def content_hash(self) -> str:
+        """Saves keep this to tell whether the scenario changed since. It is worked out when first asked for
+        (saving, resuming), so loading and validating alone never pay for it."""
+        return content_hash(self.raw)
 
     @property
     def ok(self) -> bool:
@@ -209,12 +216,22 @@ def _merge_misspellings(errors: list[dict]) -> list[dict]:
             if not (e["type"] == "missing" and (tuple(e["loc"][:-1]), e["loc"][-1]) in explained)]
 
 
+def content_hash(data: object) -> str:
+    """A hash of what the game plays: the data as read, as canonical JSON (keys sorted). Comments, blank
+    lines, indentation, quoting and key order never change it, so reformatting a scenario does not tell
+    players it has changed; any change to a value does."""
+    try:
+        canonical = json.dumps(data, sort_keys=True, ensure_ascii=False, separators=(",", ":"), default=str)
+    except (TypeError, ValueError, RecursionError):  # keys of mixed types: still deterministic, just not JSON
+        canonical = repr(data)
+    return hashlib.sha256(canonical.encode("utf-8", "surrogatepass")).hexdigest()
+
+
 def load_text(file: str, text: str) -> Loaded:
-    content_hash = hashlib.sha256(text.encode("utf-8")).hexdigest()
     with gc_paused():  # one pause for reading and typing: see gc_paused
         doc = read_text(file, text)
         if doc.data is None:
-            return Loaded(file, None, doc.diagnostics, content_hash=content_hash)
+            return Loaded(file, None, doc.diagnostics)
         diagnostics = list(doc.diagnostics)
         if may_hold_controls(text):  # CP325/CP326, here because the text says cheaply when to look
             diagnostics.extend(check_controls(file, doc.data, doc.positions))
@@ -224,8 +241,8 @@ def load_text(file: str, text: str) -> Loaded:
             errors = _merge_misspellings(exc.errors(include_url=False))
             diagnostics.extend(_schema_diagnostic(file, doc.data, doc.positions, e) for e in errors)
             diagnostics.sort(key=sort_key)
-            return Loaded(file, None, diagnostics, doc.data, doc.positions, content_hash=content_hash)
-    return Loaded(file, scenario, diagnostics, doc.data, doc.positions, content_hash=content_hash)
+            return Loaded(file, None, diagnostics, doc.data, doc.positions)
+    return Loaded(file, scenario, diagnostics, doc.data, doc.positions)
 
 
 def load_bytes(file: str, raw: bytes) -> Loaded:

@@ -5,16 +5,28 @@ one, never half of each (rollback journal, synchronous=FULL so that even a power
 The file says whose it is (PRAGMA application_id) and which schema it holds (PRAGMA user_version). A file that
 is not ours, is damaged, or comes from a newer game is refused with a message and left exactly as it was:
 nothing here migrates, overwrites or deletes a file the player did not ask us to.
+
+Only a file this game created is ever written to. A new save file is built complete under a temporary name
+and then linked into place, so the save path never holds a half-made file of ours: anything found there
+without our application id is refused, an empty (0-byte) file included. We do not adopt an empty file
+because we cannot tell it from another program's placeholder (a lock file, a sync client's stub, a database
+another program has just created and not yet written), and writing into it could break that program.
+
+One damaged row costs only itself: `slots()` lists it with `damaged` saying why, and every other save
+still lists and loads. If the save file or its folder disappears while the game runs (deleted by the
+player or a clean-up tool), the next save starts a new file there and says so in `notice`.
 """
 
 from __future__ import annotations
 
 import json
+import logging
 import os
 import sqlite3
+import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal, NamedTuple
@@ -25,12 +37,15 @@ if TYPE_CHECKING:
     from ..engine.loader import Loaded
     from ..engine.story import Story
 
+log = logging.getLogger("crossing_paths.saves")
+
 APPLICATION_ID = 0x43507468  # "CPth": marks the file as a Crossing Paths save database
 # Schema log:
 #   1 - tables slot and finish.
 SCHEMA_VERSION = 1
 AUTOSAVE = "autosave"  # reserved: the player cannot give a named slot this name
 MAX_SLOT_NAME = 60
+MAX_STATE = 50_000_000  # characters of state JSON: far beyond any playthrough, short of exhausting memory
 SQLITE_MAGIC = b"SQLite format 3\x00"
 
 _SCHEMA = (
@@ -85,6 +100,7 @@ class SaveSlot:
     ending: str | None
     steps: int
     saved_at: datetime  # UTC
+    damaged: str | None = None  # why this row cannot be used; the other fields are as much as could be read
 
     @property
     def is_autosave(self) -> bool:
@@ -110,6 +126,16 @@ class BestOutcome(NamedTuple):
     ending: str
     outcome: str
     severity: int
+
+
+def _shown(value: object, missing: str | None = "?") -> str | None:
+    """A column of a damaged row as text a message can show."""
+    if value is None:
+        return missing
+    if isinstance(value, str):
+        return value
+    text = value.decode("utf-8", errors="replace") if isinstance(value, bytes) else repr(value)
+    return text[:MAX_SLOT_NAME]
 
 
 def _now() -> str:
@@ -148,16 +174,91 @@ def _check_header(path: Path) -> None:
             head = handle.read(100)
     except OSError as exc:
         raise SaveError(f"cannot read the save file {path}: {exc.strerror or exc}", path) from None
-    if head and (len(head) < 100 or not head.startswith(SQLITE_MAGIC)):
+    if not head:
+        raise _not_ours(path, "it is empty, and this game did not make it")
+    if len(head) < 100 or not head.startswith(SQLITE_MAGIC):
         raise _not_ours(path, "it is not an SQLite database, or it is damaged")
+    # The header holds both numbers (SQLite file format, offsets 60 and 68): read here, a file that is not
+    # ours is refused before SQLite opens it, so not even a journal beside it is ever rolled back into it.
+    version = int.from_bytes(head[60:64], "big", signed=True)
+    app_id = int.from_bytes(head[68:72], "big", signed=True)
+    if app_id != APPLICATION_ID:
+        raise _not_ours(path, "it is an SQLite database that belongs to another program")
+    if version > SCHEMA_VERSION:
+        raise _newer(path, version)
+
+
+def _newer(path: Path, version: int) -> SaveError:
+    return SaveError(f"{path} was written by a newer version of Crossing Paths (save format {version}; this "
+                     f"version reads format {SCHEMA_VERSION}). It has been left untouched: update the game to "
+                     "use it.", path)
+
+
+def _text(raw: bytes) -> str | bytes:
+    """SQLite's text as str; bytes that are not UTF-8 stay bytes, so that one damaged value marks its own
+    row as damaged instead of failing the whole query."""
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError:
+        return raw
+
+
+def _connect(path: Path, mode: str, timeout: float) -> sqlite3.Connection:
+    # isolation_level=None: we write BEGIN/COMMIT ourselves, so each save is exactly one transaction.
+    db = sqlite3.connect(path.resolve().as_uri() + f"?mode={mode}", uri=True, timeout=timeout,
+                         isolation_level=None)
+    db.text_factory = _text
+    return db
+
+
+def _create_file(path: Path, timeout: float) -> None:
+    """Build a new, empty save file under a temporary name and link it into place: the save path only ever
+    holds a complete file of ours. If another copy of the game got there first, theirs is kept."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise SaveError(f"cannot create the saves folder {path.parent}: {exc.strerror or exc}. Saving "
+                        "needs a folder you can write to: set CROSSING_PATHS_SAVES to one.", path) from None
+    tmp = path.with_name(f".{path.name}.new-{uuid.uuid4().hex[:12]}")
+    try:
+        db = _connect(tmp, "rwc", timeout)
+        try:
+            db.execute("BEGIN IMMEDIATE")
+            for statement in _SCHEMA:
+                db.execute(statement)
+            db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+            db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+            db.execute("COMMIT")
+        finally:
+            db.close()
+        try:
+            os.link(tmp, path)  # fails if the path exists: never replaces a file that appeared meanwhile
+        except FileExistsError:
+            pass
+        except OSError:  # a file system without hard links: a plain rename, after a last look
+            if not path.exists():
+                os.replace(tmp, path)
+    except sqlite3.Error as exc:
+        raise SaveError(SaveStore._why_not_writable(path, exc, "cannot create the save file"), path) from None
+    except OSError as exc:
+        raise SaveError(SaveStore._why_not_writable(path, exc, "cannot create the save file"), path) from None
+    finally:
+        for leftover in (tmp, tmp.with_name(tmp.name + "-journal")):
+            try:
+                leftover.unlink(missing_ok=True)
+            except OSError:
+                pass
 
 
 class SaveStore:
     """One open save database. Open with `SaveStore.open(path)`; close with `.close()` or `with`."""
 
-    def __init__(self, connection: sqlite3.Connection, path: Path):
+    def __init__(self, connection: sqlite3.Connection, path: Path, timeout: float = 5.0):
         self._db = connection
         self.path = path
+        self.timeout = timeout
+        self.notice: str | None = None  # set when the file had gone and a new one was started
+        self._file_id = self._stat_id()
 
     # --- opening ------------------------------------------------------------------------------------------
 
@@ -166,27 +267,49 @@ class SaveStore:
         """Open (or create) the save database. Raises SaveError for a file that is not ours, is damaged,
         comes from a newer version of the game, or cannot be created."""
         path = Path(path) if path is not None else paths.save_file()
-        _check_header(path)
-        doing = "cannot open the save file" if path.exists() else "cannot create the save file"
-        if not path.exists():
-            try:
-                path.parent.mkdir(parents=True, exist_ok=True)
-            except OSError as exc:
-                raise SaveError(f"cannot create the saves folder {path.parent}: {exc.strerror or exc}. Saving "
-                                "needs a folder you can write to: set CROSSING_PATHS_SAVES to one.", path) from None
+        db = cls._open_connection(path, timeout)
         try:
-            # isolation_level=None: we write BEGIN/COMMIT ourselves, so each save is exactly one transaction.
-            db = sqlite3.connect(path.resolve().as_uri() + "?mode=rwc", uri=True, timeout=timeout,
-                                 isolation_level=None)
-        except sqlite3.Error as exc:
-            raise SaveError(cls._why_not_writable(path, exc, doing), path) from None
-        store = cls(db, path)
-        try:
+            store = cls(db, path, timeout)
             store._identify()
         except BaseException:
             db.close()
             raise
         return store
+
+    @classmethod
+    def _open_connection(cls, path: Path, timeout: float) -> sqlite3.Connection:
+        if not os.path.lexists(path):
+            _create_file(path, timeout)
+        _check_header(path)
+        try:
+            return _connect(path, "rw", timeout)  # never "rwc": a file gone meanwhile is not silently re-made
+        except sqlite3.Error as exc:
+            raise SaveError(cls._why_not_writable(path, exc, "cannot open the save file"), path) from None
+
+    def _stat_id(self) -> tuple[int, int] | None:
+        try:
+            st = os.stat(self.path)
+        except OSError:
+            return None
+        return st.st_dev, st.st_ino
+
+    def _check_still_there(self) -> None:
+        """Before a write: if the file we opened is gone (its folder deleted while the game ran) or another
+        file stands in its place, open what is there now, or start a new file, and say so in `notice`."""
+        now = self._stat_id()
+        if now is not None and now == self._file_id:
+            return
+        self._db.close()
+        gone = now is None
+        self._db = self._open_connection(self.path, self.timeout)
+        self._file_id = self._stat_id()
+        self._identify()
+        if gone:
+            self.notice = (f"the save file {self.path} had gone (deleted, or its folder removed, while the game "
+                           "ran), so a new one was started there; saves made before are not in it")
+        else:
+            self.notice = f"the save file {self.path} was replaced while the game ran; saving went on in the new file"
+        log.warning("saves: %s", self.notice)
 
     def _identify(self) -> None:
         try:
@@ -197,15 +320,10 @@ class SaveStore:
             raise SaveError(self._why_not_writable(self.path, exc, "cannot open the save file"), self.path) from None
         except sqlite3.DatabaseError as exc:
             raise _not_ours(self.path, str(exc)) from None
-        if app_id == 0 and version == 0 and objects == 0:
-            self._create()  # identifies the new file again when done
-            return
         if app_id != APPLICATION_ID:
             raise _not_ours(self.path, "it is an SQLite database that belongs to another program")
         elif version > SCHEMA_VERSION:
-            raise SaveError(f"{self.path} was written by a newer version of Crossing Paths (save format "
-                            f"{version}; this version reads format {SCHEMA_VERSION}). It has been left untouched: "
-                            "update the game to use it.", self.path)
+            raise _newer(self.path, version)
         elif version < SCHEMA_VERSION:
             raise _not_ours(self.path, f"it has an unknown save format {version}")
         try:
@@ -225,28 +343,21 @@ class SaveStore:
         objects = self._db.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
         return app_id, version, objects
 
-    def _create(self) -> None:
-        try:
-            with self._transaction():
-                # Another process may have created it between our look and our lock: look again.
-                app_id, version, objects = self._identity()
-                if (app_id, version, objects) != (0, 0, 0):
-                    return
-                for statement in _SCHEMA:
-                    self._db.execute(statement)
-                self._db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
-                self._db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
-        except sqlite3.Error as exc:
-            raise SaveError(self._why_not_writable(self.path, exc, "cannot create the save file"), self.path) from None
-        self._identify()
-
     @staticmethod
-    def _why_not_writable(path: Path, exc: sqlite3.Error, doing: str) -> str:
+    def _why_not_writable(path: Path, exc: Exception, doing: str) -> str:
         folder = path.parent
-        if not os.access(folder, os.W_OK) or (path.exists() and not os.access(path, os.W_OK)) \
-                or "readonly" in str(exc):
+        folder_ro = folder.is_dir() and not os.access(folder, os.W_OK)
+        file_ro = path.is_file() and not os.access(path, os.W_OK)
+        if file_ro:
+            both = f", and so is its folder {folder}" if folder_ro else f" (its folder {folder} is writable)"
+            return (f"{doing} {path}: the save file itself is read-only{both}. Make the file writable (check its "
+                    "permissions), or set CROSSING_PATHS_SAVES to another folder.")
+        if folder_ro:
             return (f"{doing} {path}: the folder {folder} is read-only. Saving needs a folder you can write to: "
                     "check its permissions, or set CROSSING_PATHS_SAVES to another folder.")
+        if "readonly" in str(exc) or "read-only" in str(exc):
+            return (f"{doing} {path}: the save file or its folder is read-only. Check their permissions, or set "
+                    "CROSSING_PATHS_SAVES to another folder.")
         if "locked" in str(exc) or "busy" in str(exc):
             return f"{doing} {path}: another copy of the game is using it; try again in a moment."
         if "full" in str(exc):
@@ -277,6 +388,7 @@ class SaveStore:
             raise
 
     def _write(self, doing: str, sql: str, params: tuple) -> int:
+        self._check_still_there()
         try:
             with self._transaction():
                 return self._db.execute(sql, params).rowcount
@@ -343,13 +455,31 @@ class SaveStore:
             return slot.kind, slot.name
         return "named", slot_name(slot)
 
-    def _slot(self, row: tuple) -> SaveSlot:
+    @staticmethod
+    def _slot(row: tuple) -> SaveSlot:
+        """The row as a SaveSlot; a row that cannot be used still gives one, with `damaged` saying why."""
         kind, name, scenario, title, version, content_hash, node, ending, steps, saved_at = row
+        texts = {"name": name, "scenario": scenario, "title": title, "version": version, "hash": content_hash}
+        wrong = [what for what, value in texts.items() if not isinstance(value, str)]
+        wrong += [what for what, value in (("place", node), ("ending", ending))
+                  if value is not None and not isinstance(value, str)]
+        if kind not in ("named", "autosave"):
+            wrong.append("kind")
+        if type(steps) is not int or steps < 0:
+            wrong.append("number of choices")
         try:
             when = datetime.fromisoformat(saved_at)
-        except (TypeError, ValueError):
-            raise SaveError(f"the save '{name}' in {self.path} is damaged (its time is unreadable)", self.path) from None
-        return SaveSlot(name, kind, scenario, title, version, content_hash, node, ending, steps, when)
+            when = when if when.tzinfo is not None else when.replace(tzinfo=UTC)
+            when.astimezone()  # a year the player's local time cannot show is as unreadable as no time
+        except (TypeError, ValueError, OverflowError):
+            wrong.append("time")
+            when = datetime.fromtimestamp(0, UTC)
+        slot = SaveSlot(_shown(name), "autosave" if kind == "autosave" else "named", _shown(scenario),
+                        _shown(title), _shown(version), _shown(content_hash), _shown(node, None),
+                        _shown(ending, None), steps if type(steps) is int and steps >= 0 else 0, when)
+        if wrong:
+            return replace(slot, damaged=f"its {', '.join(wrong)} {'is' if len(wrong) == 1 else 'are'} unreadable")
+        return slot
 
     def slots(self, scenario_id: str | None = None) -> list[SaveSlot]:
         """Every save, autosaves included, newest first; only one scenario's if `scenario_id` is given."""
@@ -360,13 +490,15 @@ class SaveStore:
     def latest_autosave(self, scenario_id: str | None = None, include_finished: bool = False) -> SaveSlot | None:
         """The newest autosave (of one scenario, if given); a finished playthrough only if asked for."""
         return next((s for s in self.slots(scenario_id)
-                     if s.is_autosave and (include_finished or not s.finished)), None)
+                     if s.is_autosave and not s.damaged and (include_finished or not s.finished)), None)
 
     def autosave_of(self, scenario_id: str) -> SaveSlot | None:
         return next((s for s in self.slots(scenario_id) if s.is_autosave), None)
 
     def load(self, slot: str | SaveSlot) -> SaveRecord:
         """Read one save. Raises SaveError if there is none by that name or it is damaged."""
+        if isinstance(slot, SaveSlot) and slot.damaged:
+            raise SaveError(f"{slot.label} is damaged ({slot.damaged}) and cannot be opened", self.path)
         kind, name = self._key(slot)
         rows = self._read(f"SELECT {_SLOT_COLUMNS}, state FROM slot WHERE kind = ? AND name = ?", (kind, name))
         if not rows:
@@ -374,20 +506,27 @@ class SaveStore:
             raise SaveError(f"there is no {what} in {self.path}", self.path)
         *columns, text = rows[0]
         found = self._slot(tuple(columns))
+        if found.damaged:
+            raise SaveError(f"{found.label} is damaged ({found.damaged}) and cannot be opened", self.path)
+        why = "its state is unreadable"
         try:
-            state = json.loads(text)
+            state = json.loads(text) if isinstance(text, str) and len(text) <= MAX_STATE else None
+        except RecursionError:  # the engine never writes more than a few levels: this is damage, not a save
+            state, why = None, "its state is nested far too deeply"
         except (TypeError, ValueError):
             state = None
         if not isinstance(state, dict):
-            raise SaveError(f"{found.label} is damaged (its state is unreadable)", self.path)
+            raise SaveError(f"{found.label} is damaged ({why})", self.path)
         return SaveRecord(found, state)
 
     def best_outcomes(self) -> dict[str, BestOutcome]:
         """For each scenario finished at least once: its best outcome so far (lowest severity; the latest
         of equals)."""
         rows = self._read("SELECT scenario, ending, outcome, severity FROM finish ORDER BY severity DESC, id ASC")
-        # Ascending goodness: each better (or equal but later) finish overwrites the one before.
-        return {scenario: BestOutcome(ending, outcome, severity) for scenario, ending, outcome, severity in rows}
+        # Ascending goodness: each better (or equal but later) finish overwrites the one before. A damaged
+        # row (a value of the wrong type) is left out rather than spoiling the scenario picker.
+        return {scenario: BestOutcome(ending, outcome, severity) for scenario, ending, outcome, severity in rows
+                if all(isinstance(v, str) for v in (scenario, ending, outcome)) and type(severity) is int}
 
     def integrity(self) -> list[str]:
         """SQLite's full integrity check: ['ok'] when the file is sound."""

@@ -290,6 +290,9 @@ class App:
     def resume(self, slot: Any) -> None:
         from game.saves import SaveError, StartAgain, resume
 
+        if getattr(slot, "damaged", None):
+            self.message("This save cannot be opened", f"{slot.label} is damaged ({slot.damaged}).")
+            return
         entry = next((e for e in self.catalog() if e.scenario is not None and e.scenario.id == slot.scenario), None)
         if entry is None:
             self.message("This save cannot be opened",
