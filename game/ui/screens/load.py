@@ -10,6 +10,8 @@ from ..parts import footer, header
 
 
 def describe(slot) -> str:
+    if slot.damaged:  # listed, so the player knows it is there; the others still load
+        return f"damaged ({slot.damaged}): it cannot be opened"
     where = "finished" if slot.finished else f"{slot.steps} choice{'s' if slot.steps != 1 else ''} made"
     when = slot.saved_at.astimezone().strftime("%d %b %Y, %H:%M")
     return f"{where} · saved {when}"
