@@ -57,6 +57,12 @@ def _skip(text: str, i: int) -> int:
 def read_members(text: str) -> tuple[dict[str, object], dict[str, str]]:
     """The object's members that decode, and {key: why} for those that do not. Raises ValueError when
     the text is not one JSON object."""
+    try:  # the usual case, at C speed; member by member only when the whole will not decode
+        whole = json.loads(text)
+        if isinstance(whole, dict):
+            return whole, {}
+    except (ValueError, RecursionError):
+        pass
     i = _space(text, 0)
     if text[i:i + 1] != "{":
         try:

@@ -20,6 +20,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+from .engine.wording import plural
 from .json_members import read_members
 
 log = logging.getLogger("crossing_paths.settings")
@@ -158,7 +159,7 @@ def _from_dict(data: Any) -> tuple[Preferences, list[str]]:
     if unknown:
         names = ", ".join(_short(k, 30) for k in unknown[:SHOWN])
         more = f" and {len(unknown) - SHOWN:,} more" if len(unknown) > SHOWN else ""
-        problems.append(f"{len(unknown):,} unknown preference{'s' if len(unknown) != 1 else ''} ignored "
+        problems.append(f"{plural(len(unknown), 'unknown preference')} ignored "
                         f"({names}{more})")
     return Preferences(**values), problems
 
@@ -230,6 +231,8 @@ def save(prefs: Preferences, path: Path) -> Path | None:
     """Write atomically: a temporary file in the same folder, then os.replace over the old one. A file there
     that could not be read in full is first renamed aside (settings.json.unreadable-STAMP), never
     overwritten; returns that name, or None."""
+    if path.is_dir():
+        raise IsADirectoryError(f"{path} is a folder, so the settings cannot be saved there")
     path.parent.mkdir(parents=True, exist_ok=True)
     kept = None
     if os.path.lexists(path) and not read(path).whole:
