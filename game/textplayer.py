@@ -11,14 +11,13 @@ import json
 import os
 import random
 import sys
-from pathlib import Path
 
 from . import paths
+from .engine import library
 from .engine.diagnostics import format_text
-from .engine.loader import Loaded, load_file
+from .engine.loader import Loaded
 from .engine.reference import framework_ids
 from .engine.story import Story
-from .engine.validate import validate
 from .saves import SaveError, SaveStore, StartAgain, resume, slot_name
 from .text import render
 from .text.session import Keyboard, RandomChoices, Scripted, ScriptError, Session
@@ -34,8 +33,8 @@ Interactive play autosaves after every step (resume with --load autosave). --cho
 leave your saves alone unless you give --save or --load.
 
 exit codes: 0 the scenario ended, or you quit (q, or the input ended); 1 an error (the scenario has
-errors, a choice that is not offered, a save that cannot be used, or saving failed so that the end of
-your play is not saved); 2 wrong command-line options; 130 interrupted (Ctrl-C).
+errors, a choice that is not offered, a save that cannot be used); 2 wrong command-line options;
+130 interrupted (Ctrl-C).
 """
 
 
@@ -67,14 +66,11 @@ def parser() -> argparse.ArgumentParser:
 
 class _Saver:
     """After every step: autosave, the named slot if asked for, and the finish once there is an ending.
-    A failed save warns once and play goes on: losing the game because the disk is full would be worse.
-    Every later step tries again (room on the disk again, a folder put back); if the last try failed,
-    the end of the run says so and exits 1, so that no script takes the run for saved."""
+    A failed save warns once and play goes on: losing the game because the disk is full would be worse."""
 
     def __init__(self, store: SaveStore | None, loaded: Loaded, slot: str | None):
         self.store, self.loaded, self.slot = store, loaded, slot
-        self.saved = False  # the last step's saves were all made
-        self.problem: str | None = None  # why the last step's saves were not
+        self.saved = False
 
     def __call__(self, story: Story) -> Story:
         if self.store is None:
@@ -85,17 +81,10 @@ class _Saver:
                 self.store.save(self.slot, story, self.loaded)
             if story.is_over:
                 self.store.record_finish(story)
+            self.saved = True
         except SaveError as exc:
-            if self.problem is None:
-                _warn(f"warning: saving has stopped: {exc}")
-            self.saved, self.problem = False, str(exc)
-            return story
-        if self.store.notice:  # the file had gone and a new one was started: say so once
-            _warn(f"note: {self.store.notice}")
-            self.store.notice = None
-        if self.problem is not None:
-            _warn("note: saving works again; your progress is saved")
-        self.saved, self.problem = True, None
+            _warn(f"warning: saving has stopped: {exc}")
+            self.store = None
         return story
 
 
@@ -106,15 +95,6 @@ def _warn(message: str) -> None:
 def _error(message: str) -> int:
     _warn(f"crossing-paths text: {message}")
     return EXIT_ERROR
-
-
-def _find(arg: str) -> Path:
-    path = Path(arg)
-    if not path.exists() and "/" not in arg and "\\" not in arg and not arg.endswith(".yaml"):
-        candidate = paths.scenarios_dir() / f"{arg}.yaml"
-        if candidate.exists():
-            return candidate
-    return path
 
 
 def summary(story: Story) -> dict:
@@ -157,15 +137,15 @@ def _load_story(args: argparse.Namespace, store: SaveStore | None, loaded: Loade
 
 
 def _play(args: argparse.Namespace) -> int:
-    path = _find(args.scenario)
-    loaded = load_file(path)
-    diagnostics = validate(loaded)
-    for d in diagnostics:
+    # a path, a file name or an id; a name that matches nothing is a CP100 with close names in its hint
+    checked = library.open_scenario(args.scenario, paths.scenarios_dir())
+    path, loaded = checked.file, checked.loaded
+    for d in checked.diagnostics:
         _warn(format_text(d))
-    errors = sum(d.is_error for d in diagnostics)
-    if any(d.code == "CP100" for d in diagnostics):  # no such file, or unreadable: the message says it all
+    errors = len(checked.errors)
+    if checked.unreadable:  # no such file, or unreadable: the message says it all
         return EXIT_ERROR
-    if errors or not loaded.ok:
+    if not checked.ok:
         return _error(f"{path} has {errors} error{'s' if errors != 1 else ''}; fix {'them' if errors != 1 else 'it'} "
                       f"and try again (python main.py validate {path})")
     if args.seed is not None and not args.autoplay:
@@ -227,14 +207,12 @@ def _run(args: argparse.Namespace, loaded: Loaded, store: SaveStore | None, inte
         lines = ["You left the scenario."]
         # Play since loading went to the autosave (and the named slot, with --save); else the save loaded holds it.
         slot = (args.save or LOAD_AUTOSAVE) if saver.saved else args.load
-        if slot and saver.problem is None:
+        if slot:
             lines += ["Your progress is saved. To carry on later, run:",
                       f"  python main.py text {args.scenario} --load {slot}"]
         session.show(lines)
     if args.json:
         print(json.dumps(summary(story)), flush=True)
-    if saver.problem is not None:
-        return _error(f"your progress was NOT saved: {saver.problem}")
     return EXIT_OK
 
 

@@ -11,7 +11,7 @@ DOC = ROOT / "docs" / "diagnostics.md"
 # Every module that creates Diagnostics.
 EMITTERS = ["game/engine/yamlsafe.py", "game/engine/loader.py", "game/engine/validate.py",
             "game/engine/visibility.py", "game/engine/assets.py", "game/trainer/validate_cmd.py",
-            "game/engine/text_check.py"]
+            "game/engine/text_check.py", "game/engine/library.py"]
 _HEADING = re.compile(r"^### (CP\d{3}) — (.+) \((error|warning)\)$", re.M)
 
 

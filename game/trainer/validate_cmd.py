@@ -14,10 +14,11 @@ import sys
 from dataclasses import asdict
 from pathlib import Path
 
+from game.engine import library
 from game.engine.assets import ROOT
+from game.engine.checked import check_file
 from game.engine.diagnostics import Diagnostic, format_text, sort_key
-from game.engine.loader import load_file
-from game.engine.validate import check_ids, validate
+from game.engine.validate import check_ids
 
 SCENARIOS = ROOT / "scenarios"
 SUFFIXES = (".yaml", ".yml")
@@ -56,8 +57,11 @@ def scenario_files(paths: list[str]) -> list[Path]:
             files.extend(found)
         elif path.exists():
             files.append(path)
-        else:
-            raise UsageError(f"no such file or folder: {text}")
+        else:  # a scenario's name or id, as `text` and `snapshot` take them; or a close name to suggest
+            found = library.find(text, SCENARIOS)
+            if isinstance(found, Diagnostic):
+                raise UsageError(f"no such file or folder: {text}" + (f" ({found.hint})" if found.hint else ""))
+            files.append(found)
     return list(dict.fromkeys(files))  # a file named twice is checked once
 
 
@@ -83,8 +87,9 @@ def main(argv: list[str]) -> int:
     for stream in (sys.stdout, sys.stderr):  # a file's text on a terminal that cannot show it: no crash
         if hasattr(stream, "reconfigure"):
             stream.reconfigure(errors="backslashreplace")
-    loaded = [load_file(f) for f in files]
-    diagnostics = sorted([d for one in loaded for d in validate(one)] + check_ids(loaded), key=sort_key)
+    checked = [check_file(f) for f in files]
+    diagnostics = sorted([d for one in checked for d in one.diagnostics] + check_ids(c.loaded for c in checked),
+                         key=sort_key)
     summary = _summary(len(files), diagnostics)
     if args.format == "json":
         print(json.dumps({

@@ -6,11 +6,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from game.engine import reference
+from game.engine import library, reference
+from game.engine.checked import check_file
 from game.engine.diagnostics import format_text
-from game.engine.loader import Loaded, load_file
+from game.engine.loader import Loaded
 from game.engine.model import Scenario
-from game.engine.validate import validate
 
 
 @dataclass
@@ -35,29 +35,12 @@ class Entry:
 
 
 def check(path: Path) -> Entry:
-    loaded = load_file(path)
-    errors = [format_text(d) for d in validate(loaded) if d.is_error]
-    if loaded.scenario is None and not errors:
+    checked = check_file(path)
+    errors = [format_text(d) for d in checked.errors]
+    if checked.scenario is None and not errors:
         errors = ["the file cannot be read as a scenario"]
-    return Entry(path, loaded, errors)
+    return Entry(path, checked.loaded, errors)
 
 
 def scan(folder: Path) -> list[Entry]:
-    if not folder.is_dir():
-        return []
-    return [check(p) for p in sorted(folder.glob("*.yaml"))]
-
-
-def find(arg: str, folder: Path) -> Path:
-    """A scenario path, or the id (file stem or scenario id) of one in `folder`."""
-    path = Path(arg)
-    if path.exists() or "/" in arg or "\\" in arg or arg.endswith((".yaml", ".yml")):
-        return path
-    candidate = folder / f"{arg}.yaml"
-    if candidate.exists():
-        return candidate
-    for p in sorted(folder.glob("*.yaml")) if folder.is_dir() else []:
-        loaded = load_file(p)
-        if loaded.scenario is not None and loaded.scenario.id == arg:
-            return p
-    return path
+    return [check(p) for p in library.scenario_files(folder)]

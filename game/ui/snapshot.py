@@ -74,6 +74,8 @@ def main(argv: list[str]) -> int:
     import pygame
 
     from game import paths
+    from game.engine import library
+    from game.engine.diagnostics import Diagnostic, format_text
     from game.settings import Preferences
 
     from . import catalog
@@ -82,9 +84,10 @@ def main(argv: list[str]) -> int:
     from .pilot import Pilot
     from .voice import Voice
 
-    path = catalog.find(args.scenario, paths.scenarios_dir())
-    if not path.exists():
-        return _error(f"there is no scenario file or id '{args.scenario}' (looked in {paths.scenarios_dir()})")
+    found = library.find(args.scenario, paths.scenarios_dir())
+    if isinstance(found, Diagnostic):  # no such file or id: the hint names close ones
+        return _error(format_text(found))
+    path = found
     entry = catalog.check(path)
     if entry.errors:
         return _error(f"{path} has errors; check it with: python main.py validate {path}\n" + "\n".join(entry.errors))
