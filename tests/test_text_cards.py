@@ -1,7 +1,7 @@
 """How the terminal player words a post's audience: the author's label alone, or with the kind of group."""
 
 from game.engine.model import PostCard
-from game.text.cards import post
+from game.engine.wording.cards import post
 
 
 def audience_line(**card) -> str:

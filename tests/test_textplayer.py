@@ -63,22 +63,22 @@ def test_what_a_player_reads(capsys, monkeypatch):
         "Scene: Tuesday, 9.40 pm",
         "Sam Reid (former service user): Hey! Hope you don't mind me adding you.",
         "[Friend request on Facebook] From: Sam Reid, Lives in Basildon 3 mutual friends Sent: 9.38 pm",
-        "Facilitator prompt: What would you say to a colleague who accepted this request?",
+        "For discussion: What would you say to a colleague who accepted this request?",
         "What do you do? 1. Accept the request. The case is closed, after all. 2. Ignore the request",
         "You chose: Accept the request. The case is closed, after all.",
         "Feedback: The case being closed does not end the professional relationship.",
-        "Standard 2 (Confidentiality): breached, -1",
-        "Standard 3 (Personal conduct): breached, -2 \u2014 Accepting blurs the line",
+        "Standard 2 · Confidentiality — breached (\u22121)",
+        "Standard 3 · Personal conduct — breached (\u22122): Accepting blurs the line",
         "[Post on Facebook] Posted by Sam Reid (sam.reid.77), 2 hours ago Who can see it: Public",
         "Picture: A photo of you at a friend's barbecue",
         "Jo Bloggs: \u201cIs that the one who took the Millers' kids?\u201d (1 hour ago, 5 likes)",
         "[Messages on WhatsApp: Team chat, a group of 6] Priya Shah (8.55 am):",
         "You (8.56 am): \u201cOf course.\u201d",
         "Priya Shah (team manager): Can we have a word?",
-        "Standard 13 (Honesty and public confidence): breached, -3",
+        "Standard 13 · Honesty and public confidence — breached (\u22123)",
         "Ending: A referral",
         "Outcome: Suspension order \u2014 6 months",
-        "Standard 13 (Honesty and public confidence): -3, breached Total: -6",
+        "Standard 13 · Honesty and public confidence: \u22123 breached Total: \u22126",
         "Debrief What happened: You accepted the request and kept it from your manager.",
         "Questions to reflect on: 1. Why does hiding a mistake",
     ]:
@@ -89,7 +89,7 @@ def test_what_a_player_reads(capsys, monkeypatch):
 def test_the_debrief_shows_the_real_case_and_the_standards_at_stake(capsys, monkeypatch):
     _, out, _ = play(capsys, monkeypatch, CARDS, "--choices", "1,1")
     text = " ".join(out.split())
-    assert "Standards at stake: Standard 2 (Confidentiality): Respect the confidentiality of service users" in text
+    assert "Standards at stake: Standard 2 · Confidentiality: Respect the confidentiality of service users" in text
     assert "The real case: A social worker's Facebook posts" in text
     assert "Heard by: HCPC, 2014 Outcome: Conditions of practice order, 12 months Source: Community Care" in text
     assert "Questions to reflect on: 1. What would you do differently on the night of the request? 2. Who" in text
@@ -128,7 +128,7 @@ def test_a_choice_that_is_not_offered_names_the_step_and_the_range(capsys, monke
 def test_choices_left_after_the_ending_are_ignored_with_a_note(capsys, monkeypatch):
     code, out, err = play(capsys, monkeypatch, TINY, "--choices", "1,2,2", "--json")
     assert code == 0 and last_json(out)["ending"]["id"] == "bad"
-    assert "ended before the last 2 choice(s) (2,2); they were ignored" in err
+    assert "ended before the last 2 choices (2,2); they were ignored" in err
 
 
 def test_choices_that_run_out_before_an_ending_stop_with_a_note(capsys, monkeypatch):
@@ -307,7 +307,7 @@ def test_scoring_against_another_framework(capsys, monkeypatch):
     code, out, _ = play(capsys, monkeypatch, CARDS, "--framework", "hcpc-2016", "--choices", "1,2", "--json")
     assert code == 0
     assert "scored against the HCPC standards of conduct, performance and ethics (2016)" in " ".join(out.split())
-    assert "Standard 5 (Confidentiality): breached, -1" in out
+    assert "Standard 5 · Confidentiality — breached (\u22121)" in " ".join(out.split())
     assert last_json(out)["scores"] == {"1": 0, "5": -1, "9": -5}
 
 

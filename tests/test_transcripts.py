@@ -83,7 +83,7 @@ def check(choices, **expect) -> list[str]:
 
 def test_a_passing_transcript_has_no_problems():
     assert check([2], ending="good", outcome="commended", scores={"3": 1}, path=["a", "b"],
-                 lines=["Sam (former service user): Hi!"], feedback=["upheld, +1"]) == []
+                 lines=["Sam (former service user): Hi!"], feedback=["upheld (+1)"]) == []
 
 
 @pytest.mark.parametrize("choices, expect, message", [
@@ -95,7 +95,7 @@ def test_a_passing_transcript_has_no_problems():
     ([2], {"ending": "good", "lines": ["Goodbye"]}, "no line shown contains 'Goodbye'"),
     ([2], {"ending": "good", "feedback": ["bad"]}, "no feedback shown contains 'bad'"),
     ([3], {"ending": "good"}, "step 1 of the choices: 3 is not offered at 'a'; choose from 1 to 2"),
-    ([1, 2], {"ending": "bad"}, "the scenario ended with 1 choice(s) left over: [2]"),
+    ([1, 2], {"ending": "bad"}, "the scenario ended with 1 choice left over: [2]"),
     ([], {"ending": "bad"}, "the choices ran out at 'a' before an ending"),
     ([1], {"ending": "worst"}, "expects ending 'worst', which the scenario does not have (its endings: good, bad)"),
 ])

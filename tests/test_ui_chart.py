@@ -111,7 +111,8 @@ def test_totals_come_from_a_play_state_or_from_effects():
 def test_the_alt_text_lists_every_row_in_words_and_an_empty_chart_says_so():
     text = chart_alt_text(TOTALS, FW)
     assert text.startswith("Scores by standard (HCPC")
-    assert "2 Confidentiality: \u22124 breached" in text and "1 Best interests: +3 upheld" in text
+    assert "Standard 2 · Confidentiality: \u22124 breached" in text
+    assert "Standard 1 · Best interests: +3 upheld" in text
     assert chart_alt_text([], FW) == "No standards were scored."
     empty = layout_chart([], 800, ctx(), FW)
     assert "No standards were scored." in [t.text for t in empty.texts()]

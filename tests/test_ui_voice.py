@@ -43,7 +43,7 @@ def test_the_game_reads_the_screen_and_the_focused_choice(tmp_path):
     app, pilot = make_app(tmp_path, prefs=Preferences(self_voicing=True), voice=voice)
     try:
         start(app, pilot)
-        assert "You are on the sofa" in voice.last and "Choices: 1. Accept the request" in voice.last
+        assert "You are on the sofa" in voice.last and "What do you do?\n1. Accept the request" in voice.last
         pilot.press("down")
         assert voice.last.startswith("Ignore the request")
         pilot.click("menu")

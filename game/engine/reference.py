@@ -8,6 +8,7 @@ from pathlib import Path
 from pydantic import BaseModel, ConfigDict, Field
 
 from .diagnostics import ScenarioError
+from .wording import plural
 from .yamlsafe import read_file
 
 DATA = Path(__file__).resolve().parent.parent / "data"
@@ -54,8 +55,8 @@ class Outcome(_Data):
             return self.title
         if months >= 24 and months % 12 == 0:  # as the regulator words it: "12-month", "2-year", "3-year"
             years = months // 12
-            return f"{self.title} — {years} year{'s' if years != 1 else ''}"
-        return f"{self.title} — {months} month{'s' if months != 1 else ''}"
+            return f"{self.title} — {plural(years, 'year')}"
+        return f"{self.title} — {plural(months, 'month')}"
 
 
 class Ladder(_Data):

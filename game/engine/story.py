@@ -17,7 +17,7 @@ from __future__ import annotations
 import random
 from dataclasses import dataclass
 
-from . import reference
+from . import reference, wording
 from .graph import StoryGraph, shown_choices, way_on
 from .model import Card, Choice, Debrief, Node, Scenario
 from .reference import Framework, Ladder, Outcome, Standard
@@ -71,7 +71,7 @@ class Effect:
 
     @property
     def verdict(self) -> str:
-        return "upheld" if self.delta > 0 else "breached" if self.delta < 0 else "at stake"
+        return wording.verdict(self.delta).words
 
 
 @dataclass(frozen=True)

@@ -12,6 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Literal, Protocol, TextIO
 
+from ..engine import wording
 from ..engine.story import Scene, Story
 from . import render
 from .wrap import wrap
@@ -143,7 +144,7 @@ class Session:
             if scene is None:
                 self.show(render.ending(self.story))
                 return "ended"
-            self.show(render.scene(scene))
+            self.show(wording.scene(scene))
             steps += 1
             if max_steps is not None and steps > max_steps:  # random play round a loop that rarely exits
                 raise ScriptError(f"no ending after {max_steps} steps; the scenario may go round in a loop")

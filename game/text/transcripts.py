@@ -25,6 +25,7 @@ from typing import Annotated
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, ValidationError
 
+from ..engine import wording
 from ..engine.loader import Loaded
 from ..engine.story import Story
 from ..engine.yamlsafe import read_file
@@ -146,7 +147,8 @@ def problems(transcript: Transcript, loaded: Loaded, result: Run) -> list[str]:
     if result.status != "ended":
         return [*found, f"the choices ran out at '{story.state.node}' before an ending"]
     if result.leftover:
-        found.append(f"the scenario ended with {len(result.leftover)} choice(s) left over: {result.leftover}")
+        found.append(f"the scenario ended with {wording.plural(len(result.leftover), 'choice')} left over: "
+                     f"{result.leftover}")
     ending = story.ending
     if ending.id != expect.ending:
         found.append(f"ended at '{ending.id}' ({ending.title}), expected '{expect.ending}'")
@@ -161,7 +163,14 @@ def problems(transcript: Transcript, loaded: Loaded, result: Run) -> list[str]:
     if expect.path is not None and story.state.visited != expect.path:
         found.append(f"visited {story.state.visited}, expected {expect.path}")
     found += [f"no line shown contains {text!r}" for text in expect.lines
-              if not any(text in shown for shown in result.shown)]
+              if not any(_typed(text) in _typed(shown) for shown in result.shown)]
     found += [f"no feedback shown contains {text!r}" for text in expect.feedback
-              if not any(text in shown for shown in result.feedback)]
+              if not any(_typed(text) in _typed(shown) for shown in result.feedback)]
     return found
+
+
+def _typed(text: str) -> str:
+    """Text as a trainer would type it, so that '(-2)' finds the '(\u22122)' shown: the real minus sign is a
+    hyphen and the no-break space that keeps the sign by its word is a space (on both sides, so pasted output
+    matches too)."""
+    return text.replace(wording.MINUS, "-").replace(wording.NBSP, " ")

@@ -20,6 +20,7 @@ from collections.abc import Iterable, Sequence
 
 import pygame
 
+from game.engine import wording
 from game.ui.cards import CardContext, parts
 from game.ui.cards import paint as card_paint
 from game.ui.cards.boxes import CardLayout, Hatch
@@ -27,22 +28,13 @@ from game.ui.cards.sheet import BASE_PX, Sheet
 from game.ui.cards.style import styles
 
 Total = tuple[str, str, int]
-MINUS = "\u2212"
 
 _cache: OrderedDict[tuple, CardLayout] = OrderedDict()
 
 
-def verdict(value: int) -> str:
-    return "upheld" if value > 0 else "breached" if value < 0 else "at stake"
-
-
-def signed(value: int) -> str:
-    return f"+{value}" if value > 0 else f"{MINUS}{-value}" if value < 0 else "0"
-
-
 def value_words(value: int) -> str:
     """'+3 upheld', '−2 breached', '0 at stake'."""
-    return f"{signed(value)} {verdict(value)}"
+    return wording.score(value)
 
 
 def totals_from_scores(scores: dict[str, int], framework=None) -> list[Total]:
@@ -222,7 +214,7 @@ def chart_alt_text(totals: Sequence, framework=None) -> str:
     if not rows:
         return "No standards were scored."
     head = f"Scores by standard ({framework.title})" if framework is not None else "Scores by standard"
-    return head + ": " + "; ".join(f"{sid} {short}: {value_words(v)}" for sid, short, v in rows) + "."
+    return head + ": " + "; ".join(wording.standing(sid, short, v) for sid, short, v in rows) + "."
 
 
 def clear_cache() -> None:

@@ -9,6 +9,8 @@ from typing import Any
 
 import pygame
 
+from game.engine import wording
+
 from .blocks import Block, Canvas, Panel, Stack, Text
 from .look import Look
 from .text import draw_line
@@ -130,11 +132,9 @@ class ChartBlock(Block):
         rows = []
         for sid, score in self.story.state.scores.items():
             std = framework.get(sid)
-            name = f"Standard {sid} · {std.short}" if std else f"Standard {sid}"
-            sign = "+" if score > 0 else "\u2212" if score < 0 else ""
-            verdict = "upheld" if score > 0 else "breached" if score < 0 else "at stake"
-            rows.append(Text(f"{name}: {sign}{abs(score)} {verdict}", "body",
-                             "upheld" if score > 0 else "breached" if score < 0 else "muted"))
+            kind = wording.verdict(score).key
+            rows.append(Text(wording.standing(sid, std.short if std else None, score), "body",
+                             "muted" if kind == "at_stake" else kind))
         self._fallback = Stack(rows or [Text("No standards were scored.", "body", "muted")], gap=0.3)
         self._fallback.layout(look, width)
         self.kids = [(self._fallback, 0, 0)]

@@ -6,13 +6,12 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from game.engine import wording
 from game.engine.story import Effect, Feedback, LineView, Scene
 
 from .blocks import Bar, Beside, Block, Button, Flow, Icon, Panel, Stack, Text, icon_text
-from .embeds import Portrait, card_alt_text
+from .embeds import Portrait
 from .look import Look
-
-MINUS = "\u2212"  # a real minus sign, not a hyphen
 
 
 def tool(label: str, intent: Any, id: str) -> Button:
@@ -120,16 +119,8 @@ def discussion(prompt: str, look: Look) -> Block:
 
 
 def scene_speech(scene: Scene) -> str:
-    parts = [scene.title or ""]
-    for line in scene.lines:
-        parts.append(f"{line.name or line.speaker}: {line.text}" if line.speaker else line.text)
-    if scene.card is not None:
-        parts.append(card_alt_text(scene.card))
-    if scene.prompt:
-        parts.append(f"For discussion: {scene.prompt}")
-    if scene.choices:
-        parts.append("Choices: " + " ".join(f"{c.number}. {c.text}" for c in scene.choices))
-    return "\n".join(p for p in parts if p)
+    """The scene as the terminal player words it, card included, with signs said as words."""
+    return wording.speakable("\n".join(line for line in wording.scene(scene) if line))
 
 
 # --- feedback ------------------------------------------------------------------------------------------
@@ -139,17 +130,13 @@ def keep_together(label: str) -> str:
     return re.sub(r"(\d+) (months?|years?)", "\\1\u00a0\\2", label)
 
 
-def signed(n: int) -> str:
-    return f"+{n}" if n > 0 else f"{MINUS}{abs(n)}" if n < 0 else "0"
-
-
 def effect_words(e: Effect) -> str:
     """'Standard 2 · Confidentiality — breached (−2)': number, short title, verdict in words, and the sign."""
-    return f"Standard {e.standard} · {e.short} — {e.verdict}\u00a0({signed(e.delta)})"  # the sign stays with its word
+    return wording.effect(e.standard, e.short, e.delta)
 
 
 def effect_kind(e: Effect) -> str:
-    return "upheld" if e.delta > 0 else "breached" if e.delta < 0 else "at_stake"
+    return wording.verdict(e.delta).key
 
 
 def effect_row(e: Effect, reasons: bool = True) -> Block:
@@ -175,7 +162,7 @@ def feedback_block(fb: Feedback, title: str | None = "What this choice means") -
 
 def feedback_speech(fb: Feedback) -> str:
     words = [f"You chose: {fb.choice}", fb.text]
-    words += [effect_words(e).replace(MINUS, "minus ").replace("+", "plus ") for e in fb.effects]
+    words += [wording.speakable(effect_words(e)) for e in fb.effects]
     return "\n".join(words)
 
 

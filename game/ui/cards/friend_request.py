@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pygame
 
+from game.engine import wording
 from game.engine.model import FriendRequestCard
 
 from . import parts
@@ -27,7 +28,7 @@ def layout(card: FriendRequestCard, width: int, ctx) -> CardLayout:
         lines.append([sh.run(who.subtitle, sh.type.body, pal.muted)])
     facts = []
     if card.mutual is not None:
-        facts.append(("friends", parts.plural(card.mutual, words.mutual_one, words.mutual_many)))
+        facts.append(("friends", wording.plural(card.mutual, words.mutual_one, words.mutual_many)))
     if card.time:
         facts.append(("clock", card.time))
     if facts:
@@ -68,7 +69,7 @@ def describe(card: FriendRequestCard) -> str:
     if who.subtitle:
         bits.append(who.subtitle)
     if card.mutual is not None:
-        bits.append(parts.plural(card.mutual, words.mutual_one, words.mutual_many))
+        bits.append(wording.plural(card.mutual, words.mutual_one, words.mutual_many))
     if card.time:
         bits.append(card.time)
     text = ", ".join(bits) + "."

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import pygame
 
+from game.engine import wording
 from game.engine.model import Message, MessagesCard, Person
 
 from . import parts
@@ -173,7 +174,7 @@ def _email(sh: Sheet, card: MessagesCard, y: int) -> int:
     y += pad
     y += sh.text([sh.icon_run("mail", pal.muted, sh.type.title), sh.run(card.title, sh.type.title, pal.text)],
                  x, y, w, pal.surface, line_height=1.3)
-    sub = _subtitle(card) or parts.plural(len(card.messages), "message")
+    sub = _subtitle(card) or wording.plural(len(card.messages), "message")
     y += sh.text([sh.run(sub, sh.type.small, pal.muted)], x, y, w, pal.surface, 1.3) + sh.gap
     av = sh.avatar_size(sh.m.avatar_small, w)
     for m in card.messages:

@@ -42,10 +42,6 @@ def rich(sh: Sheet, text: str, font=None, fg: Rgb | None = None) -> list:
     return runs or [sh.run(text, font, fg)]
 
 
-def plural(n: int, one: str, many: str | None = None) -> str:
-    return f"{n:,} {one if n == 1 else (many or one + 's')}"
-
-
 # --- frame ---------------------------------------------------------------------------------------------------
 
 def app_bar(sh: Sheet, context: str, inner_right: str | None = None) -> int:

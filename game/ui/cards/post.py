@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import pygame
 
+from game.engine import wording
 from game.engine.model import Comment, PostCard
 
 from . import parts
@@ -18,25 +19,17 @@ from .boxes import CardLayout
 from .sheet import Sheet
 from .style import Rgb, contrast, styles
 
-AUDIENCE = {
-    "public": ("globe", "Public"),
-    "friends": ("friends", "Friends"),
-    "friends_except": ("friends_except", "Friends except\u2026"),
-    "specific_friends": ("person", "Specific friends"),
-    "only_me": ("lock", "Only me"),
-    "custom": ("gear", "Custom audience"),
-    "followers": ("friends", "Followers"),
-    "connections": ("friends", "Connections only"),
-    "group": ("group", "Group"),
-    "protected": ("lock", "Protected: approved followers only"),
+# The icon beside each audience; its words are the game's (game.engine.wording), the same everywhere.
+AUDIENCE_ICON = {
+    "public": "globe", "friends": "friends", "friends_except": "friends_except", "specific_friends": "person",
+    "only_me": "lock", "custom": "gear", "followers": "friends", "connections": "friends", "group": "group",
+    "protected": "lock",
 }
 
 
-def audience(card: PostCard) -> tuple[str, str]:
-    icon, words = AUDIENCE[card.audience]
-    if card.audience_label:
-        words = f"Group: {card.audience_label}" if card.audience == "group" else card.audience_label
-    return icon, words
+def audience(card: PostCard, long: bool = False) -> tuple[str, str]:
+    """(icon, words): the short words on the card, the long ones for alt text."""
+    return AUDIENCE_ICON[card.audience], wording.audience(card.audience, card.audience_label, long)
 
 
 def _share_word(sh: Sheet) -> str:
@@ -73,9 +66,9 @@ def _stats(sh: Sheet, card: PostCard, x: int, y: int, w: int, bg: Rgb) -> int:
     right_bits = []
     if card.comments:
         word = _comment_word(sh)
-        right_bits.append(parts.plural(len(card.comments), word, "replies" if word == "reply" else None))
+        right_bits.append(wording.plural(len(card.comments), word, "replies" if word == "reply" else None))
     if card.shares:
-        right_bits.append(parts.plural(card.shares, _share_word(sh)))
+        right_bits.append(wording.plural(card.shares, _share_word(sh)))
     right = parts.meta_runs(sh, right_bits, bg)
     if not left and not right:
         return y
@@ -101,7 +94,7 @@ def _ring(sh: Sheet) -> Rgb:
 
 
 def _likes(sh: Sheet, c: Comment) -> tuple | None:
-    return ("heart", parts.plural(c.likes, "like")) if c.likes else None
+    return ("heart", wording.plural(c.likes, "like")) if c.likes else None
 
 
 # --- feed: Facebook, LinkedIn and the default ---------------------------------------------------------------
@@ -251,16 +244,16 @@ def _photo(sh: Sheet, card: PostCard, y: int, ctx) -> int:
     y = parts.action_bar(sh, sh.style.actions, x, y, w, pal.surface, columns=False)
     likes = sum(card.reactions.values())
     if likes:
-        y += sh.text([sh.run(parts.plural(likes, "like"), sh.type.bold, pal.text)], x, y, w, pal.surface, 1.35)
+        y += sh.text([sh.run(wording.plural(likes, "like"), sh.type.bold, pal.text)], x, y, w, pal.surface, 1.35)
         if len(card.reactions) > 1:
             y += sh.text(parts.reaction_runs(sh, card.reactions, pal.surface), x, y, w, pal.surface, 1.35)
     caption = [sh.run(_display_name(a) + " ", sh.type.bold, pal.text), *parts.rich(sh, card.text)]
     y += sh.text(caption, x, y, w, pal.surface)
     extra = []
     if card.shares:
-        extra.append(parts.plural(card.shares, "share"))
+        extra.append(wording.plural(card.shares, "share"))
     if card.comments:
-        extra.append(parts.plural(len(card.comments), "comment"))
+        extra.append(wording.plural(len(card.comments), "comment"))
     if extra:
         y += sh.text(parts.meta_runs(sh, extra, pal.surface), x, y, w, pal.surface, line_height=1.4)
     for c in card.comments:
@@ -301,7 +294,7 @@ def _article(sh: Sheet, card: PostCard, y: int, ctx) -> int:
     if not card.comments:
         return y + pad
     y += sh.rule(x, y, w) + pad
-    y += sh.text([sh.run(parts.plural(len(card.comments), "comment"), sh.type.title, pal.text)], x, y, w,
+    y += sh.text([sh.run(wording.plural(len(card.comments), "comment"), sh.type.title, pal.text)], x, y, w,
                  pal.surface, 1.3) + sh.gap
     for n, c in enumerate(card.comments):
         if n:
@@ -368,7 +361,7 @@ def _thread_post(sh: Sheet, number: int, who, time, text: str, likes: int, x: in
     by = strip.bottom + sh.gap
     by = _body(sh, text, x + spad, by, w - 2 * spad, pal.surface)
     if likes:
-        by += sh.text(parts.meta_runs(sh, [("heart", parts.plural(likes, "like"))], pal.surface), x + spad, by,
+        by += sh.text(parts.meta_runs(sh, [("heart", wording.plural(likes, "like"))], pal.surface), x + spad, by,
                       w - 2 * spad, pal.surface, 1.4)
     if extras is not None:
         by = extras(x + spad, by + sh.gap // 2, w - 2 * spad)
@@ -388,19 +381,19 @@ def describe(card: PostCard) -> str:
     bits = [f"{st.label} {st.context.get('post', 'post').lower()} by {who}"]
     if card.time:
         bits.append(card.time)
-    bits.append(f"audience: {audience(card)[1]}")
+    bits.append(f"audience: {audience(card, long=True)[1]}")
     text = ", ".join(bits) + f". \u201c{card.text}\u201d"
     if card.image:
         text += f" Image: {card.image.alt}."
     if card.reactions:
         text += " Reactions: " + ", ".join(f"{k} {v}" for k, v in card.reactions.items()) + "."
     if card.shares:
-        text += f" {parts.plural(card.shares, 'share')}."
+        text += f" {wording.plural(card.shares, 'share')}."
     if card.comments:
-        text += f" {parts.plural(len(card.comments), 'comment')}:"
+        text += f" {wording.plural(len(card.comments), 'comment')}:"
         for c in card.comments:
             text += f" {c.author.name}{', ' + c.time if c.time else ''}: \u201c{c.text}\u201d"
             if c.likes:
-                text += f" ({parts.plural(c.likes, 'like')})"
+                text += f" ({wording.plural(c.likes, 'like')})"
             text += "."
     return text

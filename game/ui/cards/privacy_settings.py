@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import pygame
 
+from game.engine import wording
 from game.engine.model import PrivacySettingsCard, Setting
 
 from . import parts
@@ -31,7 +32,7 @@ def layout(card: PrivacySettingsCard, width: int, ctx) -> CardLayout:
     if risky:
         y += sh.gap // 2
         y += sh.text([sh.icon_run("warning", pal.warn_mark, sh.type.small_bold),
-                      sh.run(f"{parts.plural(risky, 'setting')} at risk", sh.type.small_bold, pal.text)],
+                      sh.run(f"{wording.plural(risky, 'setting')} at risk", sh.type.small_bold, pal.text)],
                      x, y, w, pal.surface, 1.3)
     y += sh.gap
     for s in card.settings:
@@ -117,7 +118,7 @@ def _option(sh: Sheet, text: str, chosen: bool, bg: Rgb):
 def describe(card: PrivacySettingsCard) -> str:
     st = styles().platform(card.platform)
     risky = sum(s.at_risk for s in card.settings)
-    text = f"{st.label}: {card.title}, {parts.plural(len(card.settings), 'setting')}"
+    text = f"{st.label}: {card.title}, {wording.plural(len(card.settings), 'setting')}"
     text += f", {risky} at risk." if risky else "."
     for s in card.settings:
         text += f" {s.label}: {s.value}."

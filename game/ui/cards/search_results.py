@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pygame
 
+from game.engine import wording
 from game.engine.model import Person, SearchResult, SearchResultsCard
 
 from . import parts
@@ -45,7 +46,7 @@ def layout(card: SearchResultsCard, width: int, ctx) -> CardLayout:
     sh.fill(box, pal.field, min(box.h // 2, sh.px(1.4)), outline, sh.outline_w)
     sh.put(q, x + fpad, y + vpad, pal.field)
     y = box.bottom + sh.gap
-    y += sh.text([sh.run(parts.plural(len(card.results), "result"), sh.type.small, pal.muted)], x, y, w,
+    y += sh.text([sh.run(wording.plural(len(card.results), "result"), sh.type.small, pal.muted)], x, y, w,
                  pal.surface, 1.3) + sh.gap
     for n, r in enumerate(card.results):
         if n:
@@ -72,7 +73,7 @@ def _result(sh: Sheet, r: SearchResult, x: int, y: int, w: int) -> int:
 
 def describe(card: SearchResultsCard) -> str:
     st = styles().platform(card.platform)
-    text = f"{st.label}: results for \u201c{card.query}\u201d, {parts.plural(len(card.results), 'result')}."
+    text = f"{st.label}: results for \u201c{card.query}\u201d, {wording.plural(len(card.results), 'result')}."
     for n, r in enumerate(card.results, 1):
         text += f" {n}. {r.title} ({r.url})."
         if r.snippet:

@@ -3,6 +3,8 @@ per-standard chart, the path taken with each choice's feedback, and the question
 
 from __future__ import annotations
 
+from game.engine import wording
+
 from ..blocks import Beside, Block, Button, Panel, Stack, Text
 from ..embeds import ChartBlock, chart_words
 from ..intents import Confirm, Push, Restart, ToTitle
@@ -41,7 +43,7 @@ class DebriefScreen(PageScreen):
         at_stake = story.standards_at_stake(ending)  # in the framework being played, not only as written
         if at_stake:
             parts.append(section("The standards at stake", Stack(
-                [Stack([Text(f"Standard {s.id} · {s.short}", "body", "heading", bold=True),
+                [Stack([Text(wording.standard(s.id, s.short), "body", "heading", bold=True),
                         Text(s.title, "small", "muted")], gap=0.1) for s in at_stake], gap=0.5)))
         if d.real_case is not None:
             rc = d.real_case
@@ -79,5 +81,5 @@ class DebriefScreen(PageScreen):
     def speech(self) -> str:
         e = self.env.session.story.ending
         d = e.debrief
-        return (f"Debrief. Outcome: {e.outcome_label}. {d.what_happened} {d.why or ''} "
-                f"{chart_words(self.env.session.story)}")
+        return wording.speakable(f"Debrief. Outcome: {e.outcome_label}. {d.what_happened} {d.why or ''} "
+                                 f"{chart_words(self.env.session.story)}")

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from game.engine import wording
+
 from ..blocks import Block, Button, Stack, Text
 from ..intents import LoadFrom, Pop
 from ..look import Look
@@ -12,7 +14,7 @@ from ..parts import footer, header
 def describe(slot) -> str:
     if slot.damaged:  # listed, so the player knows it is there; the others still load
         return f"damaged ({slot.damaged}): it cannot be opened"
-    where = "finished" if slot.finished else f"{slot.steps} choice{'s' if slot.steps != 1 else ''} made"
+    where = "finished" if slot.finished else f"{wording.plural(slot.steps, 'choice')} made"
     when = slot.saved_at.astimezone().strftime("%d %b %Y, %H:%M")
     return f"{where} · saved {when}"
 

@@ -3,14 +3,19 @@ a printed transcript still says who sent what, where, and who could see it."""
 
 from __future__ import annotations
 
-from ..engine.model import (
-    FriendRequestCard,
-    MessagesCard,
-    Person,
-    PostCard,
-    PrivacySettingsCard,
-    SearchResultsCard,
-)
+from typing import TYPE_CHECKING, Any
+
+from .vocabulary import audience, noun, plural
+
+if TYPE_CHECKING:  # the words need no pydantic: importing them stays cheap for every caller's start-up
+    from ..model import (
+        FriendRequestCard,
+        MessagesCard,
+        Person,
+        PostCard,
+        PrivacySettingsCard,
+        SearchResultsCard,
+    )
 
 PLATFORMS = {
     "facebook": "on Facebook", "x": "on X (Twitter)", "instagram": "on Instagram", "linkedin": "on LinkedIn",
@@ -19,15 +24,6 @@ PLATFORMS = {
 }
 _REQUESTS = {"friend": ("Friend request", "mutual friend"), "follow": ("Follow request", "mutual follower"),
              "connect": ("Connection request", "mutual connection")}
-_AUDIENCES = {
-    "public": "Public (anyone, on or off the platform)", "friends": "Friends", "friends_except": "Friends except some",
-    "specific_friends": "Specific friends", "only_me": "Only me", "custom": "Custom", "followers": "Followers",
-    "connections": "Connections", "group": "Group members", "protected": "Approved followers only (protected)",
-}
-
-
-def _plural(n: int, word: str) -> str:
-    return f"{n} {word}{'' if n == 1 else 's'}"
 
 
 def person(p: Person) -> str:
@@ -47,7 +43,7 @@ def friend_request(card: FriendRequestCard) -> list[str]:
     what, mutual = _REQUESTS[card.kind]
     lines = [f"[{what} {PLATFORMS[card.platform]}]", f"From: {person(card.sender)}"]
     if card.mutual is not None:
-        lines.append(f"{_plural(card.mutual, mutual)}" if card.mutual else f"No {mutual}s")
+        lines.append(plural(card.mutual, mutual) if card.mutual else f"No {noun(0, mutual)}")
     if card.time:
         lines.append(f"Sent: {card.time}")
     if card.message:
@@ -56,24 +52,20 @@ def friend_request(card: FriendRequestCard) -> list[str]:
 
 
 def post(card: PostCard) -> list[str]:
-    audience = _AUDIENCES[card.audience]
-    if card.audience_label:
-        # a group, list or exception names who exactly; for the rest the author's words say it better alone
-        named = card.audience in ("group", "friends_except", "specific_friends", "custom")
-        audience = f"{audience}: {card.audience_label}" if named else card.audience_label
     header = f"Posted by {person(card.author)}" + (f", {card.time}" if card.time else "")
-    lines = [f"[Post {PLATFORMS[card.platform]}]", header, f"Who can see it: {audience}", _quoted(card.text)]
+    who = audience(card.audience, card.audience_label, long=True)
+    lines = [f"[Post {PLATFORMS[card.platform]}]", header, f"Who can see it: {who}", _quoted(card.text)]
     if card.image:
         lines.append(f"Picture: {card.image.alt}")
     reactions = [f"{count} {name}" for name, count in card.reactions.items() if count]
     if card.shares:
-        reactions.append(f"shared {_plural(card.shares, 'time')}")
+        reactions.append(f"shared {plural(card.shares, 'time')}")
     if reactions:
         lines.append(f"Reactions: {', '.join(reactions)}")
     if card.comments:
-        lines.append(f"{_plural(len(card.comments), 'comment')}:")
+        lines.append(f"{plural(len(card.comments), 'comment')}:")
         for c in card.comments:
-            extra = [x for x in (c.time, _plural(c.likes, "like") if c.likes else None) if x]
+            extra = [x for x in (c.time, plural(c.likes, "like") if c.likes else None) if x]
             tail = f" ({', '.join(extra)})" if extra else ""
             lines.append(f"  {person(c.author)}: {_quoted(c.text)}{tail}")
     return lines
@@ -92,7 +84,7 @@ def messages(card: MessagesCard) -> list[str]:
 
 def search_results(card: SearchResultsCard) -> list[str]:
     lines = [f"[Search results {PLATFORMS[card.platform]}]", f"Searched for: {_quoted(card.query)}",
-             f"{_plural(len(card.results), 'result')}:"]
+             f"{plural(len(card.results), 'result')}:"]
     for n, r in enumerate(card.results, 1):
         lines.append(f"{n}. {r.title}")
         lines.append(f"   Address: {r.url}")
@@ -117,9 +109,10 @@ def privacy_settings(card: PrivacySettingsCard) -> list[str]:
     return lines
 
 
-_RENDERERS = {FriendRequestCard: friend_request, PostCard: post, MessagesCard: messages,
-              SearchResultsCard: search_results, PrivacySettingsCard: privacy_settings}
+_RENDERERS = {"friend_request": friend_request, "post": post, "messages": messages,
+              "search_results": search_results, "privacy_settings": privacy_settings}
 
 
-def card_lines(card: object) -> list[str]:
-    return _RENDERERS[type(card)](card)
+def card_lines(card: Any) -> list[str]:
+    """The card as labelled lines, chosen by its `type` (every card model has one)."""
+    return _RENDERERS[card.type](card)
