@@ -20,6 +20,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+from .engine.wording import plural
 from .json_members import read_members
 
 log = logging.getLogger("crossing_paths.settings")
@@ -158,7 +159,7 @@ def _from_dict(data: Any) -> tuple[Preferences, list[str]]:
     if unknown:
         names = ", ".join(_short(k, 30) for k in unknown[:SHOWN])
         more = f" and {len(unknown) - SHOWN:,} more" if len(unknown) > SHOWN else ""
-        problems.append(f"{len(unknown):,} unknown preference{'s' if len(unknown) != 1 else ''} ignored "
+        problems.append(f"{plural(len(unknown), 'unknown preference')} ignored "
                         f"({names}{more})")
     return Preferences(**values), problems
 

@@ -13,7 +13,7 @@ import random
 import sys
 
 from . import paths
-from .engine import library
+from .engine import library, wording
 from .engine.diagnostics import format_text
 from .engine.loader import Loaded
 from .engine.reference import framework_ids
@@ -146,7 +146,7 @@ def _play(args: argparse.Namespace) -> int:
     if checked.unreadable:  # no such file, or unreadable: the message says it all
         return EXIT_ERROR
     if not checked.ok:
-        return _error(f"{path} has {errors} error{'s' if errors != 1 else ''}; fix {'them' if errors != 1 else 'it'} "
+        return _error(f"{path} has {wording.plural(errors, 'error')}; fix {'them' if errors != 1 else 'it'} "
                       f"and try again (python main.py validate {path})")
     if args.seed is not None and not args.autoplay:
         return _error("--seed only goes with --autoplay")
@@ -200,7 +200,8 @@ def _run(args: argparse.Namespace, loaded: Loaded, store: SaveStore | None, inte
 
     if status == "ended" and isinstance(source, Scripted) and source.leftover:
         left = ",".join(map(str, source.leftover))
-        _warn(f"note: the scenario ended before the last {len(source.leftover)} choice(s) ({left}); they were ignored")
+        _warn(f"note: the scenario ended before the last {wording.plural(len(source.leftover), 'choice')} ({left}); "
+              f"{'they were' if len(source.leftover) != 1 else 'it was'} ignored")
     elif status == "stopped":
         _warn(f"note: the choices ran out before an ending (at '{story.state.node}')")
     elif status in ("quit", "eof"):

@@ -19,6 +19,7 @@ from game.engine.assets import ROOT
 from game.engine.checked import check_file
 from game.engine.diagnostics import Diagnostic, format_text, sort_key
 from game.engine.validate import check_ids
+from game.engine.wording import plural
 
 SCENARIOS = ROOT / "scenarios"
 SUFFIXES = (".yaml", ".yml")
@@ -70,10 +71,6 @@ def _summary(files: int, diagnostics: list[Diagnostic]) -> dict[str, int]:
     return {"files": files, "errors": errors, "warnings": len(diagnostics) - errors}
 
 
-def _plural(n: int, word: str) -> str:
-    return f"{n} {word}{'' if n == 1 else 's'}"
-
-
 def main(argv: list[str]) -> int:
     try:
         args = _parser().parse_args(argv)
@@ -100,8 +97,8 @@ def main(argv: list[str]) -> int:
     else:
         for d in diagnostics:
             print(format_text(d))
-        print(f"{_plural(summary['files'], 'file')}, {_plural(summary['errors'], 'error')}, "
-              f"{_plural(summary['warnings'], 'warning')}")
+        print(f"{plural(summary['files'], 'file')}, {plural(summary['errors'], 'error')}, "
+              f"{plural(summary['warnings'], 'warning')}")
     if summary["errors"] or (args.strict and summary["warnings"]):
         return 1
     return 0

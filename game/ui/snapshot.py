@@ -74,7 +74,7 @@ def main(argv: list[str]) -> int:
     import pygame
 
     from game import paths
-    from game.engine import library
+    from game.engine import library, wording
     from game.engine.diagnostics import Diagnostic, format_text
     from game.settings import Preferences
 
@@ -156,8 +156,9 @@ def main(argv: list[str]) -> int:
         else:
             return _error(f"unexpected screen '{screen.name}'")
     if choices and story.is_over:
-        print(f"note: the scenario ended before the last {len(choices)} choice(s) "
-              f"({','.join(map(str, choices))}); they were ignored", file=sys.stderr)
+        print(f"note: the scenario ended before the last {wording.plural(len(choices), 'choice')} "
+              f"({','.join(map(str, choices))}); {'they were' if len(choices) != 1 else 'it was'} ignored",
+              file=sys.stderr)
     print(f"wrote {len(written)} images to {args.out}")
     pygame.quit()
     return EXIT_OK
