@@ -33,8 +33,8 @@ Interactive play autosaves after every step (resume with --load autosave). --cho
 leave your saves alone unless you give --save or --load.
 
 exit codes: 0 the scenario ended, or you quit (q, or the input ended); 1 an error (the scenario has
-errors, a choice that is not offered, a save that cannot be used); 2 wrong command-line options;
-130 interrupted (Ctrl-C).
+errors, a choice that is not offered, a save that cannot be used, or saving failed so that the end of
+your play is not saved); 2 wrong command-line options; 130 interrupted (Ctrl-C).
 """
 
 
@@ -66,11 +66,14 @@ def parser() -> argparse.ArgumentParser:
 
 class _Saver:
     """After every step: autosave, the named slot if asked for, and the finish once there is an ending.
-    A failed save warns once and play goes on: losing the game because the disk is full would be worse."""
+    A failed save warns once and play goes on: losing the game because the disk is full would be worse.
+    Every later step tries again (room on the disk again, a folder put back); if the last try failed,
+    the end of the run says so and exits 1, so that no script takes the run for saved."""
 
     def __init__(self, store: SaveStore | None, loaded: Loaded, slot: str | None):
         self.store, self.loaded, self.slot = store, loaded, slot
-        self.saved = False
+        self.saved = False  # the last step's saves were all made
+        self.problem: str | None = None  # why the last step's saves were not
 
     def __call__(self, story: Story) -> Story:
         if self.store is None:
@@ -81,10 +84,17 @@ class _Saver:
                 self.store.save(self.slot, story, self.loaded)
             if story.is_over:
                 self.store.record_finish(story)
-            self.saved = True
         except SaveError as exc:
-            _warn(f"warning: saving has stopped: {exc}")
-            self.store = None
+            if self.problem is None:
+                _warn(f"warning: saving has stopped: {exc}")
+            self.saved, self.problem = False, str(exc)
+            return story
+        if self.store.notice:  # the file had gone and a new one was started: say so once
+            _warn(f"note: {self.store.notice}")
+            self.store.notice = None
+        if self.problem is not None:
+            _warn("note: saving works again; your progress is saved")
+        self.saved, self.problem = True, None
         return story
 
 
@@ -208,12 +218,14 @@ def _run(args: argparse.Namespace, loaded: Loaded, store: SaveStore | None, inte
         lines = ["You left the scenario."]
         # Play since loading went to the autosave (and the named slot, with --save); else the save loaded holds it.
         slot = (args.save or LOAD_AUTOSAVE) if saver.saved else args.load
-        if slot:
+        if slot and saver.problem is None:
             lines += ["Your progress is saved. To carry on later, run:",
                       f"  python main.py text {args.scenario} --load {slot}"]
         session.show(lines)
     if args.json:
         print(json.dumps(summary(story)), flush=True)
+    if saver.problem is not None:
+        return _error(f"your progress was NOT saved: {saver.problem}")
     return EXIT_OK
 
 
