@@ -11,13 +11,16 @@ import json
 import os
 import random
 import sys
+from pathlib import Path
 
 from . import paths
 from .engine import library, wording
+from .engine.controls import escape
 from .engine.diagnostics import format_text
 from .engine.loader import Loaded
 from .engine.reference import framework_ids
 from .engine.story import Story
+from .play import PlaySession
 from .saves import SaveError, SaveStore, StartAgain, resume, slot_name
 from .text import render
 from .text.session import Keyboard, RandomChoices, Scripted, ScriptError, Session
@@ -64,42 +67,29 @@ def parser() -> argparse.ArgumentParser:
     return p
 
 
-class _Saver:
-    """After every step: autosave, the named slot if asked for, and the finish once there is an ending.
-    A failed save warns once and play goes on: losing the game because the disk is full would be worse.
-    Every later step tries again (room on the disk again, a folder put back); if the last try failed,
-    the end of the run says so and exits 1, so that no script takes the run for saved."""
+def _saver(play: PlaySession):
+    """After every step, the PlaySession saves; this says what became of it. A failed save warns once and
+    play goes on: losing the game because the disk is full would be worse. Every later step tries again
+    (room on the disk again, a folder put back); if the last try failed, the end of the run says so and
+    exits 1, so that no script takes the run for saved."""
 
-    def __init__(self, store: SaveStore | None, loaded: Loaded, slot: str | None):
-        self.store, self.loaded, self.slot = store, loaded, slot
-        self.saved = False  # the last step's saves were all made
-        self.problem: str | None = None  # why the last step's saves were not
-
-    def __call__(self, story: Story) -> Story:
-        if self.store is None:
-            return story
-        try:
-            self.store.autosave(story, self.loaded)
-            if self.slot:
-                self.store.save(self.slot, story, self.loaded)
-            if story.is_over:
-                self.store.record_finish(story)
-        except SaveError as exc:
-            if self.problem is None:
-                _warn(f"warning: saving has stopped: {exc}")
-            self.saved, self.problem = False, str(exc)
-            return story
-        if self.store.notice:  # the file had gone and a new one was started: say so once
-            _warn(f"note: {self.store.notice}")
-            self.store.notice = None
-        if self.problem is not None:
+    def after_step(story: Story) -> Story:
+        play.story = story
+        saved = play.after_step()
+        if saved.status == "failed":
+            _warn(f"warning: saving has stopped: {play.problem}")
+        if saved.notice:  # the file had gone and a new one was started
+            _warn(f"note: {saved.notice}")
+        if saved.status == "recovered":
             _warn("note: saving works again; your progress is saved")
-        self.saved, self.problem = True, None
         return story
+
+    return after_step
 
 
 def _warn(message: str) -> None:
-    print(message, file=sys.stderr, flush=True)
+    # messages quote ids, slot names and paths from files: a control character in them is shown, not sent
+    print(escape(message), file=sys.stderr, flush=True)
 
 
 def _error(message: str) -> int:
@@ -175,13 +165,13 @@ def _play(args: argparse.Namespace) -> int:
                 return _error(str(exc))
             _warn(f"note: autosave is off: {exc}")
     try:
-        return _run(args, loaded, store, interactive)
+        return _run(args, path, loaded, store, interactive)
     finally:
         if store is not None:
             store.close()
 
 
-def _run(args: argparse.Namespace, loaded: Loaded, store: SaveStore | None, interactive: bool) -> int:
+def _run(args: argparse.Namespace, path: Path, loaded: Loaded, store: SaveStore | None, interactive: bool) -> int:
     try:
         story, notices = _load_story(args, store, loaded, interactive)
     except (SaveError, ValueError) as exc:
@@ -197,8 +187,8 @@ def _run(args: argparse.Namespace, loaded: Loaded, store: SaveStore | None, inte
     else:
         source = keyboard
 
-    saver = _Saver(store, loaded, args.save)
-    session = Session(story, sys.stdout, terminal_width(), after_step=saver)
+    play = PlaySession(story, loaded, path, store, slot=args.save)
+    session = Session(story, sys.stdout, terminal_width(), after_step=_saver(play))
     session.show([*render.intro(story), "", *notices, *([""] if notices else [])])
     try:
         status = session.play(source, intro=False, max_steps=MAX_AUTOPLAY_STEPS if args.autoplay else None)
@@ -217,15 +207,15 @@ def _run(args: argparse.Namespace, loaded: Loaded, store: SaveStore | None, inte
     elif status in ("quit", "eof"):
         lines = ["You left the scenario."]
         # Play since loading went to the autosave (and the named slot, with --save); else the save loaded holds it.
-        slot = (args.save or LOAD_AUTOSAVE) if saver.saved else args.load
-        if slot and saver.problem is None:
+        slot = (args.save or LOAD_AUTOSAVE) if play.saved else args.load
+        if slot and play.problem is None:
             lines += ["Your progress is saved. To carry on later, run:",
                       f"  python main.py text {args.scenario} --load {slot}"]
         session.show(lines)
     if args.json:
         print(json.dumps(summary(story)), flush=True)
-    if saver.problem is not None:
-        return _error(f"your progress was NOT saved: {saver.problem}")
+    if play.problem is not None:
+        return _error(f"your progress was NOT saved: {play.problem}")
     return EXIT_OK
 
 
