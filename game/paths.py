@@ -24,3 +24,9 @@ def save_file() -> Path:
 
 def scenarios_dir() -> Path:
     return ROOT / "scenarios"
+
+
+# What ships with the game: read-only, beside the code.
+DATA = ROOT / "game" / "data"  # standards frameworks, the outcome ladder, themes, key map, profiles, card styles
+ASSETS = ROOT / "assets"  # fonts and images; no asset path may leave this folder
+FONTS = ASSETS / "fonts"

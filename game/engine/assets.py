@@ -9,7 +9,9 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent.parent
+from game import paths
+
+ROOT = paths.ROOT
 ASSETS = ROOT / "assets"
 
 # A drive ("C:"), a URL scheme ("file:") or an NTFS stream: a colon has no business in an asset path.

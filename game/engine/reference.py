@@ -7,11 +7,13 @@ from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from game import paths
+
 from .diagnostics import ScenarioError
 from .wording import plural
 from .yamlsafe import read_file
 
-DATA = Path(__file__).resolve().parent.parent / "data"
+DATA = paths.DATA
 
 
 class _Data(BaseModel):

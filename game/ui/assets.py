@@ -11,9 +11,11 @@ from pathlib import Path
 
 import pygame
 
+from game import paths
+
 log = logging.getLogger("crossing_paths.ui")
 
-ASSETS = Path(__file__).resolve().parent.parent.parent / "assets"
+ASSETS = paths.ASSETS
 
 
 class Assets:
@@ -43,9 +45,7 @@ class Assets:
         path = self.path(rel)
         if path is not None:
             try:
-                img = pygame.image.load(path)
-                if pygame.display.get_surface() is not None:
-                    img = img.convert_alpha()
+                img = pixels.fast(pygame.image.load(path))
             except (FileNotFoundError, OSError, pygame.error) as exc:
                 self.warn_once(rel, f"asset {rel!r} cannot be loaded ({exc}); drawing a placeholder")
                 img = None

@@ -11,9 +11,11 @@ from pathlib import Path
 
 import pygame
 
+from game import paths
+
 log = logging.getLogger("crossing_paths.ui")
 
-FONT_DIR = Path(__file__).resolve().parent.parent.parent / "assets" / "fonts"
+FONT_DIR = paths.FONTS
 
 FAMILIES: dict[str, dict[str, str]] = {
     "atkinson": {"regular": "AtkinsonHyperlegible-Regular.ttf", "bold": "AtkinsonHyperlegible-Bold.ttf",

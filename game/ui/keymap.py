@@ -12,11 +12,12 @@ from pathlib import Path
 
 import pygame
 
+from game import paths
 from game.engine.yamlsafe import read_file
 
 log = logging.getLogger("crossing_paths.ui")
 
-KEYMAP_FILE = Path(__file__).resolve().parent.parent / "data" / "keymap.yaml"
+KEYMAP_FILE = paths.DATA / "keymap.yaml"
 
 DEFAULTS: dict[str, list[str]] = {
     "activate": ["RETURN", "KP_ENTER", "SPACE"],

@@ -7,11 +7,12 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
+from game import paths
 from game.engine.yamlsafe import read_file
 
 log = logging.getLogger("crossing_paths.ui")
 
-PROFILES_FILE = Path(__file__).resolve().parent.parent / "data" / "profiles.yaml"
+PROFILES_FILE = paths.DATA / "profiles.yaml"
 
 
 @dataclass(frozen=True)

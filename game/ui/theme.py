@@ -11,11 +11,12 @@ from dataclasses import dataclass, fields
 from functools import cache
 from pathlib import Path
 
+from game import paths
 from game.engine.yamlsafe import read_file
 
 log = logging.getLogger("crossing_paths.ui")
 
-THEMES_FILE = Path(__file__).resolve().parent.parent / "data" / "themes.yaml"
+THEMES_FILE = paths.DATA / "themes.yaml"
 
 Colour = tuple[int, int, int]
 

@@ -7,7 +7,9 @@ from pathlib import Path
 
 import pygame
 
-FONTS = Path(__file__).resolve().parents[3] / "assets" / "fonts"
+from game import paths
+
+FONTS = paths.FONTS
 
 
 class FileFonts:

@@ -15,6 +15,7 @@ from pathlib import Path
 import pygame
 from pydantic import TypeAdapter
 
+from game import paths
 from game.engine.model import Card
 
 from . import CardContext, draw_card, measure_card
@@ -289,7 +290,7 @@ def examples(stress: bool = False) -> dict[str, object]:
 
 def render(card, width: int, scale: float, high_contrast: bool, fonts=None):
     """The card drawn on a page `width` px wide (the card centred, as in the game); returns the surface."""
-    root = Path(__file__).resolve().parents[3] / "assets"
+    root = paths.ASSETS
     ctx = CardContext(fonts or FileFonts(), scale, high_contrast, root)
     margin = round(24 * scale)
     inner = width - 2 * margin

@@ -14,9 +14,10 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
+from game import paths
 from game.engine.yamlsafe import read_file
 
-STYLES_FILE = Path(__file__).resolve().parents[2] / "data" / "card_styles.yaml"
+STYLES_FILE = paths.DATA / "card_styles.yaml"
 
 Rgb = tuple[int, int, int]
 _HEX = re.compile(r"^#[0-9A-Fa-f]{6}$")
