@@ -19,6 +19,7 @@ from __future__ import annotations
 from collections import deque
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Literal
 
 from .conditions import holds, walk
@@ -62,8 +63,14 @@ class Edge:
 
 def written_ways(node: Node) -> list[Way]:
     """Every way on the node has in the file (more than one is worth a warning)."""
-    return [w for w, v in (("choices", node.choices), ("routes", node.routes), ("next", node.next))
-            if v is not None and v != []]
+    ways: list[Way] = []  # called for every node of a large file: plain tests, no tuples
+    if node.choices:
+        ways.append("choices")
+    if node.routes:
+        ways.append("routes")
+    if node.next is not None:
+        ways.append("next")
+    return ways
 
 
 def way_on(node: Node) -> Way | None:
@@ -140,6 +147,11 @@ class StoryGraph:
 
     def knows(self, target: str) -> bool:
         return target in self.nodes or target in self.endings
+
+    @cached_property
+    def ids(self) -> set[str]:
+        """Every node and ending id: `ids.issuperset(targets)` checks many targets at C speed."""
+        return {*self.nodes, *self.endings}
 
     def successors(self, node_id: str) -> list[str]:
         return successors(self.nodes[node_id])

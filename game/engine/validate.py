@@ -164,7 +164,7 @@ class _Checks:
                                   (*at, "reasons", self.raw_key((*at, "reasons"), sid)),
                                   f"add '{sid}: 0' (at stake) or a score under 'scores:', or remove the reason",
                                   at_key=True)
-            for cond, path in self.conditions(node_id, node):
+            for cond, path in self.graph.conditions(node_id):
                 if type(cond) is ScoreTest and cond.score != "total" and cond.score not in known_set:
                     bad(cond.score, (*path, "score"))
         for ending_id, ending in self.s.endings.items():
@@ -274,13 +274,10 @@ class _Checks:
     def broken_targets(self, node_id: str, node: Node) -> list[tuple[str, tuple]]:
         """The ids a node names that are no node or ending, with their paths (edges are made only for a
         node with one: a large scenario has tens of thousands of targets)."""
-        known = self.graph.knows
-        if all(known(t) for t in written_targets(node)):
+        ids = self.graph.ids
+        if ids.issuperset(written_targets(node)):
             return []
-        return [(e.target, e.path) for e in edges(node_id, node, written=True) if not known(e.target)]
-
-    def conditions(self, node_id: str, node: Node) -> list[tuple[object, tuple]]:
-        return self.graph.conditions(node_id)
+        return [(e.target, e.path) for e in edges(node_id, node, written=True) if e.target not in ids]
 
     # --- the story graph -----------------------------------------------------------------------------------
 
@@ -309,8 +306,8 @@ class _Checks:
     def check_traps(self, out: dict[str, list[str]]) -> None:
         """CP305: nodes from which no ending can be reached, whatever the conditions allow. Dead ends
         (CP304) and broken targets (CP302) are reported already, so they count as ways out here."""
-        known = self.graph.knows
-        exits = [n for n, targets in out.items() if not targets or not all(known(t) for t in targets)]
+        ids = self.graph.ids
+        exits = [n for n, targets in out.items() if not targets or not ids.issuperset(targets)]
         escapes = self.graph.reaching([*exits, *self.s.endings], out)
         for n in out:
             if n not in escapes:
@@ -345,7 +342,7 @@ class _Checks:
                     set_at.setdefault(flag, (*at, "set_flags", j))
                 for j, flag in enumerate(choice.clear_flags):
                     cleared_at.setdefault(flag, (*at, "clear_flags", j))
-            for cond, path in self.conditions(node_id, node):
+            for cond, path in self.graph.conditions(node_id):
                 if type(cond) is FlagSet:
                     tested.setdefault(cond.flag, []).append((*path, "flag"))
                 elif type(cond) is FlagUnset:
