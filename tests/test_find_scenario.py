@@ -73,3 +73,14 @@ def test_the_terminal_player_suggests_a_name(capsys):
     assert main(["frend-request", "--choices", "1"]) == 1
     err = capsys.readouterr().err
     assert "error CP100" in err and "did you mean 'friend-request'?" in err
+
+
+def test_the_loader_imports_nothing_that_imports_it():
+    """No cycle: the validator and the load path build on the loader, never the other way round."""
+    import ast
+
+    from .conftest import ROOT
+
+    tree = ast.parse((ROOT / "game" / "engine" / "loader.py").read_text(encoding="utf-8"))
+    imported = {node.module for node in ast.walk(tree) if isinstance(node, ast.ImportFrom)}
+    assert imported.isdisjoint({"validate", "checked", "library", "graph"}), imported
