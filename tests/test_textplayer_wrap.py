@@ -28,9 +28,9 @@ def test_no_width_means_one_line():
     assert wrap(text, None) == [text.rstrip()]
 
 
-def test_control_characters_are_dropped():
-    assert clean("\x1b[31mred\x1b[0m\tand\x07 bell") == "[31mred[0m and bell"
-    assert all("\x1b" not in line for line in wrap("\x1b[2J cleared?", 40))
+def test_control_characters_are_shown_escaped():
+    assert clean("\x1b[31mred\x1b[0m\tand\x07 bell") == "\\x1b[31mred\\x1b[0m and\\x07 bell"
+    assert wrap("\x1b[2J cleared? \u202eeman", 40) == ["\\x1b[2J cleared? \\u202eeman"]
 
 
 def test_blank_lines_stay_blank():

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from typing import Literal, Protocol, TextIO
 
 from ..engine import wording
+from ..engine.controls import escape
 from ..engine.story import Scene, Story
 from . import render
 from .wrap import wrap
@@ -94,7 +95,7 @@ class Keyboard:
             self.write("\n")
             raise Leave("eof") from None
         if self.echo:
-            self.write(answer + "\n")
+            self.write(escape(answer) + "\n")
         if answer.strip().casefold() in ("q", "quit"):
             raise Leave("quit")
         return answer.strip()
@@ -109,7 +110,7 @@ class Keyboard:
                 return int(answer)
             if answer:
                 wanted = f"a number from 1 to {count}" if count > 1 else "1"
-                self.write(f"'{answer}' is not one of the choices: type {wanted}.\n")
+                self.write(f"'{escape(answer)}' is not one of the choices: type {wanted}.\n")
 
     def proceed(self, scene: Scene) -> bool:
         self.write("\n")

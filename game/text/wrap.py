@@ -6,11 +6,12 @@ import re
 import shutil
 import textwrap
 
+from ..engine.controls import escape
+
 MAX_WIDTH = 100  # past this, lines get hard to follow even on a wide terminal
 MIN_WIDTH = 20
 
 _ITEM = re.compile(r"^(\s*)(\d+\.\s+)?")
-_CONTROL = re.compile("[\x00-\x09\x0b-\x1f\x7f-\x9f]")  # Unicode category Cc, but the newline
 
 
 def terminal_width() -> int:
@@ -19,8 +20,9 @@ def terminal_width() -> int:
 
 
 def clean(text: str) -> str:
-    """Drop control characters (an escape sequence in a scenario must not recolour or clear the terminal)."""
-    return _CONTROL.sub("", text.replace("\t", " ").replace("\r\n", "\n"))
+    """Control characters shown escaped, as everywhere the game prints (see engine.controls): an escape
+    sequence in a scenario must not recolour or clear the terminal. A tab is a space here."""
+    return escape(text.replace("\t", " ").replace("\r\n", "\n"))
 
 
 def wrap(line: str, width: int | None) -> list[str]:

@@ -17,6 +17,7 @@ from pathlib import Path
 from game.engine import library
 from game.engine.assets import ROOT
 from game.engine.checked import check_file
+from game.engine.controls import escape, escape_json
 from game.engine.diagnostics import Diagnostic, format_text, sort_key
 from game.engine.validate import check_ids
 from game.engine.wording import plural
@@ -76,8 +77,8 @@ def main(argv: list[str]) -> int:
         args = _parser().parse_args(argv)
         files = scenario_files(args.paths)
     except UsageError as exc:
-        print(f"validate: {exc}\nusage: python main.py validate [PATH ...] [--strict] [--format text|json]",
-              file=sys.stderr)
+        print(f"validate: {escape(str(exc))}\n"
+              "usage: python main.py validate [PATH ...] [--strict] [--format text|json]", file=sys.stderr)
         return 2
     except SystemExit as exc:  # --help
         return int(exc.code or 0)
@@ -89,11 +90,12 @@ def main(argv: list[str]) -> int:
                          key=sort_key)
     summary = _summary(len(files), diagnostics)
     if args.format == "json":
-        print(json.dumps({
+        # json leaves DEL, C1 and bidirectional controls raw with ensure_ascii=False: escape them too
+        print(escape_json(json.dumps({
             "files": [str(f) for f in files],
             "diagnostics": [{**asdict(d), "severity": d.severity} for d in diagnostics],
             "summary": summary,
-        }, ensure_ascii=False, indent=2))
+        }, ensure_ascii=False, indent=2)))
     else:
         for d in diagnostics:
             print(format_text(d))

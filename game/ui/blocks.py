@@ -13,6 +13,7 @@ from typing import Any
 
 import pygame
 
+from .glyphs import displayable
 from .icons import draw_icon
 from .look import Look
 from .text import draw_line, wrap
@@ -93,7 +94,7 @@ class Text(Block):
 
     def natural_width(self, look: Look, max_width: int) -> int:
         font = self._font(look)
-        widest = max((font.size(p)[0] for p in self.text.split("\n")), default=0)
+        widest = max((font.size(displayable(font, p))[0] for p in self.text.split("\n")), default=0)
         return min(max_width, widest + 1)
 
     def paint(self, cv: Canvas, x: int, y: int) -> None:

@@ -12,6 +12,7 @@ import pygame
 from game.engine import wording
 
 from .blocks import Block, Canvas, Panel, Stack, Text
+from .glyphs import displayable
 from .look import Look
 from .text import draw_line
 
@@ -186,8 +187,9 @@ class Portrait(Block):
         centre = (x + s // 2, y + s // 2)
         pygame.draw.circle(cv.surface, look.colour("placeholder"), centre, s // 2)
         pygame.draw.circle(cv.surface, look.colour("border"), centre, s // 2, max(1, look.metrics.border))
-        initials = "".join(w[0] for w in self.name.split()[:2]).upper() or "?"
         font = look.fonts.get(max(8, round(s * 0.38)), True)
+        # through displayable like all drawn text: a name's first character could be one SDL cannot draw
+        initials = displayable(font, "".join(w[0] for w in self.name.split()[:2]).upper()) or "?"
         surf = look.lines.render(font, initials, look.colour("text"))
         r = surf.get_rect(center=centre)
         draw_line(cv.surface, surf, r.x, r.y, initials, pygame.Rect(x, y, s, s), record=cv.record)

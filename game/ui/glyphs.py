@@ -8,6 +8,8 @@ import unicodedata
 
 import pygame
 
+from game.engine.controls import CONTROL
+
 _INVISIBLE = {"\u200d", "\ufe0e", "\ufe0f", "\u20e3"}  # joiners and variation selectors only modify emoji
 _glyphs: dict[tuple[int, str], bool] = {}
 
@@ -26,6 +28,12 @@ def has_glyph(font: pygame.font.Font, c: str) -> bool:
 
 
 def displayable(font: pygame.font.Font, text: str) -> str:
+    """The one function text passes through before it is measured or drawn. Control characters are
+    dropped, newlines and tabs aside (the layout uses them): SDL_ttf refuses a NUL outright (font.size and
+    font.render raise), and draws the others as empty boxes. The validator rejects them (CP325), so only
+    a file that was never validated can bring one here."""
+    if CONTROL.search(text):
+        text = CONTROL.sub("", text)
     if all(ord(c) < 0x2000 for c in text):  # the fast path: Latin text, punctuation, dashes and quotes
         return text
     out = []
