@@ -13,6 +13,8 @@ import os
 import sys
 from pathlib import Path
 
+from game.engine.controls import escape
+
 EXIT_OK, EXIT_ERROR = 0, 1
 
 
@@ -63,7 +65,8 @@ def parser() -> argparse.ArgumentParser:
 
 
 def _error(message: str) -> int:
-    print(f"crossing-paths snapshot: {message}", file=sys.stderr)
+    # paths, ids and diagnostics come from files: control characters in them are shown, never sent raw
+    print(escape(f"crossing-paths snapshot: {message}"), file=sys.stderr)
     return EXIT_ERROR
 
 
@@ -128,7 +131,7 @@ def main(argv: list[str]) -> int:
                 pilot.press("activate")  # Continue has the focus
                 continue
             if not choices:
-                print(f"note: the choices ran out at '{scene.node}' before an ending", file=sys.stderr)
+                print(escape(f"note: the choices ran out at '{scene.node}' before an ending"), file=sys.stderr)
                 break
             number = choices.pop(0)
             if number > len(scene.choices):
@@ -159,6 +162,6 @@ def main(argv: list[str]) -> int:
         print(f"note: the scenario ended before the last {wording.plural(len(choices), 'choice')} "
               f"({','.join(map(str, choices))}); {'they were' if len(choices) != 1 else 'it was'} ignored",
               file=sys.stderr)
-    print(f"wrote {len(written)} images to {args.out}")
+    print(escape(f"wrote {len(written)} images to {args.out}"))
     pygame.quit()
     return EXIT_OK
