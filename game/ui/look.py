@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from functools import cached_property
 
 import pygame
@@ -16,6 +17,9 @@ from .theme import Theme
 _SAMPLE = "Social workers practise ethical decisions about social media and their professional life."
 
 _BOLD_ROLES = ("heading", "title", "label", "badge", "bar")
+
+# a page column holding fewer average characters of body text than this is too narrow to read
+READABLE_CHARS = 20
 
 
 class Look:
@@ -50,3 +54,23 @@ class Look:
 
     def colour(self, role: str) -> tuple[int, int, int]:
         return self.theme.colour(role)
+
+    @cached_property
+    def column_chars(self) -> float:
+        """How many average body characters the widest page column holds (margins and scroll bar aside)."""
+        m = self.metrics
+        return (m.width - 2 * m.margin - m.gutter) / max(1.0, self.char_width)
+
+    def readable(self) -> Look:
+        """This look, or, when its text is too big for the window to hold a readable column (200 % text or
+        the projector profile in a small window), the same look with text just small enough that it does:
+        shrinking the text beats one word, or one letter, per line."""
+        if self.column_chars >= READABLE_CHARS:
+            return self
+        look, scale = self, self.metrics.scale
+        for _ in range(16):  # each step shrinks by at least 5 %, so this ends well below any readable size
+            scale *= min(0.95, max(0.5, look.column_chars / READABLE_CHARS))
+            look = Look(replace(self.metrics, scale=scale), self.theme, self.fonts, self.lines, self.assets)
+            if look.column_chars >= READABLE_CHARS or look.metrics.body_px <= 8:
+                break
+        return look

@@ -8,6 +8,9 @@ from functools import cached_property
 
 from .profiles import Profile
 
+# the narrowest column of running text worth reading, in em (about 20 average characters)
+READABLE_EM = 10.0
+
 
 @dataclass(frozen=True)
 class Metrics:
@@ -38,7 +41,12 @@ class Metrics:
 
     @cached_property
     def margin(self) -> int:
-        return self.em(self.profile.margin_em)
+        full = self.em(self.profile.margin_em)
+        # a window narrow for its text size (big text, the projector profile in a small window) gives the
+        # margins' room to the text first: a readable column matters more than generous edges
+        if self.width - 2 * full - self.gutter < self.em(READABLE_EM):
+            return min(full, max(2, self.em(0.25)))
+        return full
 
     @cached_property
     def gap(self) -> int:
@@ -65,3 +73,8 @@ class Metrics:
     @cached_property
     def scrollbar(self) -> int:
         return max(12, self.em(0.75))
+
+    @cached_property
+    def gutter(self) -> int:
+        """Room kept beside a page's column for its scroll bar."""
+        return self.scrollbar + self.em(0.5)

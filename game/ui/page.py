@@ -13,15 +13,19 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING
 
 import pygame
 
-from .blocks import Block, Button, Canvas, Panel, Stack
-from .intents import Pop
+from .blocks import Block, Button, Canvas, Panel, Stack, Text
+from .intents import Intent, Pop
 from .look import Look
 
+if TYPE_CHECKING:
+    from .env import Env
+
 WHEEL_LINES = 3
+TOO_SMALL = "Window too small for this text size, so text is shown smaller: make the window larger or the text smaller."
 
 
 @dataclass
@@ -47,15 +51,16 @@ class Screen:
 
     name = "screen"
     modal = False  # a modal screen (confirmations) is drawn over the one beneath
+    closes_when_answered = False  # a question: any answer but Pop (back) closes it before the app acts
 
-    def __init__(self, env: Any):
+    def __init__(self, env: Env):
         self.env = env
         self.version = 0
 
     def touch(self) -> None:
         self.version += 1
 
-    def handle_event(self, event: pygame.event.Event) -> Any:
+    def handle_event(self, event: pygame.event.Event) -> Intent | None:
         return None
 
     def update(self, dt: float) -> None:
@@ -77,7 +82,7 @@ class PageScreen(Screen):
     initial_focus: str | None = None  # the id of the button focused when the screen opens
     start_at_end = False  # open scrolled to the bottom (history: where the player is now)
 
-    def __init__(self, env: Any):
+    def __init__(self, env: Env):
         super().__init__(env)
         self.scroll = 0
         self.focus_id: str | None = None
@@ -85,7 +90,8 @@ class PageScreen(Screen):
         self._pressed: str | None = None
         self._dragging: int | None = None  # pointer offset into the thumb while dragging the scrollbar
         self._size: tuple[int, int] | None = None
-        self._look: Look | None = None
+        self._look: Look | None = None  # what the page is laid out with: the wanted look, or a readable one
+        self._wanted_look: Look | None = None
         self._page: Page | None = None
         self._stale = True
         self._opened = False
@@ -101,14 +107,14 @@ class PageScreen(Screen):
     def build(self, look: Look) -> Page:
         raise NotImplementedError
 
-    def back(self) -> Any:
+    def back(self) -> Intent | None:
         return Pop()
 
-    def on_action(self, action: str) -> Any:
+    def on_action(self, action: str) -> Intent | None:
         """Keys beyond navigation (1-9, h, …)."""
         return None
 
-    def activate(self, button: Button) -> Any:
+    def activate(self, button: Button) -> Intent | None:
         intent = button.intent
         return intent() if callable(intent) else intent
 
@@ -119,11 +125,16 @@ class PageScreen(Screen):
         self.touch()
 
     def ensure(self, size: tuple[int, int]) -> None:
-        look = self.env.look(size)
-        if not self._stale and size == self._size and look is self._look:
+        wanted = self.env.look(size)
+        if not self._stale and size == self._size and wanted is self._wanted_look:
             return
-        self._size, self._look, self._stale = size, look, False
+        self._size, self._wanted_look, self._stale = size, wanted, False
+        # the one place a window too small for its text size is handled: the text shrinks until the column
+        # is readable, and the page says so (see Look.readable)
+        look = self._look = wanted.readable()
         self._page = self.build(look)
+        if look is not wanted:
+            self._page.body = Stack([Text(TOO_SMALL, "small", "muted"), self._page.body], gap=0.6)
         self._layout()
         self._layer_key = None
 
@@ -133,7 +144,7 @@ class PageScreen(Screen):
         m = look.metrics
         margin = m.margin
         pad = look.em(0.5)
-        gutter = m.scrollbar + look.em(0.5)
+        gutter = m.gutter
         avail = max(1, w - 2 * margin - gutter)
         self.content_w = min(avail, look.em(page.width_em))
         self.content_x = margin + (avail - self.content_w) // 2
@@ -328,10 +339,9 @@ class PageScreen(Screen):
 
     # --- events --------------------------------------------------------------------------------------------
 
-    def handle_event(self, event: pygame.event.Event) -> Any:
+    def handle_event(self, event: pygame.event.Event) -> Intent | None:
         if self._size is None:
-            surface = pygame.display.get_surface()
-            self.ensure(surface.get_size() if surface else (1280, 720))
+            self.ensure(self.env.size)  # an event before the first frame: lay out for this window
         if event.type == pygame.KEYDOWN:
             return self._key(self.env.keymap.action(event))
         if event.type == pygame.MOUSEMOTION:
@@ -344,7 +354,7 @@ class PageScreen(Screen):
             self.scroll_by(-round(event.y * WHEEL_LINES * self.line_step()))
         return None
 
-    def _key(self, action: str | None) -> Any:
+    def _key(self, action: str | None) -> Intent | None:
         if action is None:
             return None
         if action == "activate":
@@ -397,7 +407,7 @@ class PageScreen(Screen):
         if t is not None:
             self.set_focus(t.button.id, reveal=False)
 
-    def _release(self, pos: tuple[int, int]) -> Any:
+    def _release(self, pos: tuple[int, int]) -> Intent | None:
         if self._dragging is not None:
             self._dragging = None
             self.touch()
@@ -426,8 +436,7 @@ class PageScreen(Screen):
             full = True
         elif self._layer is None or self._layer_key != key or self._layer.get_size() != self._size:
             if self._layer is None or self._layer.get_size() != self._size:
-                self._layer = pygame.Surface(self._size).convert() if pygame.display.get_surface() \
-                    else pygame.Surface(self._size)
+                self._layer = pygame.Surface(self._size, 0, surface)  # in the window's own pixel format
             self.paint_layer(self._layer)
             self._layer_key = key
             full = True

@@ -9,17 +9,29 @@ from dataclasses import dataclass
 
 import pygame
 
+from . import pixels
 from .glyphs import displayable
 from .wordbreak import break_word
 
 Colour = tuple[int, int, int]
 
+
+def join_slack(font: pygame.font.Font) -> int:
+    """The most kerning can change a line's width where two words meet at a space (a generous bound): a line
+    whose words' measured widths add up to less than the width minus this per join surely fits."""
+    return max(2, font.get_height() // 8)
+
+
 def wrap(font: pygame.font.Font, text: str, width: int) -> list[str]:
     """Lines of `text` no wider than `width` (a single glyph wider than the width is the only exception).
-    Newlines in the text start new lines; runs of spaces collapse."""
+    Newlines in the text start new lines; runs of spaces collapse.
+
+    Each word is measured once; a joined line is measured only when the sum of its words comes close to the
+    width (kerning makes it differ a little), so a long paragraph costs about one measuring of its text."""
     width = max(1, width)
     text = displayable(font, text)
     space = font.size(" ")[0]
+    slack = join_slack(font)
     out: list[str] = []
     for paragraph in text.replace("\r", "").replace("\t", " ").split("\n"):
         # only ordinary spaces break lines: a no-break space ("9.40\u00a0pm") keeps its words together
@@ -27,29 +39,33 @@ def wrap(font: pygame.font.Font, text: str, width: int) -> list[str]:
         if not words:
             out.append("")
             continue
-        line, line_w = "", 0
+        line: list[str] = []
+        line_w, joins = 0, 0  # line_w is exact when joins == 0, else a sum over `joins` unmeasured joins
         for word in words:
             w = font.size(word)[0]
             if w > width:  # a word (or URL) longer than a whole line: break it
                 if line:
-                    out.append(line)
+                    out.append(" ".join(line))
                 pieces = break_word(font, word, width)
                 out.extend(pieces[:-1])
-                line = pieces[-1]
-                line_w = font.size(line)[0]
+                line, line_w, joins = [pieces[-1]], font.size(pieces[-1])[0], 0
             elif not line:
-                line, line_w = word, w
+                line, line_w, joins = [word], w, 0
+            elif line_w + space + w + slack * (joins + 1) <= width:  # surely fits
+                line.append(word)
+                line_w, joins = line_w + space + w, joins + 1
             else:
-                # measure the joined line itself: kerning makes it differ from the sum of its words
-                candidate = f"{line} {word}"
-                cw = font.size(candidate)[0] if line_w + space + w <= width + 2 * space else width + 1
+                # close to the width: measure the joined line itself, as kerning makes it differ
+                sure_over = joins == 0 and line_w + space + w > width + 2 * space
+                cw = width + 1 if sure_over else font.size(" ".join([*line, word]))[0]
                 if cw <= width:
-                    line, line_w = candidate, cw
+                    line.append(word)
+                    line_w, joins = cw, 0
                 else:
-                    out.append(line)
-                    line, line_w = word, w
+                    out.append(" ".join(line))
+                    line, line_w, joins = [word], w, 0
         if line:
-            out.append(line)
+            out.append(" ".join(line))
     return out
 
 
@@ -66,9 +82,7 @@ class LineCache:
         if surf is not None:
             self._cache.move_to_end(key)
             return surf
-        surf = font.render(text, True, colour)
-        if pygame.display.get_surface() is not None:
-            surf = surf.convert_alpha()
+        surf = pixels.fast(font.render(text, True, colour))
         self._cache[key] = surf
         if len(self._cache) > self.limit:
             self._cache.popitem(last=False)

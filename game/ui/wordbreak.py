@@ -13,11 +13,14 @@ from __future__ import annotations
 
 import unicodedata
 import weakref
+from bisect import bisect_right
+from itertools import accumulate
 
 import pygame
 
 # characters after which a long word (a URL, a path) may break
 SOFT_BREAKS = "/-._?&=#:,;@"
+KERNING_BOUND = 0.75
 _JOINERS = {"\u200d", "\ufe0e", "\ufe0f", "\u20e3"}
 _advances: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
 
@@ -56,35 +59,53 @@ def width_of(font: pygame.font.Font, text: str) -> int:
 def _continues(word: str, i: int) -> bool:
     """True if word[i] belongs to the cluster before it (an accent, a joiner, what a joiner joins)."""
     ch = word[i]
+    if ch < "\u0300":  # the fast path: nothing below the combining diacritics joins what went before
+        return word[i - 1] == "\u200d"
     return (ch in _JOINERS or unicodedata.category(ch) in ("Mn", "Mc", "Me")
             or 0x1F3FB <= ord(ch) <= 0x1F3FF or word[i - 1] == "\u200d")
 
 
-def _guess(adv: list[int], start: int, budget: float) -> int:
-    end, x = start, 0
-    n = len(adv)
-    while end < n and x + adv[end] <= budget:
-        x += adv[end]
-        end += 1
-    return end
+def _boundary(word: str, end: int, good: int, bad: int) -> int | None:
+    """A cluster boundary strictly between good and bad, near `end`, or None: measuring a piece that
+    ends inside a cluster (a letter under 5,000 accents) would decide nothing."""
+    e = end
+    while good < e < len(word) and _continues(word, e):
+        e -= 1
+    if e > good:
+        return e
+    e, stop = end, min(bad, len(word))
+    while e < stop and _continues(word, e):
+        e += 1
+    return e if e < bad else None
 
 
-def _fit(font: pygame.font.Font, word: str, adv: list[int], start: int, room: int) -> int:
-    """The end of the longest piece word[start:end] no wider than `room` (at least one character)."""
+def _fit(font: pygame.font.Font, word: str, cum: list[int], start: int, room: int) -> int:
+    """The end of the longest piece word[start:end] no wider than `room` (at least one character).
+    `cum[i]` is the advance of word[:i]: a guess is one bisection of it, and only the piece is measured."""
     good, bad = start + 1, len(word) + 1  # good: the shortest allowed piece; bad: known too wide
-    scale = 1.0
-    for _ in range(64):  # secant steps, then bisection; log2 of any piece is far below this
+    scale, step, last = 1.0, 1, 0
+    for _ in range(64):  # secant steps, then steps doubling away from a bound: far fewer than 64
         if bad - good <= 1:
             break
-        end = _guess(adv, start, room / scale)
-        if not good < end < bad:
-            end = (good + bad) // 2
+        end = bisect_right(cum, cum[start] + room / scale) - 1
+        side = (end >= bad) - (end <= good)
+        if side:  # the guess is on the wrong side of a bound: step in from that bound, further each time
+            step = step * 2 if side == last else 1
+            end = max(good + 1, bad - step) if side > 0 else min(bad - 1, good + step)
+        last = side
+        end = _boundary(word, end, good, bad)
+        if end is None:  # one cluster spans what is left to decide: it is taken whole (see _cut)
+            break
+        estimate = cum[end] - cum[start]
+        # kerning narrows text by far less than a quarter: a piece this much wider needs no measuring
+        if estimate * KERNING_BOUND > room:
+            bad = end
+            continue
         w = width_of(font, word[start:end])
         if w <= room:
             good = end
         else:
             bad = end
-        estimate = sum(adv[start:end])
         if estimate > 0 and w > 0:
             scale = w / estimate
     return min(good, len(word))
@@ -112,11 +133,17 @@ def _cut(word: str, start: int, end: int) -> int:
 def break_word(font: pygame.font.Font, word: str, width: int, first: int | None = None) -> list[str]:
     """`word` in pieces no wider than `width` (the first no wider than `first`, the room left on a line).
     Only a single character cluster wider than the line is wider than it."""
-    adv = advances(font, word)
+    cum = [0, *accumulate(advances(font, word))]
     pieces: list[str] = []
     start, room = 0, max(1, width if first is None else first)
-    while start < len(word):
-        end = _cut(word, start, _fit(font, word, adv, start, room))
+    n = len(word)
+    while start < n:
+        if start + 2 <= n and (cum[start + 2] - cum[start]) * KERNING_BOUND > room:
+            end = start + 1  # the fast path of a very narrow column: two characters surely do not fit
+            while end < n and _continues(word, end):
+                end += 1
+        else:
+            end = _cut(word, start, _fit(font, word, cum, start, room))
         pieces.append(word[start:end])
         start, room = end, max(1, width)
     return pieces

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 import pygame
 
 from ..glyphs import displayable
+from ..text import join_slack
 from ..wordbreak import break_word
 from .boxes import FontSpec
 from .style import Rgb
@@ -42,6 +43,7 @@ class Piece:
     w: int
     run: Run | IconRun
     text: str = ""
+    joins: int = 0  # tokens added since `w` was last measured: w is their measured sum until the line ends
 
 
 @dataclass(slots=True)
@@ -100,16 +102,19 @@ class _Wrapper:
         return sum(p.w for p in self.line.pieces)
 
     def _content(self) -> bool:
-        return any(p.text.strip() or isinstance(p.run, IconRun) for p in self.line.pieces)
+        # isspace() stops at the first letter, where strip() would copy a long line for every space
+        return any(isinstance(p.run, IconRun) or (p.text and not p.text.isspace()) for p in self.line.pieces)
 
     def newline(self) -> None:
         pieces = self.line.pieces
-        while pieces and isinstance(pieces[-1].run, Run) and not pieces[-1].text.strip():
+        while pieces and isinstance(pieces[-1].run, Run) and (not pieces[-1].text or pieces[-1].text.isspace()):
             pieces.pop()
         if pieces and isinstance(pieces[-1].run, Run):
-            last = pieces[-1]
-            last.text = last.text.rstrip()
-            last.w = self.fonts(last.run.font).size(last.text)[0]
+            pieces[-1].text = pieces[-1].text.rstrip()
+            pieces[-1].joins = 1
+        for p in pieces:  # what is laid out is exactly what is rendered: each piece measured as one text
+            if p.joins:
+                p.w, p.joins = self.fonts(p.run.font).size(p.text)[0], 0
         self._finish(self.line)
         self.lines.append(self.line)
         self.line = Line()
@@ -137,15 +142,20 @@ class _Wrapper:
     def _try_text(self, run: Run, token: str) -> bool:
         font = self.fonts(run.font)
         pieces = self.line.pieces
+        w = font.size(token)[0]
         if pieces and _same_style(pieces[-1].run, run):
             last = pieces[-1]
+            # the sum of measured tokens is the line's width but for kerning where they meet: only a line
+            # that comes close to the width is measured whole (so a long paragraph is not quadratic)
+            if self._used() + w + join_slack(font) * (last.joins + 1) <= self.max_w:
+                last.text, last.w, last.joins = last.text + token, last.w + w, last.joins + 1
+                return True
             joined = last.text + token
             w = font.size(joined)[0]
             if self._used() - last.w + w > self.max_w:
                 return False
-            last.text, last.w = joined, w
+            last.text, last.w, last.joins = joined, w, 0
             return True
-        w = font.size(token)[0]
         if self._used() + w > self.max_w:
             return False
         pieces.append(Piece(0, w, run, token))
@@ -162,10 +172,17 @@ class _Wrapper:
         # what is left of this line
         font = self.fonts(run.font)
         pieces = break_word(font, token, self.max_w, first=self.max_w - self._used())
-        for n, piece in enumerate(pieces):
-            if n:
-                self.newline()
-            self.line.pieces.append(Piece(0, font.size(piece)[0], run, piece))
+        self.line.pieces.append(Piece(0, font.size(pieces[0])[0], run, pieces[0]))
+        if len(pieces) == 1:
+            return
+        self.newline()
+        # the lines between hold one piece each: made directly, as a narrow column can have thousands
+        ascent, height = font.get_ascent(), font.get_height()
+        advance = max(height, round(run.font.px * self.line_height))
+        for piece in pieces[1:-1]:
+            w = font.size(piece)[0]
+            self.lines.append(Line([Piece(0, w, run, piece)], w, advance, height, ascent))
+        self.line.pieces.append(Piece(0, font.size(pieces[-1])[0], run, pieces[-1]))
 
     def space(self, run: Run) -> None:
         if self._content() and not self._try_text(run, " "):

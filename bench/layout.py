@@ -1,0 +1,103 @@
+"""How long laying out one hostile text block takes, at every width from 1 px and every text scale.
+
+    python bench/layout.py            # last line: key=value pairs, times in milliseconds
+    python bench/layout.py --quick    # fewer widths and scales
+
+Blocks: a 19,999-character unbroken word, a long URL, a long paragraph, and emoji, combining marks and
+right-to-left text. Each is wrapped by both wrappers the game has (plain text, game.ui.text.wrap, and
+styled runs, game.ui.cards.text.wrap) with fresh fonts, so the first measuring of every character counts.
+The goal: any one block lays out in at most 50 ms.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import sys
+import time
+from pathlib import Path
+
+os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
+os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+import pygame  # noqa: E402
+
+from game.ui.cards.boxes import FontSpec  # noqa: E402
+from game.ui.cards.text import FontCache, Run  # noqa: E402
+from game.ui.cards.text import wrap as wrap_runs  # noqa: E402
+from game.ui.fonts import Fonts  # noqa: E402
+from game.ui.text import wrap  # noqa: E402
+
+GOAL_MS = 50.0
+WIDTHS = (1, 2, 3, 5, 8, 13, 21, 34, 60, 100, 160, 250, 400, 640, 1000, 1600, 2500, 4000)
+SCALES = (1.0, 1.25, 1.5, 2.0)
+BODY_PX = (18, 48)  # desktop and projector body text at 100 %
+
+
+def blocks() -> dict[str, str]:
+    word = ("abcdefghijklmnopqrstuvwxyz" * 800)[:19_999]
+    url = "https://www.example-social-network.example/" + "/".join(
+        f"profile-{i}/photos.album_{i}?id={i}&ref=share" for i in range(120))
+    paragraph = " ".join(["Accepting a friend request from a former service user blurs the boundary."] * 270)
+    mixed = " ".join([
+        "Jo 😩🙏🏽 replied 👩‍👩‍👧 — ",  # emoji, a skin tone, a family joined by ZWJ
+        "e\u0301te\u0301 cafe\u0301 Z\u0351\u0364\u0307a\u0308\u0316l\u0337go\u0489",  # combining marks
+        "שלום עליכם מה שלומך العربية نص من اليمين",  # right to left
+        "全角の文字と漢字が並ぶ行",  # wide glyphs
+    ] * 60)
+    marks = "a" + "\u0301" * 5000 + "b" * 5000
+    return {"word20k": word, "url": url, "paragraph": paragraph, "mixed": mixed, "marks": marks}
+
+
+def time_plain(fonts: Fonts, px: int, text: str, width: int) -> float:
+    font = fonts.get(px)
+    start = time.perf_counter()
+    wrap(font, text, width)
+    return time.perf_counter() - start
+
+
+def time_runs(fonts: Fonts, px: int, text: str, width: int) -> float:
+    cache = FontCache(fonts)
+    runs = [Run(text, FontSpec(px, False, False), (0, 0, 0))]
+    start = time.perf_counter()
+    wrap_runs(cache, runs, width)
+    return time.perf_counter() - start
+
+
+def main() -> int:
+    p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    p.add_argument("--quick", action="store_true", help="fewer widths and scales")
+    args = p.parse_args()
+    pygame.font.init()
+    widths = WIDTHS[::3] if args.quick else WIDTHS
+    scales = SCALES[::3] if args.quick else SCALES
+    times: list[float] = []
+    worst: dict[str, tuple[float, str]] = {}
+    for name, text in blocks().items():
+        per_block = []
+        for base in BODY_PX:
+            for scale in scales:
+                px = round(base * scale)
+                fonts = Fonts("atkinson")  # fresh fonts: per-character measures are not yet cached
+                for width in widths:
+                    for kind, fn in (("plain", time_plain), ("runs", time_runs)):
+                        ms = fn(fonts, px, text, width) * 1000
+                        per_block.append(ms)
+                        if ms > worst.get(name, (-1.0, ""))[0]:
+                            worst[name] = (ms, f"{kind} {px}px width {width}")
+        times += per_block
+        print(f"{name:10} {len(text):6} chars  median {statistics.median(per_block):7.2f} ms  "
+              f"max {worst[name][0]:7.2f} ms ({worst[name][1]})")
+    median, top = statistics.median(times), max(times)
+    over = sum(t > GOAL_MS for t in times)
+    print(f"{len(times)} layouts; goal {GOAL_MS:.0f} ms per block; {over} over")
+    print(f"cases={len(times)} median_block_ms={median:.2f} p95_block_ms={statistics.quantiles(times, n=20)[-1]:.2f} "
+          f"max_block_ms={top:.2f} over_goal={over}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
