@@ -26,8 +26,6 @@ os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-import pygame  # noqa: E402
-
 from game.settings import Preferences  # noqa: E402
 from game.ui.app import App  # noqa: E402
 from game.ui.intents import StartScenario  # noqa: E402
@@ -48,7 +46,7 @@ def frame_times(size: tuple[int, int], profile: str, frames: int) -> list[float]
     """Milliseconds to draw (and flip) each changed frame of the play screen."""
     app = make_app(size, profile)
     screen = app.top
-    surface = pygame.display.get_surface()
+    surface = app.view.surface
     app.draw(surface)  # the first frame lays out and paints the static layer
     first = screen.target("choice-1")  # where the player is when choosing: the choices in view
     screen.scroll_to(first.rect.top - screen.line_step())
@@ -70,7 +68,7 @@ def scroll_times(size: tuple[int, int], profile: str, frames: int) -> list[float
     """Milliseconds per frame while the page scrolls (three lines a step, down then up)."""
     app = make_app(size, profile)
     screen = app.top
-    surface = pygame.display.get_surface()
+    surface = app.view.surface
     app.draw(surface)
     step = screen.line_step() * 3
     times, direction = [], 1

@@ -3,7 +3,6 @@ in the projector profile at 1920x1080 and 3840x2160, every piece of text is reco
 must lie inside its box and the window horizontally, overlap no other text, and every control must be
 reachable by scrolling. Projector body text is at least 1/22 of the screen height."""
 
-import pygame
 import pytest
 
 from game.settings import Preferences
@@ -116,7 +115,6 @@ def test_every_screen_fits(tmp_path, profile, size, scale, font):
         seen.append(pilot.top.name)
     assert set(seen) >= {"title", "scenarios", "play", "feedback", "review", "history", "pause", "save", "load",
                          "settings", "help", "confirm", "ending", "debrief", "message"}
-    pygame.display.set_mode((1280, 720))
 
 
 @pytest.mark.parametrize("size", [(1920, 1080), (3840, 2160)])
@@ -129,4 +127,3 @@ def test_projector_type_reads_from_the_back_of_the_room(tmp_path, size):
     font_h = app.look(size).font("body").get_height()
     assert smallest >= font_h * 0.85  # no small print anywhere on the play screen
     assert metrics.target >= 1.9 * metrics.body_px  # no small controls
-    pygame.display.set_mode((1280, 720))

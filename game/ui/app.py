@@ -1,11 +1,13 @@
 """The desktop game: `python main.py` / `python main.py play [--projector]`.
 
-The App owns a stack of screens and acts on the intents they return (screens never import each other).
-It is also the environment screens read from ("attributes down"): preferences, the session being played,
-the saves, the scenario catalogue, and the Look for a window size.
+The App holds what every window shares: the playthrough (a pygame-free PlaySession), the preferences, the
+saves, the scenario catalogue, the voice and the caches of fonts and rendered text. Each window is a View
+(game/ui/view.py) with its own screens and look; today there is one, the game window.
 
-Idle costs nothing: a frame is drawn only when something visible changed (each screen's `version`), and
-the loop ticks at 10 Hz when nothing is happening (60 Hz for half a second after any input).
+Screens return intents; the app acts on each through one handler per intent class (HANDLERS). Another
+thread (the phone-vote server) hands intents over with `post`: a queue the loop drains once per frame and
+never waits on. Idle costs nothing: a window is drawn only when something visible changed, and the loop
+ticks at 10 Hz when nothing is happening (60 Hz for half a second after any input).
 """
 
 from __future__ import annotations
@@ -13,19 +15,18 @@ from __future__ import annotations
 import argparse
 import logging
 import os
+import queue
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pygame
 
 from game import paths, settings
-from game.engine import reference
-from game.engine.story import ChoiceError, Story
 from game.settings import Preferences
 
-from . import catalog as catalog_mod
 from .assets import Assets
 from .blocks import words
 from .fonts import Fonts
@@ -34,6 +35,7 @@ from .intents import (
     Choose,
     Confirm,
     ContinueLatest,
+    Intent,
     LoadFrom,
     Pop,
     Proceed,
@@ -49,39 +51,22 @@ from .intents import (
     ToTitle,
 )
 from .keymap import KeyMap
-from .look import Look
-from .metrics import Metrics
-from .profiles import profile
-from .screens.confirm import ConfirmScreen
-from .screens.debrief import DebriefScreen
-from .screens.ending import EndingScreen
-from .screens.feedback import FeedbackScreen
-from .screens.help import HelpScreen
-from .screens.history import HistoryScreen
-from .screens.load import LoadScreen
-from .screens.message import MessageScreen
-from .screens.pause import PauseScreen
-from .screens.picker import PickerScreen
-from .screens.play import PlayScreen
-from .screens.review import ReviewScreen
-from .screens.save import SaveScreen
-from .screens.settings import SettingsScreen
-from .screens.title import TitleScreen
-from .session import Session
+from .screens import screen_class
 from .text import LineCache
-from .theme import theme
+from .view import DEFAULT_SIZE, MIN_SIZE, View
 from .voice import Voice
+
+if TYPE_CHECKING:
+    from game.play import PlaySession
+    from game.saves import SaveSlot
+
+    from .look import Look
+    from .page import Screen
 
 log = logging.getLogger("crossing_paths.ui")
 
-SCREENS = {cls.name: cls for cls in (
-    TitleScreen, PickerScreen, PlayScreen, FeedbackScreen, EndingScreen, DebriefScreen, PauseScreen,
-    HistoryScreen, ReviewScreen, SettingsScreen, HelpScreen, ConfirmScreen, MessageScreen, LoadScreen, SaveScreen,
-)}
-
-DEFAULT_SIZE = (1280, 720)
-MIN_SIZE = (480, 360)
 IDLE_FPS, BUSY_FPS, BUSY_SECONDS = 10, 60, 0.5
+POSTED_PER_FRAME = 64  # a flood of posted intents is spread over frames, so a frame stays short
 ALLOW_DUMMY_ENV = "CROSSING_PATHS_ALLOW_DUMMY"
 NO_DISPLAY = ("crossing-paths: no display is available for the desktop game; play in the terminal instead: "
               "python main.py text scenarios/friend-request.yaml")
@@ -99,40 +84,41 @@ class App:
         self.scenarios_dir = scenarios_dir or paths.scenarios_dir()
         self.voice = voice or Voice.detect(enabled=self.prefs.self_voicing)
         self.keymap = keymap or KeyMap.load()
-        self.session: Session | None = None
-        self.stack: list = []
+        self.session: PlaySession | None = None
         self.running = True
-        self.version = 0  # app-level changes that need a redraw (resize, stack changes)
-        self._drawn: tuple | None = None
-        self._looks: dict[tuple, Look] = {}
-        self._fonts: dict[str, Fonts] = {}
-        self._lines = LineCache()
-        self._assets = Assets()
-        self._catalog: list | None = None
         self.windowed_size = DEFAULT_SIZE
-        self.frames_drawn = 0
-        self.push(self.make("title"))
+        self.lines = LineCache()
+        self.assets = Assets()
+        self._fonts: dict[str, Fonts] = {}
+        self._catalog: tuple[tuple, list] | None = None  # (the folder's state when scanned, the entries)
+        self._posted: queue.SimpleQueue[Intent] = queue.SimpleQueue()
+        self.view = View(self, "Crossing Paths")  # the game window
+        self.views: list[View] = [self.view]
+        self.view.push(self.view.make("title"))
 
-    # --- the environment screens read ---------------------------------------------------------------------
+    # --- what the windows share ---------------------------------------------------------------------------
 
-    def look(self, size: tuple[int, int]) -> Look:
-        p = self.prefs
-        key = (size, p.theme, p.font, p.profile, p.text_scale)
-        look = self._looks.get(key)
-        if look is None:
-            if len(self._looks) > 8:
-                self._looks.clear()
-            fonts = self._fonts.setdefault(p.font, Fonts(p.font))
-            metrics = Metrics(size[0], size[1], profile(p.profile), p.scale)
-            look = self._looks[key] = Look(metrics, theme(p.theme), fonts, self._lines, self._assets)
-        return look
+    def fonts(self, name: str) -> Fonts:
+        fonts = self._fonts.get(name)
+        if fonts is None:
+            fonts = self._fonts[name] = Fonts(name)
+        return fonts
 
     def catalog(self) -> list:
-        if self._catalog is None:
-            self._catalog = catalog_mod.scan(self.scenarios_dir)
-        return self._catalog
+        """Every scenario file, checked; scanned again when the folder has changed (a file added or edited)."""
+        from game.engine import library
+
+        from . import catalog as catalog_mod
+
+        files = library.scenario_files(self.scenarios_dir)
+        state = tuple(_file_state(p) for p in files)
+        if self._catalog is None or self._catalog[0] != state:
+            self._catalog = (state, [catalog_mod.check(p) for p in files])
+        return self._catalog[1]
 
     def ladder(self):
+        from game.engine import reference
+
         return reference.ladder()
 
     def _store_call(self, what: str, default: Any, *args: Any) -> Any:
@@ -144,7 +130,7 @@ class App:
             log.warning("saves: %s failed: %s", what, exc)
             return default
 
-    def latest_autosave(self):
+    def latest_autosave(self) -> SaveSlot | None:
         return self._store_call("latest_autosave", None)
 
     def slots(self) -> list:
@@ -153,36 +139,56 @@ class App:
     def best_outcomes(self) -> dict:
         return self._store_call("best_outcomes", {})
 
-    # --- the stack ----------------------------------------------------------------------------------------
+    def speak(self, text: str, force: bool = False) -> None:
+        if self.voice.enabled and text:
+            self.voice.say(text)
+
+    def speak_control(self, button: Any) -> None:
+        self.speak(words(button))
+
+    # --- the game window, for callers that know only one (tests, snapshot, benches) -----------------------
 
     @property
-    def top(self):
-        return self.stack[-1]
+    def top(self) -> Screen:
+        return self.view.top
 
     def names(self) -> list[str]:
-        return [s.name for s in self.stack]
+        return self.view.names()
 
-    def make(self, name: str, **args: Any):
-        screen = SCREENS[name](self, **args)
-        screen.on_focus = self._speak_control
-        return screen
+    def look(self, size: tuple[int, int]) -> Look:
+        return self.view.look(size)
 
-    def push(self, screen) -> None:
-        self.stack.append(screen)
-        self._changed()
+    @property
+    def version(self) -> int:
+        return self.view.version
 
-    def pop(self) -> None:
-        if len(self.stack) > 1:
-            self.stack.pop()
-            self.top.refresh()
-            self._changed()
+    @version.setter
+    def version(self, value: int) -> None:
+        self.view.version = value
 
-    def _changed(self) -> None:
-        self.version += 1
-        self.speak(self.top.speech())
+    @property
+    def frames_drawn(self) -> int:
+        return self.view.frames_drawn
 
     def message(self, title: str, text: str, action: tuple[str, Any] | None = None) -> None:
-        self.push(self.make("message", title=title, text=text, action=action))
+        self.view.message(title, text, action)
+
+    def needs_draw(self, surface: pygame.Surface | None = None) -> bool:
+        return self.view.needs_draw(surface)
+
+    def draw(self, surface: pygame.Surface | None = None) -> list | None:
+        return self.view.draw(surface)
+
+    def present(self, rects: list | None) -> None:
+        self.view.present(rects)
+
+    def open_display(self, size: tuple[int, int] | None = None) -> pygame.Surface:
+        """Open (or re-open) the game window. Raises pygame.error when there is no display."""
+        if size is not None:
+            self.windowed_size = size
+        return self.view.open(self.windowed_size, fullscreen=self.prefs.fullscreen)
+
+    # --- saves that cannot be used ------------------------------------------------------------------------
 
     def saves_unusable(self, problem: str) -> None:
         """Saving is off: say why, and where the file is there, offer to move it aside and start afresh."""
@@ -191,168 +197,199 @@ class App:
             action = ("Keep it aside and start a new save file", StartNewSaveFile())
         self.message("Saving is off", problem, action)
 
-    def start_new_save_file(self) -> None:
+    # --- intents ------------------------------------------------------------------------------------------
+
+    def post(self, intent: Intent) -> None:
+        """Hand an intent to the game from any thread; the loop applies it on its next frame (for the game
+        window). Never blocks, and the loop never waits for it."""
+        self._posted.put(intent)
+
+    def act(self, intent: Intent | None, view: View | None = None) -> None:
+        """Do what `intent` asks, for the window it came from (the game window if none)."""
+        if intent is None:
+            return
+        handler = HANDLERS.get(type(intent))
+        if handler is None:
+            log.warning("unknown intent %r ignored", intent)
+            return
+        handler(self, intent, view or self.view)
+
+    def _push(self, intent: Push, view: View) -> None:
+        if type(view.top) is screen_class(intent.screen):
+            return  # already showing (F1 on the help screen)
+        view.push(view.make(intent.screen, **intent.args))
+
+    def _replace(self, intent: Replace, view: View) -> None:
+        view.stack.pop()
+        view.push(view.make(intent.screen, **intent.args))
+
+    def _pop(self, intent: Pop, view: View) -> None:
+        view.pop()
+
+    def _quit(self, intent: Quit, view: View) -> None:
+        self.running = False
+
+    def _to_title(self, intent: ToTitle, view: View) -> None:
+        view.to_base()
+
+    def _confirm(self, intent: Confirm, view: View) -> None:
+        view.push(view.make("confirm", confirm=intent))
+
+    def _start_scenario(self, intent: StartScenario, view: View) -> None:
+        self.start(Path(intent.path), view)
+
+    def _continue_latest(self, intent: ContinueLatest, view: View) -> None:
+        slot = self.latest_autosave()
+        if slot is None:
+            view.message("Nothing to continue", "There is no autosave yet: choose a scenario to start.")
+        else:
+            self.resume(slot, view)
+
+    def _load_from(self, intent: LoadFrom, view: View) -> None:
+        self.resume(intent.slot, view)
+
+    def _save_to(self, intent: SaveTo, view: View) -> None:
+        self.save(intent.slot, view)
+
+    def _choose(self, intent: Choose, view: View) -> None:
+        from game.engine.story import ChoiceError
+
+        session = self.session
+        if session is None or not session.can_choose(intent.number):
+            return
+        try:
+            feedback = session.choose(intent.number)
+        except ChoiceError:
+            return
+        self._show_step(view, feedback)
+
+    def _proceed(self, intent: Proceed, view: View) -> None:
+        from game.engine.story import ChoiceError
+
+        session = self.session
+        if session is None or not session.can_proceed:
+            return
+        try:
+            session.proceed()
+        except ChoiceError:
+            return
+        self._show_step(view, None)
+
+    def _restart(self, intent: Restart, view: View) -> None:
+        if self.session is not None:
+            # start afresh rather than rewind, so that a standards setting changed since applies
+            self.start(self.session.path, view)
+
+    def _show_debrief(self, intent: ShowDebrief, view: View) -> None:
+        view.push(view.make("debrief"))
+
+    def _change_setting(self, intent: ChangeSetting, view: View) -> None:
+        self.change(intent.name, intent.value)
+
+    def _toggle_fullscreen(self, intent: ToggleFullscreen, view: View) -> None:
+        self.change("fullscreen", not self.prefs.fullscreen)
+
+    def _start_new_save_file(self, intent: StartNewSaveFile, view: View) -> None:
         from game.saves import SaveError, SaveStore, set_aside
 
         try:
             kept = set_aside(paths.save_file())
             self.store = SaveStore.open()
         except SaveError as exc:
-            self.message("Saving is still off", str(exc))
+            view.message("Saving is still off", str(exc))
             return
         self.store_problem = ""
         self._catalog = None
-        self.message("A new save file was started",
+        view.message("A new save file was started",
                      f"The old file is kept, unchanged, as {kept}. You can delete it yourself once you no longer "
                      "need it.")
 
-    # --- intents ------------------------------------------------------------------------------------------
+    # --- the playthrough ----------------------------------------------------------------------------------
 
-    def act(self, intent: Any) -> None:
-        if intent is None:
-            return
-        if isinstance(self.top, ConfirmScreen) and not isinstance(intent, Pop):
-            self.stack.pop()  # the question is answered
-        if isinstance(intent, Push):
-            if intent.screen == "scenarios":
-                self._catalog = None  # pick up files added since
-            self.push(self.make(intent.screen, **intent.args))
-        elif isinstance(intent, Replace):
-            self.stack.pop()
-            self.push(self.make(intent.screen, **intent.args))
-        elif isinstance(intent, Pop):
-            self.pop()
-        elif isinstance(intent, Quit):
-            self.running = False
-        elif isinstance(intent, ToTitle):
-            del self.stack[1:]
-            self.top.refresh()
-            self._changed()
-        elif isinstance(intent, Confirm):
-            self.push(self.make("confirm", confirm=intent))
-        elif isinstance(intent, StartScenario):
-            self.start(Path(intent.path))
-        elif isinstance(intent, ContinueLatest):
-            slot = self.latest_autosave()
-            if slot is None:
-                self.message("Nothing to continue", "There is no autosave yet: choose a scenario to start.")
-            else:
-                self.resume(slot)
-        elif isinstance(intent, LoadFrom):
-            self.resume(intent.slot)
-        elif isinstance(intent, SaveTo):
-            self.save(intent.slot)
-        elif isinstance(intent, Choose):
-            self.choose(intent.number)
-        elif isinstance(intent, Proceed):
-            self.proceed()
-        elif isinstance(intent, StartNewSaveFile):
-            self.stack.pop()  # the message that offered it
-            self.start_new_save_file()
-        elif isinstance(intent, Restart):
-            if self.session is not None:
-                # start afresh rather than rewind, so that a standards setting changed since applies
-                self.start(self.session.path)
-        elif isinstance(intent, ShowDebrief):
-            self.push(self.make("debrief"))
-        elif isinstance(intent, ChangeSetting):
-            self.change(intent.name, intent.value)
-        elif isinstance(intent, ToggleFullscreen):
-            self.change("fullscreen", not self.prefs.fullscreen)
-        else:
-            log.warning("unknown intent %r ignored", intent)
+    def _show_session(self, view: View) -> None:
+        """Show a new or resumed playthrough where it is: [title, play] or [title, ending]."""
+        del view.stack[1:]
+        view.push(view.make("ending" if self.session.story.is_over else "play"))
 
-    def _playing(self) -> None:
-        """Show the session where it is: [title, play] or [title, ending]."""
-        del self.stack[1:]
+    def _show_step(self, view: View, feedback: Any) -> None:
+        """After a step: the scene it led to (the same play screen, refreshed) or the ending, and on top the
+        feedback of a choice when the player wants it straight away. Whatever was open above the scene (a
+        choice posted from elsewhere) closes: the story has moved on."""
+        from .screens.play import PlayScreen
+
         over = self.session.story.is_over
-        self.push(self.make("ending" if over else "play"))
+        scene = view.stack[1] if len(view.stack) > 1 and isinstance(view.stack[1], PlayScreen) else None
+        del view.stack[1:]
+        if over or scene is None:
+            view.stack.append(view.make("ending" if over else "play"))
+        else:
+            scene.refresh()
+            view.stack.append(scene)
+        if feedback is not None and self.prefs.feedback == "after_choice":
+            view.push(view.make("feedback", feedback=feedback, ending=over))
+        else:
+            view.changed()
 
-    def start(self, path: Path) -> None:
+    def start(self, path: Path, view: View | None = None) -> None:
+        """Play `path` from its beginning, scored against the standards setting as it is now."""
+        from game.play import CannotPlay, PlaySession
+
+        from . import catalog as catalog_mod
+
+        view = view or self.view
         entry = catalog_mod.check(path)
         if entry.errors:
-            self.message("This scenario cannot be played", f"{path.name} has errors:\n" + "\n".join(entry.errors[:5]))
+            view.message("This scenario cannot be played", f"{path.name} has errors:\n" + "\n".join(entry.errors[:5]))
             return
-        chosen = self.prefs.standards
-        framework = None if chosen in ("as_written", entry.loaded.scenario.framework) else chosen
         try:
-            story = Story(entry.loaded.scenario, framework)
-        except ValueError as exc:
-            if framework is None:
-                self.message("This scenario cannot be played", str(exc))
-                return
-            log.warning("standards setting: %s; scoring against the scenario's own framework", exc)
-            story = Story(entry.loaded.scenario)
-        self.session = Session(story, entry.loaded, path, self.store)
-        self.session.after_step()  # an autosave at the start, so Continue works at once
-        self._playing()
+            self.session = PlaySession.start(entry.loaded, path, self.store, self.prefs.standards)
+        except CannotPlay as exc:
+            view.message("This scenario cannot be played", str(exc))
+            return
+        self._show_session(view)
 
-    def resume(self, slot: Any) -> None:
+    def resume(self, slot: Any, view: View | None = None) -> None:
+        from game.play import PlaySession
         from game.saves import SaveError, StartAgain, resume
 
+        view = view or self.view
         if getattr(slot, "damaged", None):
-            self.message("This save cannot be opened", f"{slot.label} is damaged ({slot.damaged}).")
+            view.message("This save cannot be opened", f"{slot.label} is damaged ({slot.damaged}).")
             return
         entry = next((e for e in self.catalog() if e.scenario is not None and e.scenario.id == slot.scenario), None)
         if entry is None:
-            self.message("This save cannot be opened",
+            view.message("This save cannot be opened",
                          f"The scenario '{slot.scenario}' is no longer in the scenarios folder, or has errors.")
             return
         try:
             record = self.store.load(slot)
             story, notices = resume(record, entry.loaded)
         except StartAgain as exc:
-            self.message("The scenario has changed", f"{exc}")
+            view.message("The scenario has changed", f"{exc}")
             return
         except SaveError as exc:
-            self.message("This save cannot be opened", str(exc))
+            view.message("This save cannot be opened", str(exc))
             return
-        self.session = Session(story, entry.loaded, entry.path, self.store, notices)
-        self._playing()
+        self.session = PlaySession(story, entry.loaded, entry.path, self.store, notices)
+        self._show_session(view)
         if notices:
-            self.message("Note", "\n".join(notices))
+            view.message("Note", "\n".join(notices))
 
-    def save(self, slot: str) -> None:
+    def save(self, slot: str, view: View | None = None) -> None:
+        from .screens.confirm import ConfirmScreen
+        from .screens.save import SaveScreen
+
+        view = view or self.view
+        if self.session is None:
+            return
         try:
             self.session.save(slot)
-        except Exception as exc:  # noqa: BLE001 - SaveError: the message is for the player
-            self.message("Not saved", str(exc))
+        except Exception as exc:  # noqa: BLE001 - SavingOff, SaveError: the message is for the player
+            view.message("Not saved", str(exc))
             return
-        while self.top.name in ("save", "confirm"):
-            self.stack.pop()
-        self.message("Saved", f"Saved as “{slot}”.")
-
-    def choose(self, number: int) -> None:
-        if self.session is None or self.top.name != "play":
-            return
-        try:
-            feedback = self.session.choose(number)
-        except ChoiceError:
-            return
-        over = self.session.story.is_over
-        if over:
-            self.stack.pop()
-            self.stack.append(self.make("ending"))
-        else:
-            self.top.refresh()
-        if self.prefs.feedback == "after_choice":
-            self.push(self.make("feedback", feedback=feedback, ending=over))
-        else:
-            self._changed()
-
-    def proceed(self) -> None:
-        if self.session is None or self.top.name != "play":
-            return
-        try:
-            self.session.proceed()
-        except ChoiceError:
-            return
-        if self.session.story.is_over:
-            self.stack.pop()
-            self.push(self.make("ending"))
-        else:
-            self.top.refresh()
-            self._changed()
+        while len(view.stack) > 1 and isinstance(view.top, SaveScreen | ConfirmScreen):
+            view.stack.pop()  # the save screen, and the question whether to save over a slot
+        view.message("Saved", f"Saved as “{slot}”.")
 
     def change(self, name: str, value: Any) -> None:
         self.prefs = self.prefs.with_value(name, value)
@@ -362,107 +399,70 @@ class App:
                 settings.save(self.saved_prefs, self.settings_path)
             except OSError as exc:
                 log.warning("settings: cannot save %s: %s", self.settings_path, exc)
-        if name == "fullscreen" and pygame.display.get_surface() is not None:
-            self.apply_display()
+        if name == "fullscreen":
+            self.view.set_fullscreen(self.prefs.fullscreen)
         if name == "self_voicing":
             self.voice.enabled = bool(value) and self.voice.available
             if not self.voice.enabled:
                 self.voice.stop()
-        for screen in self.stack:
-            screen.refresh()
-        self.version += 1
-
-    # --- the window ---------------------------------------------------------------------------------------
-
-    def open_display(self, size: tuple[int, int] | None = None) -> pygame.Surface:
-        """Open (or re-open) the window. Raises pygame.error when there is no display."""
-        pygame.display.init()
-        pygame.font.init()
-        pygame.display.set_caption("Crossing Paths")
-        if size is not None:
-            self.windowed_size = size
-        return self.apply_display()
-
-    def apply_display(self) -> pygame.Surface:
-        if self.prefs.fullscreen:
-            try:
-                surface = pygame.display.set_mode((0, 0), pygame.FULLSCREEN)
-                self.version += 1
-                return surface
-            except pygame.error as exc:
-                log.warning("full screen is not available: %s", exc)
-        surface = pygame.display.set_mode(self.windowed_size, pygame.RESIZABLE)
-        self.version += 1
-        return surface
+        for view in self.views:
+            view.refresh()
 
     # --- events and frames --------------------------------------------------------------------------------
+
+    def view_of(self, event: pygame.event.Event) -> View:
+        """The view whose window the event happened in; the game window for events that carry none."""
+        return next((v for v in self.views if v.owns(event)), self.view)
 
     def handle(self, event: pygame.event.Event) -> None:
         if event.type == pygame.QUIT:
             self.running = False
             return
-        if event.type == pygame.VIDEORESIZE:
-            if not self.prefs.fullscreen:
-                self.windowed_size = (max(MIN_SIZE[0], event.w), max(MIN_SIZE[1], event.h))
-            self.version += 1
+        view = self.view_of(event)
+        if event.type == pygame.WINDOWCLOSE and view is self.view:
+            self.running = False  # closing the game window ends the game
             return
-        if event.type in (pygame.WINDOWSIZECHANGED, pygame.WINDOWEXPOSED, pygame.VIDEOEXPOSE,
-                          pygame.WINDOWRESTORED, pygame.WINDOWMAXIMIZED):
-            self.version += 1
+        if view.window_event(event):
             return
         action = self.keymap.action(event)
         if action == "fullscreen":
-            self.act(ToggleFullscreen())
-            return
-        if action == "help" and self.top.name != "help":
-            self.act(Push("help"))
-            return
-        if action == "speak":
-            self.speak(self.top.speech(), force=True)
-            return
-        self.act(self.top.handle_event(event))
+            self.act(ToggleFullscreen(), view)
+        elif action == "help":
+            self.act(Push("help"), view)
+        elif action == "speak":
+            self.speak(view.top.speech(), force=True)
+        else:
+            screen = view.top
+            intent = screen.handle_event(event)
+            if intent is not None and screen.closes_when_answered and not isinstance(intent, Pop) \
+                    and view.top is screen:
+                view.stack.pop()  # the question is answered
+            self.act(intent, view)
 
-    def speak(self, text: str, force: bool = False) -> None:
-        if self.voice.enabled and text:
-            self.voice.say(text)
-
-    def _speak_control(self, button: Any) -> None:
-        self.speak(words(button))
-
-    def needs_draw(self, surface: pygame.Surface) -> bool:
-        return self._drawn != (id(self.top), self.top.version, surface.get_size(), self.version)
-
-    def draw(self, surface: pygame.Surface | None = None) -> list | None:
-        """Draw the top screen; returns the rectangles that changed (None: all of it)."""
-        surface = surface or pygame.display.get_surface()
-        drawn = self._drawn
-        if drawn is None or drawn[0] != id(self.top) or drawn[2] != surface.get_size() or drawn[3] != self.version:
-            forget = getattr(self.top, "forget_frame", None)
-            if forget is not None:
-                forget()
-        rects = self.top.draw(surface)
-        self._drawn = (id(self.top), self.top.version, surface.get_size(), self.version)
-        self.frames_drawn += 1
-        return rects
-
-    def present(self, rects: list | None) -> None:
-        if rects is None:
-            pygame.display.flip()
-        elif rects:
-            pygame.display.update(rects)
+    def _apply_posted(self) -> bool:
+        """Act on the intents other threads posted since the last frame (a bounded number per frame)."""
+        applied = 0
+        while applied < POSTED_PER_FRAME:
+            try:
+                intent = self._posted.get_nowait()
+            except queue.Empty:
+                break
+            self.act(intent)
+            applied += 1
+        return applied > 0
 
     def step(self, dt: float = 0.0) -> bool:
-        """One turn of the loop: handle the queued events, then draw if anything visible changed."""
+        """One turn of the loop: the queued events, then the posted intents, then a frame of each window that
+        changed. Returns whether anything happened (the loop stays quick for a while after)."""
         events = pygame.event.get()
         for event in events:
             self.handle(event)
             if not self.running:
                 return True
-        self.top.update(dt)
-        surface = pygame.display.get_surface()
-        if surface is not None and self.needs_draw(surface):
-            self.present(self.draw(surface))
-        return bool(events)
+        posted = self._apply_posted()
+        for view in self.views:
+            view.frame(dt)
+        return bool(events) or posted
 
     def run(self, max_seconds: float | None = None) -> None:
         clock = pygame.time.Clock()
@@ -477,6 +477,24 @@ class App:
                 break
             dt = clock.tick(BUSY_FPS if now < busy_until else IDLE_FPS) / 1000
         self.voice.stop()
+
+
+def _file_state(path: Path) -> tuple:
+    try:
+        st = path.stat()
+    except OSError:
+        return (path.name, None)
+    return (path.name, st.st_mtime_ns, st.st_size)
+
+
+HANDLERS: dict[type, Callable[[App, Any, View], None]] = {
+    Push: App._push, Replace: App._replace, Pop: App._pop, Quit: App._quit, ToTitle: App._to_title,
+    Confirm: App._confirm, StartScenario: App._start_scenario, ContinueLatest: App._continue_latest,
+    LoadFrom: App._load_from, SaveTo: App._save_to, Choose: App._choose, Proceed: App._proceed,
+    Restart: App._restart, ShowDebrief: App._show_debrief, ChangeSetting: App._change_setting,
+    ToggleFullscreen: App._toggle_fullscreen, StartNewSaveFile: App._start_new_save_file,
+}
+"""One handler per intent class: how the app acts on it, given the window it came from."""
 
 
 # --- the command ----------------------------------------------------------------------------------------------

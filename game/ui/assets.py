@@ -13,6 +13,8 @@ import pygame
 
 from game import paths
 
+from . import pixels
+
 log = logging.getLogger("crossing_paths.ui")
 
 ASSETS = paths.ASSETS

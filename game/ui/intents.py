@@ -1,11 +1,18 @@
-"""Intents: what a screen asks the app to do. Screens never import each other or touch the story's
-saves; they return one of these from `handle_event` and the app acts on it (testable without pixels)."""
+"""Intents: what a screen (or another thread, through `App.post`) asks the app to do. Screens never import
+each other or touch the story's saves; they return one of these from `handle_event` and the app acts on it
+through one handler per intent class (testable without pixels). `Intent` is the union of them all: a test
+checks that every class here is in it and has a handler.
+
+They are plain frozen values, so they can cross threads (the phone-vote server posts Choose)."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any, TypeAlias
+
+if TYPE_CHECKING:
+    from game.saves import SaveSlot
 
 
 @dataclass(frozen=True)
@@ -18,6 +25,8 @@ class Push:
 
 @dataclass(frozen=True)
 class Replace:
+    """Close this screen and open `screen` in its place."""
+
     screen: str
     args: dict[str, Any] = field(default_factory=dict)
 
@@ -39,6 +48,8 @@ class ToTitle:
 
 @dataclass(frozen=True)
 class StartScenario:
+    """Start a scenario file afresh, scored against the standards setting as it is now."""
+
     path: Path
 
 
@@ -49,16 +60,20 @@ class ContinueLatest:
 
 @dataclass(frozen=True)
 class LoadFrom:
-    slot: Any  # a SaveSlot
+    slot: SaveSlot
 
 
 @dataclass(frozen=True)
 class SaveTo:
+    """Save the playthrough in the named slot, then close the save screen."""
+
     slot: str
 
 
 @dataclass(frozen=True)
 class Choose:
+    """Make a choice; the story decides whether it is offered now (not whichever screen is showing)."""
+
     number: int  # 1-based among the visible choices
 
 
@@ -69,23 +84,25 @@ class Proceed:
 
 @dataclass(frozen=True)
 class Restart:
-    """Start the scenario being played again from the beginning."""
+    """Start the scenario being played again from the beginning, with the standards setting as it is now."""
 
 
 @dataclass(frozen=True)
 class ShowDebrief:
-    pass
+    """Open the debrief of the ending reached."""
 
 
 @dataclass(frozen=True)
 class ChangeSetting:
+    """Change a preference (and save it); it applies at once."""
+
     name: str
-    value: Any
+    value: str | int | bool
 
 
 @dataclass(frozen=True)
 class ToggleFullscreen:
-    pass
+    """Switch the game window between full screen and a window."""
 
 
 @dataclass(frozen=True)
@@ -99,9 +116,10 @@ class Confirm:
 
     question: str
     yes: str
-    then: Any
+    then: Intent
     detail: str = ""
 
 
-Intent = (Push | Replace | Pop | Quit | ToTitle | StartScenario | ContinueLatest | LoadFrom | SaveTo | Choose
-          | Proceed | Restart | ShowDebrief | ChangeSetting | ToggleFullscreen | Confirm)
+Intent: TypeAlias = (Push | Replace | Pop | Quit | ToTitle | StartScenario | ContinueLatest | LoadFrom | SaveTo
+                     | Choose | Proceed | Restart | ShowDebrief | ChangeSetting | ToggleFullscreen
+                     | StartNewSaveFile | Confirm)

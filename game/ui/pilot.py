@@ -1,6 +1,9 @@
 """A test pilot (Textual's idea): drive the real app by posting real pygame events through its event
 handling, then step frames. Tests assert on the screen stack, the story and the frames.
 
+A pilot drives one window (the game window unless given another view): its events carry that window, as
+SDL's do, so the app routes them as it would a player's.
+
     pilot = Pilot(app)
     pilot.press("choose_2")          # an action from the key map, a key name ("escape") or a key code
     pilot.click("continue")          # a control's id on the current screen, or (x, y)
@@ -16,25 +19,29 @@ from .text import TextBlit, record_text
 
 
 class Pilot:
-    def __init__(self, app):
+    def __init__(self, app, view=None):
         self.app = app
-        if pygame.display.get_surface() is None:
-            app.open_display()
+        self.view = view or app.view
+        if self.view.window is None:
+            if self.view is app.view:
+                app.open_display()
+            else:
+                self.view.open()
         self.step()
 
     # --- reading --------------------------------------------------------------------------------------
 
     @property
     def top(self):
-        return self.app.top
+        return self.view.top
 
     @property
     def names(self) -> list[str]:
-        return self.app.names()
+        return self.view.names()
 
     @property
     def surface(self) -> pygame.Surface:
-        return pygame.display.get_surface()
+        return self.view.surface
 
     def frame(self) -> pygame.Surface:
         """The current frame (drawn now if anything changed)."""
@@ -99,13 +106,13 @@ class Pilot:
         name = pygame.key.name(code)
         uni = name if len(name) == 1 else ""
         for _ in range(times):
-            pygame.event.post(pygame.event.Event(pygame.KEYDOWN, key=code, mod=mod, unicode=uni, scancode=0))
-            pygame.event.post(pygame.event.Event(pygame.KEYUP, key=code, mod=mod, unicode=uni, scancode=0))
+            self._post(pygame.KEYDOWN, key=code, mod=mod, unicode=uni, scancode=0)
+            self._post(pygame.KEYUP, key=code, mod=mod, unicode=uni, scancode=0)
             self.step()
 
     def type(self, text: str) -> None:
         for ch in text:
-            pygame.event.post(pygame.event.Event(pygame.TEXTINPUT, text=ch))
+            self._post(pygame.TEXTINPUT, text=ch)
         self.step()
 
     def point(self, target: str | tuple[int, int]) -> tuple[int, int]:
@@ -122,30 +129,31 @@ class Pilot:
 
     def hover(self, target: str | tuple[int, int]) -> None:
         pos = self.point(target)
-        pygame.event.post(pygame.event.Event(pygame.MOUSEMOTION, pos=pos, rel=(0, 0), buttons=(0, 0, 0)))
+        self._post(pygame.MOUSEMOTION, pos=pos, rel=(0, 0), buttons=(0, 0, 0))
         self.step()
 
     def click(self, target: str | tuple[int, int]) -> None:
         pos = self.point(target)
         for kind, extra in ((pygame.MOUSEMOTION, {"rel": (0, 0), "buttons": (0, 0, 0)}),
                             (pygame.MOUSEBUTTONDOWN, {"button": 1}), (pygame.MOUSEBUTTONUP, {"button": 1})):
-            pygame.event.post(pygame.event.Event(kind, pos=pos, **extra))
+            self._post(kind, pos=pos, **extra)
         self.step()
 
     def drag(self, start: tuple[int, int], end: tuple[int, int]) -> None:
-        pygame.event.post(pygame.event.Event(pygame.MOUSEBUTTONDOWN, pos=start, button=1))
-        pygame.event.post(pygame.event.Event(pygame.MOUSEMOTION, pos=end, rel=(0, 0), buttons=(1, 0, 0)))
-        pygame.event.post(pygame.event.Event(pygame.MOUSEBUTTONUP, pos=end, button=1))
+        self._post(pygame.MOUSEBUTTONDOWN, pos=start, button=1)
+        self._post(pygame.MOUSEMOTION, pos=end, rel=(0, 0), buttons=(1, 0, 0))
+        self._post(pygame.MOUSEBUTTONUP, pos=end, button=1)
         self.step()
 
     def wheel(self, n: int) -> None:
         """n > 0 scrolls up (towards the top), n < 0 down, as a mouse wheel does."""
-        pygame.event.post(pygame.event.Event(pygame.MOUSEWHEEL, x=0, y=n, flipped=False,
-                                             precise_x=0.0, precise_y=float(n)))
+        self._post(pygame.MOUSEWHEEL, x=0, y=n, flipped=False, precise_x=0.0, precise_y=float(n))
         self.step()
 
     def resize(self, w: int, h: int) -> None:
-        self.app.windowed_size = (w, h)
-        pygame.display.set_mode((w, h), pygame.RESIZABLE)
-        pygame.event.post(pygame.event.Event(pygame.VIDEORESIZE, w=w, h=h, size=(w, h)))
+        """As a player dragging the window's edge would (SDL sends the window's size-changed event)."""
+        self.view.window.size = (w, h)
         self.step()
+
+    def _post(self, kind: int, **attributes) -> None:
+        pygame.event.post(pygame.event.Event(kind, window=self.view.window, **attributes))

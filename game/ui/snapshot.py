@@ -118,7 +118,7 @@ def main(argv: list[str]) -> int:
     def shot(label: str) -> None:
         app.draw()
         target = args.out / f"{len(written) + 1:02d}-{label}.png"
-        pygame.image.save(pygame.display.get_surface(), target)
+        pygame.image.save(app.view.surface, target)
         written.append(target)
 
     story = app.session.story

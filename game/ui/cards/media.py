@@ -15,6 +15,8 @@ import pygame
 
 from game.engine.assets import resolve_asset
 
+from .. import pixels
+
 log = logging.getLogger(__name__)
 
 
@@ -36,9 +38,7 @@ def load(assets_root: Path, rel: str) -> pygame.Surface | None:
     if surface.get_width() < 1 or surface.get_height() < 1:
         log.warning("card image '%s' is empty; drawing a placeholder", rel)
         return None
-    if pygame.display.get_init() and pygame.display.get_surface() is not None:
-        surface = surface.convert_alpha()
-    return surface
+    return pixels.fast(surface)
 
 
 def size_of(assets_root: Path, rel: str | None) -> tuple[int, int] | None:

@@ -10,6 +10,7 @@ from ..page import Page, PageScreen
 
 class ConfirmScreen(PageScreen):
     name = "confirm"
+    closes_when_answered = True
     initial_focus = "no"
 
     def __init__(self, env, confirm: Confirm):

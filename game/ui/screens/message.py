@@ -10,6 +10,7 @@ from ..page import Page, PageScreen
 
 class MessageScreen(PageScreen):
     name = "message"
+    closes_when_answered = True  # its second button (a way to fix the problem) answers it
     initial_focus = "ok"
 
     def __init__(self, env, title: str, text: str, then=None, action: tuple[str, object] | None = None):

@@ -29,7 +29,7 @@ class PlayScreen(PageScreen):
                       context=story.scenario.title if scene.title else None)
         reading: list = [lines_block(scene)] if scene.lines else []
         if session.problem:
-            reading.append(Text(session.problem, "small", "breached"))
+            reading.append(Text(f"Autosave failed: {session.problem}", "small", "breached"))
         if scene.prompt:
             reading.append(discussion(scene.prompt, look))
         if scene.choices:
