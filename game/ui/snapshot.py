@@ -85,6 +85,10 @@ def main(argv: list[str]) -> int:
     from .app import App
     from .intents import Choose, StartScenario
     from .pilot import Pilot
+    from .screens.debrief import DebriefScreen
+    from .screens.ending import EndingScreen
+    from .screens.feedback import FeedbackScreen
+    from .screens.play import PlayScreen
     from .voice import Voice
 
     found = library.find(args.scenario, paths.scenarios_dir())
@@ -109,7 +113,7 @@ def main(argv: list[str]) -> int:
     pilot = Pilot(app)
     app.act(StartScenario(path))
     pilot.step()
-    if app.top.name not in ("play", "ending"):
+    if app.session is None:  # the game refused it (its message says why)
         return _error(f"{path} cannot be played")
 
     choices = list(args.choices)
@@ -124,7 +128,7 @@ def main(argv: list[str]) -> int:
     story = app.session.story
     for _ in range(10_000):  # a bound, never reached by a valid scenario
         screen = app.top
-        if screen.name == "play":
+        if isinstance(screen, PlayScreen):
             scene = story.scene
             shot(f"node-{scene.node}")
             if not scene.choices:
@@ -142,13 +146,13 @@ def main(argv: list[str]) -> int:
             else:
                 app.act(Choose(number))
                 pilot.step()
-        elif screen.name == "feedback":
+        elif isinstance(screen, FeedbackScreen):
             shot(f"feedback-{screen.feedback.node}")
             pilot.press("activate")
-        elif screen.name == "ending":
+        elif isinstance(screen, EndingScreen):
             shot(f"ending-{story.ending.id}")
             pilot.press("activate")  # See the debrief
-        elif screen.name == "debrief":
+        elif isinstance(screen, DebriefScreen):
             page = 1
             shot(f"debrief-{page}")
             while screen.scroll < screen.max_scroll:
