@@ -4,13 +4,10 @@ within a few hundred MB and a few seconds, measured in a child process so its pe
 from __future__ import annotations
 
 import json
-import os
 import subprocess
 import sys
 
-import pytest
-
-from game.engine.yamlsafe import MAX_BYTES, READERS
+from game.engine.yamlsafe import MAX_BYTES
 
 from .conftest import ROOT
 
@@ -25,14 +22,13 @@ print(json.dumps({"codes": [d.code for d in loaded.diagnostics], "seconds": time
 """
 
 
-@pytest.mark.parametrize("reader", sorted(READERS))
-def test_a_flood_of_tiny_mappings_is_refused_within_bounds(reader):
+def test_a_flood_of_tiny_mappings_is_refused_within_bounds():
     text = "nodes:\n" + "- {}\n" * ((MAX_BYTES - 16) // 5)
     assert len(text.encode()) <= MAX_BYTES
     out = subprocess.run([sys.executable, "-c", CHILD], input=text, capture_output=True, text=True, cwd=ROOT,
-                         timeout=120, check=True, env={**os.environ, "CROSSING_PATHS_YAML_READER": reader})
+                         timeout=120, check=True)
     result = json.loads(out.stdout.strip().splitlines()[-1])
     assert result["codes"] == ["CP111"]
-    # measured here: about 160 MB with the C reader, 250 MB with the Python one (the text itself is 8 MB)
-    assert result["peak_mb"] < 320, result
-    assert result["seconds"] < 60, result  # 0.5 s (C) and 4 s (Python) here; the bound only catches a hang
+    # measured here: about 145 MB (the text itself is 8 MB); marks are recorded only when asked for
+    assert result["peak_mb"] < 250, result
+    assert result["seconds"] < 60, result  # about 4 s here; the bound only catches a hang

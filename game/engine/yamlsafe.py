@@ -3,37 +3,28 @@
 Built on libyaml's event stream (PyYAML's C parser where available) rather than `yaml.load`, because
 the constructor there silently keeps the last of two duplicate keys, expands aliases (a 'billion laughs'
 file eats all memory), recurses (deep nesting raises RecursionError) and forgets where values came from.
-Here the tree is built iteratively from events, so none of that can happen, and the position of every
-value is kept beside the data (`Positions`).
-
-There are two readers of the same rules: `_python_build` here, the reference, and the same loop in C
-(native/crossing_paths_yaml.c), used when it is installed because it is several times faster on large files.
-tests/test_yaml_readers.py checks that both give identical results.
+Here the tree is built iteratively from events, so none of that can happen, and where each value stood
+is kept beside the data (`Positions`).
 """
 
 from __future__ import annotations
 
-import os
-from array import array
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import yaml
 from yaml.resolver import Resolver
 
 from .diagnostics import Diagnostic
+from .positions import NOWHERE, Marks, Positions, pack
 
 try:  # libyaml: several times faster; pure Python works the same, only slower
-    from yaml import CSafeLoader as _Loader
+    from yaml._yaml import CParser as _Parser
 except ImportError:  # pragma: no cover - depends on how PyYAML was built
-    from yaml import SafeLoader as _Loader
+    from yaml import SafeLoader as _Parser
 
-C_READER_API = 1  # what _c_build expects of native/crossing_paths_yaml.c (its API_VERSION)
-try:  # the same reader in C (native/), installed with the requirements where a C compiler and libyaml are
-    import crossing_paths_yaml
-except ImportError:  # pragma: no cover - depends on the machine
-    crossing_paths_yaml = None
-if getattr(crossing_paths_yaml, "API_VERSION", None) != C_READER_API:
-    crossing_paths_yaml = None  # missing, or built from older sources: `pip install -r requirements.txt` again
+__all__ = ["NOWHERE", "Document", "Positions", "decode", "read_bytes", "read_file", "read_file_bytes",
+           "read_text"]
 
 MAX_BYTES = 8 * 1024 * 1024
 MAX_DEPTH = 40
@@ -44,74 +35,6 @@ _STR_TAG = _CORE + "str"
 _ALLOWED_TAGS = frozenset({_CORE + t for t in ("str", "int", "float", "bool", "null", "map", "seq")} | {"!"})
 _RESOLVERS = Resolver.yaml_implicit_resolvers
 _BOOLS = {"yes": True, "true": True, "on": True, "no": False, "false": False, "off": False}
-
-
-def pack(ints: list[int]) -> bytes:
-    return array("i", ints).tobytes()
-
-
-class Positions:
-    """Where each mapping and sequence of one document stood, and everything in them.
-
-    The data itself is plain dicts and lists: pydantic checks those a third faster than subclasses, and
-    positions are wanted only when something is wrong. So the readers keep them aside, compactly: the
-    collections in the order they closed; `index`, four native ints per collection (line, col, where its
-    marks start, how many); and `marks`, four ints per mapping key in key order (key line, key col, value
-    line, value col) and two per sequence item (line, col). The lookup by identity is built on the first
-    question; `collections` keeps every collection alive, so the ids stay valid."""
-
-    __slots__ = ("_collections", "_index", "_marks", "_slots", "_orders")
-
-    def __init__(self, collections: list = (), index: bytes = b"", marks: bytes = b""):
-        self._collections = collections
-        self._index = memoryview(index).cast("i")
-        self._marks = memoryview(marks).cast("i")
-        self._slots: dict[int, int] | None = None
-        self._orders: dict[int, dict] = {}
-
-    def _slot(self, container: object) -> int | None:
-        if self._slots is None:
-            self._slots = {id(c): i for i, c in enumerate(self._collections)}
-        return self._slots.get(id(container))
-
-    def of(self, container: object) -> tuple[int, int, tuple[int, ...]] | None:
-        """(line, col, marks) of a collection of this document, or None."""
-        i = self._slot(container)
-        if i is None:
-            return None
-        line, col, start, count = self._index[4 * i: 4 * i + 4]
-        return line, col, tuple(self._marks[start: start + count])
-
-    def item(self, container: dict | list, key: object) -> tuple[int, ...]:
-        """(key line, key col, value line, value col) of a mapping's key, or (line, col) of a list's item."""
-        start = self._index[4 * self._slot(container) + 2]
-        if type(container) is list:
-            return tuple(self._marks[start + 2 * key: start + 2 * key + 2])
-        order = self._orders.get(id(container))
-        if order is None:  # built on the first look, for mappings with thousands of keys
-            order = self._orders[id(container)] = {k: i for i, k in enumerate(container)}
-        at = start + 4 * order[key]
-        return tuple(self._marks[at: at + 4])
-
-    def locate(self, root: object, path: tuple, at_key: bool = False) -> tuple[int, int]:
-        """Line and column of the value at `path` (or of its key). Path elements that are not in the data,
-        such as pydantic's union tags, are skipped; a missing key resolves to its mapping."""
-        where = self.of(root)
-        line, col = where[:2] if where else (1, 1)
-        node = root
-        for i, part in enumerate(path):
-            last = i == len(path) - 1
-            if type(node) is dict and part in node:
-                kl, kc, vl, vc = self.item(node, part)
-                line, col = (kl, kc) if last and at_key else (vl, vc)
-                node = node[part]
-            elif type(node) is list and isinstance(part, int) and 0 <= part < len(node):
-                line, col = self.item(node, part)
-                node = node[part]
-        return line, col
-
-
-NOWHERE = Positions([])
 
 
 @dataclass
@@ -251,17 +174,16 @@ def decode(file: str, raw: bytes) -> tuple[str | None, Diagnostic | None]:
                                 "save the file as UTF-8 (most editors offer this under 'Save with encoding')")
 
 
-def read_text(file: str, text: str, reader: str | None = None) -> Document:
-    """Parse one YAML document of plain data. Never raises for bad input: problems come back as diagnostics.
-
-    `reader` picks "c" or "python" (tests compare them); by default the C reader when it is installed."""
+def read_text(file: str, text: str) -> Document:
+    """Parse one YAML document of plain data. Never raises for bad input: problems come back as diagnostics."""
     if len(text) > MAX_BYTES:  # text handed over directly; a file was checked while reading it
         return Document(file, None, [_too_large(file, text)])
     tab = _tab_indent(file, text)
     if tab:
         return Document(file, None, [tab])
-    build = READERS[reader or DEFAULT_READER]
-    root, collections, index, marks, duplicates, problem = build(text)
+    root, collections, _, _, duplicates, problem = _build(text, record=False)
+    if duplicates:  # rare: read again, recording marks, to say where each first key was
+        root, collections, _, _, duplicates, problem = _build(text, record=True)
     diagnostics = [Diagnostic("CP106", f"duplicate key '{key}' (first defined at line {first})", file, line, col,
                               "YAML would silently keep only the last one: rename or remove one of them")
                    for key, line, col, first in duplicates]
@@ -277,11 +199,11 @@ def read_text(file: str, text: str, reader: str | None = None) -> Document:
         diagnostics.append(Diagnostic("CP110", f"the top level is {what}, not a mapping of keys", file, 1, 1,
                                       "a scenario starts with keys such as 'format: 1' and 'id: my-scenario'"))
         return Document(file, None, diagnostics)
-    return Document(file, root, diagnostics, Positions(collections, index, marks))
+    return Document(file, root, diagnostics, Positions(collections, _recorder(text)))
 
 
 _ANCHORS = ("CP108", "anchors (&name) and aliases (*name) are not allowed", "write the repeated content out in full")
-_PROBLEMS = {  # what each reader reports, as (code, message, hint); "tag", "syntax" and "reader" are built below
+_PROBLEMS = {  # what the reader reports, as (code, message, hint); "tag", "syntax" and "reader" are built below
     "anchor": _ANCHORS,
     "documents": ("CP105", "more than one YAML document in the file", "one scenario per file: remove the second '---'"),
     "depth": ("CP109", f"nesting deeper than {MAX_DEPTH} levels",
@@ -293,7 +215,7 @@ _PROBLEMS = {  # what each reader reports, as (code, message, hint); "tag", "syn
 
 
 def _problem_diagnostic(file: str, text: str, problem: tuple) -> Diagnostic:
-    """The one diagnostic for why a reader stopped; both readers report problems as the same tuples."""
+    """The one diagnostic for why the reader stopped."""
     kind = problem[0]
     if kind == "reader":
         return _reader_diagnostic(file, text, *problem[1:])
@@ -308,7 +230,7 @@ def _problem_diagnostic(file: str, text: str, problem: tuple) -> Diagnostic:
 
 
 class _Stop(Exception):
-    """The Python reader cannot go on; args[0] is the problem, as the C reader reports it."""
+    """The reader cannot go on; args[0] is the problem (see _problem_diagnostic)."""
 
 
 def _at(mark) -> tuple[int, int]:
@@ -337,110 +259,150 @@ def _keywords() -> dict[str, object]:
 _KEYWORDS = _keywords()
 
 
-def _python_build(text: str) -> tuple[object, list, bytes, bytes, list[tuple], tuple | None]:
-    """The reference reader: (root, collections, index, marks, duplicates, problem) from libyaml's events,
-    as the C reader returns them.
+def _scalar(event) -> object:
+    """A scalar off the fast path: refused (an anchor, a tag that is not plain data), typed by its tag,
+    or text that was quoted or written as a block."""
+    if event.anchor is not None:
+        raise _stop("anchor", event.start_mark)
+    tag = event.tag
+    if tag is None:
+        return event.value if event.style else _resolve_plain(event.value)
+    if tag not in _ALLOWED_TAGS:
+        raise _Stop(("tag", tag, *_at(event.start_mark)))
+    if tag == "!" or tag == _STR_TAG:
+        return event.value
+    return _resolve_plain(event.value)  # !!int, !!bool... : typed as written
 
-    The collections, index and marks are the positions (see Positions); duplicates are (key, line, col,
-    line of the first); a problem is a tuple naming what stopped the reader (see _problem_diagnostic). The tree is built without recursion, and this loop runs once per value in
-    the file, so it is written for speed: the collection being filled and its pending key live in local
-    variables (the enclosing ones wait on a stack), and numbers are typed once per distinct spelling."""
+
+def _build(text: str, record: bool) -> tuple[object, list, bytes, bytes, list[tuple], tuple | None]:
+    """(root, collections, index, marks, duplicates, problem) from libyaml's events.
+
+    The collections, index and marks are the positions (see Positions); index and marks only if `record`
+    (otherwise empty). Duplicates are (key, line, col, line of the first), the last 0 unless `record`; a
+    problem is a tuple naming what stopped the reader (see _problem_diagnostic).
+
+    The tree is built without recursion, and this loop runs once per value in a file of up to a million
+    values, so it is written for speed. Most of the time goes to PyYAML making the event objects; of the
+    rest, the collection being filled and its marks live in local variables (the enclosing ones wait on
+    a stack), a mapping's key and its value are read in one pass of the loop, and a plain scalar (most of
+    them) is typed by one dict lookup: the words YAML types are there from the start, and numbers are
+    typed once per spelling. Anything unusual goes through `_scalar`."""
     ScalarEvent, MappingStartEvent, SequenceStartEvent = (
         yaml.ScalarEvent, yaml.MappingStartEvent, yaml.SequenceStartEvent)
-    MappingEndEvent, SequenceEndEvent = yaml.MappingEndEvent, yaml.SequenceEndEvent
-    allowed_tags, numeric_first, keywords, no_key = _ALLOWED_TAGS, _NUMERIC_FIRST, _KEYWORDS, _NO_KEY
-    numbers: dict[str, object] = {}
+    MappingEndEvent, SequenceEndEvent, AliasEvent = yaml.MappingEndEvent, yaml.SequenceEndEvent, yaml.AliasEvent
+    numeric_first, max_values, max_depth = _NUMERIC_FIRST, MAX_VALUES, MAX_DEPTH
+    known: dict[str, object] = dict(_KEYWORDS)  # plain scalars typed so far
     duplicates: list[tuple] = []
     collections: list = []
     index: list[int] = []
     all_marks: list[int] = []
-    root: object = None
-    stack: list[tuple] = []  # the enclosing collections' (container, marks, is_map, key, key line, key col, start)
-    container: dict | list | None = None
-    start: tuple[int, int] = (0, 0)  # where the open collection began
-    marks: list[int] = []  # the positions in the open collection, packed when it closes
+    stack: list[tuple] = []  # the enclosing collections' (container, marks, is_map, start)
+    top: list = []  # holds the root, as if the document were a list of one item
+    container: dict | list = top  # the collection being filled
+    marks: list[int] = []  # the positions in it, packed when it closes
+    start: tuple[int, int] = (0, 0)  # where it began
     is_map = False
-    key: object = no_key
-    key_line = key_col = 0
+    key: object = None  # a mapping's key, waiting for its value
+    key_mark = None
+    fresh = True  # the key is not a duplicate
     count = 0
     documents = 0
-    parser = _Loader(text)
+    parser = _Parser(text)
     get_event = parser.get_event
     try:
         while True:
             event = get_event()
             kind = type(event)
-            if kind is ScalarEvent:
-                if event.anchor is not None:
-                    raise _stop("anchor", event.start_mark)
-                tag = event.tag
-                value = event.value
-                if tag is None:
-                    # libyaml reports a plain scalar's style as '' and the pure-Python parser as None
-                    if event.implicit[0] and not event.style:
-                        if value[:1] in numeric_first:
-                            typed = numbers.get(value, numbers)  # the dict itself: "not seen yet"
-                            if typed is numbers:
-                                typed = numbers[value] = _resolve_plain(value)
-                            value = typed
-                        else:
-                            value = keywords.get(value, value)
-                elif tag not in allowed_tags:
-                    raise _Stop(("tag", tag, *_at(event.start_mark)))
-                elif tag != "!" and tag != _STR_TAG:
-                    value = _resolve_plain(value)  # !!int, !!bool... : typed as written
-            elif kind is MappingEndEvent or kind is SequenceEndEvent:
+            if is_map:
+                if kind is not ScalarEvent:
+                    if kind is not MappingEndEvent:
+                        raise _stop("anchor" if kind is AliasEvent else "key", event.start_mark)
+                    collections.append(container)
+                    if record:
+                        index += (*start, len(all_marks), len(marks))
+                        all_marks += marks
+                    container, marks, is_map, start = stack.pop()
+                    continue
+                count += 1
+                if count > max_values:
+                    raise _stop("values", event.start_mark)
+                key = event.value
+                if event.style == "" and event.tag is None and event.anchor is None:
+                    typed = known.get(key, known)  # the dict itself: "not seen yet"
+                    if typed is not known:
+                        key = typed
+                    elif key[0] in numeric_first:
+                        typed = known[key] = _resolve_plain(key)
+                        key = typed
+                else:
+                    key = _scalar(event)
+                key_mark = event.start_mark
+                fresh = key not in container
+                if not fresh:  # the first is kept: the diagnostic says so
+                    first = marks[4 * list(container).index(key)] if record else 0
+                    duplicates.append((key, *_at(key_mark), first))
+                event = get_event()  # its value
+                kind = type(event)
+            elif kind is SequenceEndEvent:
                 collections.append(container)
-                index += (*start, len(all_marks), len(marks))
-                all_marks += marks
-                container, marks, is_map, key, key_line, key_col, start = stack.pop()
+                if record:
+                    index += (*start, len(all_marks), len(marks))
+                    all_marks += marks
+                container, marks, is_map, start = stack.pop()
                 continue
+            # a value: of the key just read, an item of a list, or the root
+            if kind is ScalarEvent:
+                value = event.value
+                if event.style == "" and event.tag is None and event.anchor is None:
+                    typed = known.get(value, known)
+                    if typed is not known:
+                        value = typed
+                    elif value[0] in numeric_first:
+                        typed = known[value] = _resolve_plain(value)
+                        value = typed
+                else:
+                    value = _scalar(event)
+                opens = False
             elif kind is MappingStartEvent or kind is SequenceStartEvent:
                 if event.anchor is not None:
                     raise _stop("anchor", event.start_mark)
-                tag = event.tag
-                if tag is not None and tag not in allowed_tags:
-                    raise _Stop(("tag", tag, *_at(event.start_mark)))
+                if event.tag is not None and event.tag not in _ALLOWED_TAGS:
+                    raise _Stop(("tag", event.tag, *_at(event.start_mark)))
                 value = {} if kind is MappingStartEvent else []
+                opens = True
+            elif kind is AliasEvent:
+                raise _stop("anchor", event.start_mark)
             elif kind is yaml.DocumentStartEvent:
                 documents += 1
                 if documents > 1:
                     raise _stop("documents", event.start_mark)
                 continue
             elif kind is yaml.StreamEndEvent:
+                root = top[0] if top else None
                 return root, collections, pack(index), pack(all_marks), duplicates, None
-            elif kind is yaml.AliasEvent:
-                raise _stop("anchor", event.start_mark)
             else:  # stream start, document end
                 continue
             count += 1
-            mark = event.start_mark
-            if count > MAX_VALUES:
-                raise _stop("values", mark)
+            if count > max_values:
+                raise _stop("values", event.start_mark)
             if is_map:
-                if key is no_key:
-                    if kind is not ScalarEvent:
-                        raise _stop("key", mark)
-                    if value in container:
-                        first = marks[4 * list(container).index(value)]
-                        duplicates.append((value, mark.line + 1, mark.column + 1, first))
-                    key, key_line, key_col = value, mark.line + 1, mark.column + 1
-                    continue
-                if key not in container:  # on a duplicate, keep the first: the diagnostic says so
+                if fresh:
                     container[key] = value
-                    marks += (key_line, key_col, mark.line + 1, mark.column + 1)
-                key = no_key
-            elif container is not None:
-                container.append(value)
-                marks += (mark.line + 1, mark.column + 1)
+                    if record:
+                        mark = event.start_mark
+                        marks += (key_mark.line + 1, key_mark.column + 1, mark.line + 1, mark.column + 1)
             else:
-                root = value
-            if kind is not ScalarEvent:
-                if len(stack) >= MAX_DEPTH:
-                    raise _stop("depth", mark)
-                stack.append((container, marks, is_map, key, key_line, key_col, start))
-                container, marks, is_map, key = value, [], kind is MappingStartEvent, no_key
-                start = (mark.line + 1, mark.column + 1)
+                container.append(value)
+                if record:
+                    mark = event.start_mark
+                    marks += (mark.line + 1, mark.column + 1)
+            if opens:
+                if len(stack) >= max_depth:
+                    raise _stop("depth", event.start_mark)
+                stack.append((container, marks, is_map, start))
+                container, marks, is_map = value, [], kind is MappingStartEvent
+                if record:
+                    start = _at(event.start_mark)
     except _Stop as stop:
         return None, [], b"", b"", duplicates, stop.args[0]
     except yaml.reader.ReaderError as exc:
@@ -455,27 +417,10 @@ def _python_build(text: str) -> tuple[object, list, bytes, bytes, list[tuple], t
         parser.dispose()
 
 
-def _c_build(text: str) -> tuple[object, list, bytes, bytes, list[tuple], tuple | None]:
-    return crossing_paths_yaml.build(text, _ALLOWED_TAGS, _KEYWORDS, _resolve_plain, MAX_DEPTH, MAX_VALUES)
-
-
-READERS = {"python": _python_build}
-if crossing_paths_yaml is not None:
-    READERS["c"] = _c_build
-# CROSSING_PATHS_YAML_READER=python sets the C reader aside (to compare, or to rule it out).
-DEFAULT_READER = os.environ.get("CROSSING_PATHS_YAML_READER", "c")
-if DEFAULT_READER not in READERS:
-    DEFAULT_READER = "python"
-
-
-class _NoKey:
-    __slots__ = ()
-
-    def __repr__(self) -> str:
-        return "<no key>"
-
-
-_NO_KEY = _NoKey()
+def _recorder(text: str) -> Callable[[], Marks]:
+    def record() -> Marks:
+        return _build(text, record=True)[2:4]
+    return record
 
 
 def read_bytes(file: str, raw: bytes) -> Document:
