@@ -19,9 +19,14 @@ if TYPE_CHECKING:
 
 
 class Env(Protocol):
-    prefs: Preferences
-    keymap: KeyMap
-    voice: Voice
+    @property
+    def prefs(self) -> Preferences: ...
+
+    @property
+    def keymap(self) -> KeyMap: ...
+
+    @property
+    def voice(self) -> Voice: ...
 
     @property
     def session(self) -> PlaySession | None:
