@@ -6,7 +6,10 @@ A missing font file falls back to pygame's built-in font with one warning, so th
 
 from __future__ import annotations
 
+import io
 import logging
+from collections import OrderedDict
+from functools import cache
 from pathlib import Path
 
 import pygame
@@ -23,6 +26,8 @@ FAMILIES: dict[str, dict[str, str]] = {
     "opendyslexic": {"regular": "OpenDyslexic-Regular.otf", "bold": "OpenDyslexic-Bold.otf"},
 }
 _warned: set[str] = set()
+# fonts kept open per family: a page uses about ten (roles and styles), a card a few more
+MAX_OPEN = 40
 
 
 class Fonts:
@@ -32,13 +37,19 @@ class Fonts:
             family = "atkinson"
         self.family = family
         self.font_dir = font_dir
-        self._cache: dict[tuple[int, bool, bool], pygame.font.Font] = {}
+        # Least recently used last out. Each open font holds its file open, and every window size and text
+        # size asks for new pixel sizes: unbounded, 600 resizes left over a hundred files open.
+        self._cache: OrderedDict[tuple[int, bool, bool], pygame.font.Font] = OrderedDict()
 
     def get(self, px: int, bold: bool = False, italic: bool = False) -> pygame.font.Font:
         key = (px, bold, italic)
         font = self._cache.get(key)
-        if font is None:
-            font = self._cache[key] = self._open(px, bold, italic)
+        if font is not None:
+            self._cache.move_to_end(key)
+            return font
+        font = self._cache[key] = self._open(px, bold, italic)
+        if len(self._cache) > MAX_OPEN:
+            self._cache.popitem(last=False)
         return font
 
     def _open(self, px: int, bold: bool, italic: bool) -> pygame.font.Font:
@@ -48,8 +59,8 @@ class Fonts:
             else "regular"
         path = self.font_dir / files[face]
         try:
-            font = pygame.font.Font(path, px)
-        except (OSError, FileNotFoundError, pygame.error) as exc:
+            font = open_font(path, px)
+        except (OSError, pygame.error) as exc:
             if str(path) not in _warned:
                 _warned.add(str(path))
                 log.warning("font %s cannot be opened (%s); using the built-in font", path, exc)
@@ -60,3 +71,15 @@ class Fonts:
         if italic and face != "italic":
             font.italic = True
         return font
+
+
+@cache
+def _font_bytes(path: Path) -> bytes:
+    return path.read_bytes()
+
+
+def open_font(path: Path, px: int) -> pygame.font.Font:
+    """A font read from memory: opened from its path, every Font would hold the file open for its lifetime,
+    and a long session (caches of layouts and avatars keep fonts alive too) ran into a hundred open files.
+    The bytes are read once per file; each Font reads its own view of them."""
+    return pygame.font.Font(io.BytesIO(_font_bytes(path)), max(1, int(px)))

@@ -3,6 +3,7 @@ the one function every piece of UI text is drawn through (so layout tests can re
 
 from __future__ import annotations
 
+import weakref
 from collections import OrderedDict
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -70,23 +71,43 @@ def wrap(font: pygame.font.Font, text: str, width: int) -> list[str]:
 
 
 class LineCache:
-    """Rendered lines by (font, text, colour): text is rendered once and blitted many times."""
+    """Rendered lines by (font, text, colour): text is rendered once and blitted many times.
 
-    def __init__(self, limit: int = 6000):
-        self.limit = limit
-        self._cache: OrderedDict[tuple, pygame.Surface] = OrderedDict()
+    Bounded by the pixels it holds as well as by count: at 200 % text in a 4K window one line can be a
+    megabyte, and every window size brings its own font sizes, so a count alone let a long session of
+    resizes hold hundreds of megabytes."""
+
+    def __init__(self, limit: int = 6000, max_bytes: int = 32 * 1024 * 1024):
+        self.limit, self.max_bytes = limit, max_bytes
+        self.bytes = 0
+        # the key holds id(font); the value a weak reference to the font, so a font freed (the font cache
+        # is bounded too) and its id reused by another never finds the other's lines
+        self._cache: OrderedDict[tuple, tuple[weakref.ref, pygame.Surface]] = OrderedDict()
 
     def render(self, font: pygame.font.Font, text: str, colour: Colour) -> pygame.Surface:
         key = (id(font), text, colour)
-        surf = self._cache.get(key)
-        if surf is not None:
+        hit = self._cache.get(key)
+        if hit is not None and hit[0]() is font:
             self._cache.move_to_end(key)
-            return surf
+            return hit[1]
+        if hit is not None:
+            self._drop(key)
         surf = pixels.fast(font.render(text, True, colour))
-        self._cache[key] = surf
-        if len(self._cache) > self.limit:
-            self._cache.popitem(last=False)
+        self._cache[key] = (weakref.ref(font), surf)
+        self.bytes += _size(surf)
+        while self._cache and (len(self._cache) > self.limit or self.bytes > self.max_bytes):
+            self._drop(next(iter(self._cache)))
         return surf
+
+    def _drop(self, key: tuple) -> None:
+        self.bytes -= _size(self._cache.pop(key)[1])
+
+    def __len__(self) -> int:
+        return len(self._cache)
+
+
+def _size(surf: pygame.Surface) -> int:
+    return surf.get_width() * surf.get_height() * surf.get_bytesize()
 
 
 # --- the one text-drawing function, and a recorder for layout tests -------------------------------------

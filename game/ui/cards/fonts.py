@@ -9,6 +9,8 @@ import pygame
 
 from game import paths
 
+from ..fonts import open_font
+
 FONTS = paths.FONTS
 
 
@@ -33,5 +35,5 @@ class FileFonts:
         if font is None:
             if not pygame.font.get_init():
                 pygame.font.init()
-            font = self._cache[key] = pygame.font.Font(self._file(bold, italic), key[0])
+            font = self._cache[key] = open_font(self._file(bold, italic), key[0])
         return font
