@@ -101,7 +101,8 @@ class Text(Block):
         colour = cv.look.colour(self.colour)
         container = pygame.Rect(x, y, self.w, self.h)
         for i, line in enumerate(self.lines):
-            if not line:
+            # lines out of view are not rendered: a 20,000-letter word in a narrow column is a thousand
+            if not line or not cv.visible(y + i * self._lh, self._lh):
                 continue
             surf = cv.look.lines.render(self._font_obj, line, colour)
             dx = 0
