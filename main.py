@@ -10,7 +10,12 @@
 
 from __future__ import annotations
 
+import os
 import sys
+
+# The game uses no pydantic plugins, and looking for them reads the metadata of every installed package:
+# 30 ms of every start-up that loads a scenario.
+os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
 
 # Each command lives in its own module and is imported only when used: the terminal player and the
 # validator must work on a machine where pygame cannot even be imported.

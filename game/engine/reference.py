@@ -17,7 +17,8 @@ DATA = paths.DATA
 
 
 class _Data(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    # built on first use: most commands read one framework and the ladder, and import time is start-up time
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
 
 class Standard(_Data):

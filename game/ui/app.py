@@ -68,6 +68,7 @@ log = logging.getLogger("crossing_paths.ui")
 IDLE_FPS, BUSY_FPS, BUSY_SECONDS = 10, 60, 0.5
 POSTED_PER_FRAME = 64  # a flood of posted intents is spread over frames, so a frame stays short
 ALLOW_DUMMY_ENV = "CROSSING_PATHS_ALLOW_DUMMY"
+FIRST_FRAME_ENV = "CROSSING_PATHS_FIRST_FRAME"  # =1: draw one frame, say so, quit (bench/startup.py)
 NO_DISPLAY = ("crossing-paths: no display is available for the desktop game; play in the terminal instead: "
               "python main.py text scenarios/friend-request.yaml")
 
@@ -573,7 +574,11 @@ def main(argv: list[str]) -> int:
     if problem:
         app.saves_unusable(problem)
     try:
-        app.run()
+        if os.environ.get(FIRST_FRAME_ENV) == "1":
+            app.step()
+            print("first frame", flush=True)
+        else:
+            app.run()
     finally:
         if app.store is not None:  # the one it opened, or a new one started since
             app.store.close()
