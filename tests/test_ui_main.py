@@ -81,3 +81,20 @@ def test_snapshot_unknown_scenario_is_a_clear_error(tmp_path):
     result = run(["snapshot", "no-such-scenario", "--choices", "1", "--out", str(tmp_path / "x")])
     assert result.returncode == 1
     assert "no-such-scenario" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_play_opens_a_scenario_file_from_anywhere(tmp_path):
+    draft = tmp_path / "drafts" / "my-draft.yaml"
+    draft.parent.mkdir()
+    draft.write_bytes(FIXTURE.read_bytes())
+    result = run(["play", str(draft)], CROSSING_PATHS_ALLOW_DUMMY="1", CROSSING_PATHS_FIRST_FRAME="1",
+                 CROSSING_PATHS_SAVES=str(tmp_path / "saves"))
+    assert result.returncode == 0, result.stderr
+    assert "first frame: title > play" in result.stdout
+
+
+def test_play_with_a_misspelt_name_suggests_the_right_one_before_any_window(tmp_path):
+    result = run(["play", "frend-request"], CROSSING_PATHS_SAVES=str(tmp_path))
+    assert result.returncode == 1
+    assert "did you mean" in result.stderr and "friend-request" in result.stderr
+    assert "Traceback" not in result.stderr

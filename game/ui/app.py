@@ -512,6 +512,8 @@ def _size(text: str) -> tuple[int, int]:
 
 def parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="python main.py play", description="The Crossing Paths desktop game.")
+    p.add_argument("scenario", nargs="?", metavar="SCENARIO",
+                   help="start this scenario at once: a file anywhere (a trainer's draft), or a name from scenarios/")
     p.add_argument("--projector", action="store_true",
                    help="the projector profile: type readable from the back of a room (this session only)")
     p.add_argument("--size", type=_size, metavar="WxH", help="the window size (default 1280x720)")
@@ -549,6 +551,15 @@ def open_store() -> tuple[Any, str]:
 def main(argv: list[str]) -> int:
     args = parser().parse_args(argv)
     logging.basicConfig(level=logging.WARNING, format="crossing-paths: %(message)s")
+    scenario = None
+    if args.scenario is not None:  # found before any window opens, so a typo costs no waiting
+        from game.engine import library
+        from game.engine.diagnostics import Diagnostic, format_text
+
+        scenario = library.find(args.scenario, paths.scenarios_dir())
+        if isinstance(scenario, Diagnostic):
+            print(format_text(scenario), file=sys.stderr)
+            return 1
     reason = no_display_reason()
     if reason is not None:
         print(f"{NO_DISPLAY} ({reason})", file=sys.stderr)
@@ -573,10 +584,12 @@ def main(argv: list[str]) -> int:
         return 1
     if problem:
         app.saves_unusable(problem)
+    if scenario is not None:
+        app.act(StartScenario(scenario))
     try:
         if os.environ.get(FIRST_FRAME_ENV) == "1":
             app.step()
-            print("first frame", flush=True)
+            print(f"first frame: {' > '.join(app.names())}", flush=True)
         else:
             app.run()
     finally:
