@@ -9,9 +9,8 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from game import paths
 
-from .diagnostics import ScenarioError
+from . import datafile
 from .wording import plural
-from .yamlsafe import read_file
 
 DATA = paths.DATA
 
@@ -90,10 +89,7 @@ class Mappings(_Data):
 
 
 def _load(path: Path, model: type[_Data]) -> _Data:
-    doc = read_file(path)
-    if doc.data is None:
-        raise ScenarioError(doc.diagnostics)
-    return model.model_validate(doc.data)
+    return datafile.validated(path, model)
 
 
 @cache

@@ -8,7 +8,7 @@ from functools import cache
 from pathlib import Path
 
 from game import paths
-from game.engine.yamlsafe import read_file
+from game.engine import datafile
 
 log = logging.getLogger("crossing_paths.ui")
 
@@ -37,17 +37,7 @@ class Profile:
 
 @cache
 def load_profiles(path: Path = PROFILES_FILE) -> dict[str, Profile]:
-    doc = read_file(path)
-    if doc.data is None:
-        raise ValueError(f"{path}: " + "; ".join(d.message for d in doc.diagnostics))
-    out = {}
-    for pid, p in doc.data["profiles"].items():
-        out[pid] = Profile(id=pid, title=p["title"], body=float(p["body"]), min_body_px=int(p["min_body_px"]),
-                           measure_ch=float(p["measure_ch"]), line_height=float(p["line_height"]),
-                           heading=float(p["heading"]), title_size=float(p["title_size"]), small=float(p["small"]),
-                           target_em=float(p["target_em"]), margin_em=float(p["margin_em"]),
-                           discussion=str(p["discussion"]))
-    return out
+    return datafile.table(datafile.read(path), "profiles", Profile)
 
 
 def profile(profile_id: str) -> Profile:

@@ -12,7 +12,7 @@ from functools import cache
 from pathlib import Path
 
 from game import paths
-from game.engine.yamlsafe import read_file
+from game.engine import datafile
 
 log = logging.getLogger("crossing_paths.ui")
 
@@ -111,19 +111,11 @@ def contrast(a: Colour, b: Colour) -> float:
 
 @cache
 def load_themes(path: Path = THEMES_FILE) -> dict[str, Theme]:
-    """Every theme in the file. The file ships with the game, so a mistake in it is a bug: raise."""
-    doc = read_file(path)
-    if doc.data is None:
-        raise ValueError(f"{path}: " + "; ".join(d.message for d in doc.diagnostics))
-    themes = {}
-    for theme_id, spec in doc.data["themes"].items():
-        colours = spec["colours"]
-        missing = [r for r in COLOUR_ROLES if r not in colours]
-        if missing:
-            raise ValueError(f"{path}: theme '{theme_id}' has no colour for {', '.join(missing)}")
-        themes[theme_id] = Theme(id=theme_id, title=spec["title"], min_contrast=float(spec["min_contrast"]),
-                                 **{r: parse_colour(colours[r]) for r in COLOUR_ROLES})
-    return themes
+    """Every theme in the file. The file ships with the game, so a mistake in it is a bug: raise
+    (datafile.DataFileError, naming the file, line and column)."""
+    doc = datafile.read(path)
+    return datafile.table(doc, "themes", Theme, fields_at=lambda entry: entry.get("colours") or {},
+                          readers={Colour: parse_colour})
 
 
 def theme(theme_id: str) -> Theme:
