@@ -13,11 +13,11 @@ from game.engine.yamlsafe import read_file
 from game.ui.cards import CardContext, clear_cache, layout_card
 from game.ui.cards.boxes import Avatar, Hatch, Icon, Text
 from game.ui.cards.fonts import FileFonts
-from game.ui.cards.gallery import examples
 from game.ui.cards.media import initials
 from game.ui.cards.style import STYLES_FILE, StyleError, contrast, parse, styles
 from game.ui.chart import layout_chart, totals_from_scores
 from tests.conftest import ROOT
+from tests.support.cards_gallery import examples
 
 FONTS = FileFonts()
 CARDS = examples()
@@ -92,3 +92,12 @@ def test_a_style_file_with_a_bad_colour_or_a_missing_role_is_refused_with_a_clea
     del theme["muted"]
     with pytest.raises(StyleError, match="muted"):
         parse({**data, "themes": {**data["themes"], "normal": theme}})
+
+
+def test_a_style_file_mistake_names_its_line_and_column(tmp_path):
+    text = STYLES_FILE.read_text(encoding="utf-8")
+    path = tmp_path / "card_styles.yaml"
+    path.write_text(text.replace("actions:", "actions: 7\n  _was_actions:", 1), encoding="utf-8")
+    with pytest.raises(StyleError, match=r"card_styles\.yaml:\d+:\d+: ") as caught:
+        styles.__wrapped__(path)
+    assert "Traceback" not in str(caught.value)

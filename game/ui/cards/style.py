@@ -15,7 +15,8 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from game import paths
-from game.engine.yamlsafe import read_file
+from game.engine import datafile
+from game.engine.yamlsafe import Document
 
 STYLES_FILE = paths.DATA / "card_styles.yaml"
 
@@ -240,12 +241,15 @@ def _palette(theme: dict, defaults: dict, own: dict) -> Palette:
     return Palette(**values)
 
 
-def parse(data: object, source: str = "card_styles.yaml") -> Styles:
+def parse(data: object, source: str = "card_styles.yaml", doc: Document | None = None) -> Styles:
     try:
         raw = _File.model_validate(data)
     except ValidationError as exc:
         first = exc.errors()[0]
         where = ".".join(str(p) for p in first["loc"])
+        if doc is not None:  # the file's own line and column, as every data file reports them
+            line, col = doc.locate(tuple(first["loc"]))
+            source = f"{source}:{line}:{col}" if line else source
         raise StyleError(f"{source}: {where}: {first['msg']}") from None
     d = raw.defaults
     m = raw.metrics
@@ -277,8 +281,8 @@ def parse(data: object, source: str = "card_styles.yaml") -> Styles:
 
 @cache
 def styles(path: Path = STYLES_FILE) -> Styles:
-    doc = read_file(path)
-    if doc.data is None:
-        message = "; ".join(d.message for d in doc.diagnostics) or "unreadable"
-        raise StyleError(f"{path.name}: {message}")
-    return parse(doc.data, path.name)
+    try:
+        doc = datafile.read(path)
+    except datafile.DataFileError as exc:
+        raise StyleError(str(exc)) from None
+    return parse(doc.data, str(path), doc)
