@@ -258,6 +258,21 @@ class Route(Strict):
     when: Condition | None = Field(default=None, description="Omit on the last route: it is the default.")
 
 
+class Notes(Strict):
+    """Facilitator-only notes for a node or an ending: shown on the facilitator's console and in the
+    facilitator's copy of a group session's summary, never to the room or to a learner playing alone."""
+
+    points: list[Text] = Field(default_factory=list, description="Points to draw out in the discussion.")
+    model_answer: Text | None = Field(default=None, description="A model answer or expert commentary.")
+    timing: ShortText | None = Field(default=None, description="A short timing hint, e.g. 'about 5 minutes'.")
+
+    @model_validator(mode="after")
+    def _has_something(self) -> Notes:
+        if not self.points and self.model_answer is None and self.timing is None:
+            raise ValueError("notes need at least one of points, model_answer or timing")
+        return self
+
+
 class Node(Strict):
     title: ShortText | None = Field(default=None, description="A short scene heading, e.g. 'Tuesday, 9.40 pm'.")
     lines: list[Line] = Field(default_factory=list)
@@ -266,6 +281,7 @@ class Node(Strict):
     choices: list[Choice] | None = None
     routes: list[Route] | None = Field(default=None, description="Automatic: the first route whose condition holds.")
     next: Id | None = Field(default=None, description="Where a narration-only node continues to.")
+    notes: Notes | None = Field(default=None, description="Facilitator-only notes; never shown to the room.")
 
 
 class RealCase(Strict):
@@ -290,6 +306,7 @@ class Ending(Strict):
     outcome: Id = Field(description="An outcome id from the ladder, e.g. caution_order.")
     months: int | None = Field(default=None, ge=1, le=120, description="How long the order lasts, where it has a length.")
     debrief: Debrief
+    notes: Notes | None = Field(default=None, description="Facilitator-only notes; never shown to the room.")
 
 
 class Scenario(Strict):
