@@ -22,8 +22,8 @@ import pygame  # noqa: E402
 
 from game.ui.cards import CardContext, clear_cache, draw_card, layout_card, measure_card  # noqa: E402
 from game.ui.cards.fonts import FileFonts  # noqa: E402
-from game.ui.cards.gallery import examples  # noqa: E402
 from game.ui.chart import draw_chart, measure_chart, totals_from_scores  # noqa: E402
+from tests.support.cards_gallery import examples  # noqa: E402
 
 
 def ms(seconds: float) -> float:

@@ -22,9 +22,9 @@ from .engine.reference import framework_ids
 from .engine.story import Story
 from .play import PlaySession
 from .saves import SaveError, SaveStore, StartAgain, resume, slot_name
-from .text import render
-from .text.session import Keyboard, RandomChoices, Scripted, ScriptError, Session
-from .text.wrap import terminal_width
+from .terminal import render
+from .terminal.loop import Keyboard, RandomChoices, Scripted, ScriptError, TerminalPlay
+from .terminal.wrap import terminal_width
 
 EXIT_OK, EXIT_ERROR, EXIT_INTERRUPTED = 0, 1, 130
 LOAD_AUTOSAVE = "autosave"
@@ -188,15 +188,15 @@ def _run(args: argparse.Namespace, path: Path, loaded: Loaded, store: SaveStore 
         source = keyboard
 
     play = PlaySession(story, loaded, path, store, slot=args.save)
-    session = Session(story, sys.stdout, terminal_width(), after_step=_saver(play))
-    session.show([*render.intro(story), "", *notices, *([""] if notices else [])])
+    terminal = TerminalPlay(story, sys.stdout, terminal_width(), after_step=_saver(play))
+    terminal.show([*render.intro(story), "", *notices, *([""] if notices else [])])
     try:
-        status = session.play(source, intro=False, max_steps=MAX_AUTOPLAY_STEPS if args.autoplay else None)
+        status = terminal.play(source, intro=False, max_steps=MAX_AUTOPLAY_STEPS if args.autoplay else None)
     except ScriptError as exc:
         return _error(str(exc))
     except ValueError as exc:  # a scenario the validator passed but the engine cannot play: never a traceback
         return _error(f"the scenario cannot be played on: {exc}")
-    story = session.story
+    story = terminal.story
 
     if status == "ended" and isinstance(source, Scripted) and source.leftover:
         left = ",".join(map(str, source.leftover))
@@ -211,7 +211,7 @@ def _run(args: argparse.Namespace, path: Path, loaded: Loaded, store: SaveStore 
         if slot and play.problem is None:
             lines += ["Your progress is saved. To carry on later, run:",
                       f"  python main.py text {args.scenario} --load {slot}"]
-        session.show(lines)
+        terminal.show(lines)
     if args.json:
         print(json.dumps(summary(story)), flush=True)
     if play.problem is not None:

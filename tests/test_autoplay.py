@@ -10,8 +10,8 @@ import pytest
 
 from game.engine.loader import Loaded, load_file
 from game.engine.story import Story, autoplay
-from game.text.transcripts import TranscriptError, read_transcripts
 from tests.conftest import ROOT, SCENARIOS
+from tests.support.transcripts import TranscriptError, read_transcripts
 
 RUNS = 200
 MAX_STEPS = 500  # far beyond any scenario's length: only a loop that rarely exits gets near it

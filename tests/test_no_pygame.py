@@ -39,7 +39,7 @@ import random, sys
 from game.engine.loader import load_file
 from game.engine.story import Story, autoplay
 from game.saves import SaveStore, resume
-from game.text.transcripts import read_transcripts, run
+from tests.support.transcripts import read_transcripts, run
 import game.textplayer
 loaded = load_file({TINY!r})
 story = Story(loaded.scenario)

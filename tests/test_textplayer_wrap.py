@@ -1,6 +1,6 @@
 """Wrapping for the terminal: never inside a word or an address; numbered items hang; no control codes."""
 
-from game.text.wrap import clean, wrap
+from game.terminal.wrap import clean, wrap
 
 
 def test_numbered_items_hang_under_their_text():

@@ -10,7 +10,8 @@ import pytest
 from game.engine.loader import Loaded, load_file
 from game.engine.validate import validate
 from game.saves import SaveStore
-from game.text.transcripts import (
+from tests.conftest import FIXTURES, ROOT, SCENARIOS
+from tests.support.transcripts import (
     Expect,
     Transcript,
     TranscriptError,
@@ -19,7 +20,6 @@ from game.text.transcripts import (
     run,
     scenario_file,
 )
-from tests.conftest import FIXTURES, ROOT, SCENARIOS
 
 # (folder of transcript files, folder of the scenarios they play)
 SOURCES = [(ROOT / "tests" / "transcripts", SCENARIOS), (FIXTURES / "transcripts", FIXTURES)]

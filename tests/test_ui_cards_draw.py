@@ -13,8 +13,8 @@ from game.engine.model import Card
 from game.ui.cards import CardContext, card_alt_text, clear_cache, draw_card, layout_card, measure_card, media
 from game.ui.cards.boxes import Avatar, Picture
 from game.ui.cards.fonts import FileFonts
-from game.ui.cards.gallery import examples
 from tests.conftest import ROOT
+from tests.support.cards_gallery import examples
 
 FONTS = FileFonts()
 CARDS = examples()

@@ -160,7 +160,7 @@ def _draw_cards(text: str, sizes: tuple, examples: tuple[str, ...]) -> None:
 
     from game.engine.model import Card
     from game.ui.cards import clear_cache
-    from game.ui.cards.gallery import EXAMPLES, render
+    from tests.support.cards_gallery import EXAMPLES, render
 
     adapter = TypeAdapter(Card)
     for name in examples:
@@ -194,12 +194,12 @@ def _diagnostic(text: str) -> str:
 
 
 def _player(text: str) -> str:
-    from game.text.session import Session
+    from game.terminal.loop import TerminalPlay
 
     out = io.StringIO()
-    session = Session(story=None, out=out, width=80)
-    session.show([text, f"1. {text}", f"  {text}"])
-    Session(story=None, out=out, width=None).show([text])
+    terminal = TerminalPlay(story=None, out=out, width=80)
+    terminal.show([text, f"1. {text}", f"  {text}"])
+    TerminalPlay(story=None, out=out, width=None).show([text])
     return out.getvalue()
 
 
@@ -213,7 +213,7 @@ def _warning(text: str) -> str:
 
 
 def _echo(text: str) -> str:
-    from game.text.session import Keyboard, Leave
+    from game.terminal.loop import Keyboard, Leave
 
     answers = iter([text, "1"])
     out = io.StringIO()

@@ -119,7 +119,10 @@ class Keyboard:
 
 
 @dataclass
-class Session:
+class TerminalPlay:
+    """One Story played in the terminal: shows each scene and its feedback, keeps what it showed. What is
+    saved and recorded is the PlaySession's (game/play.py), passed in as `after_step`."""
+
     story: Story
     out: TextIO
     width: int | None = None  # None: one printed line per logical line (for tests)

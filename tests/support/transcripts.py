@@ -12,7 +12,7 @@
           lines: ["shown somewhere"]  # substrings of any line the terminal player shows
           feedback: ["said after a choice"]
 
-A transcript runs through the terminal player's own session loop, so it checks what a player would see.
+A transcript runs through the terminal player's own play loop (game/terminal/loop.py), so it checks what a player would see.
 `run(..., store=...)` also saves and resumes (a fresh Story from the database) between every step.
 """
 
@@ -25,12 +25,12 @@ from typing import Annotated
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, ValidationError
 
-from ..engine import wording
-from ..engine.loader import Loaded
-from ..engine.story import Story
-from ..engine.yamlsafe import read_file
-from ..saves import SaveStore, resume
-from .session import Scripted, ScriptError, Session
+from game.engine import wording
+from game.engine.loader import Loaded
+from game.engine.story import Story
+from game.engine.yamlsafe import read_file
+from game.saves import SaveStore, resume
+from game.terminal.loop import Scripted, ScriptError, TerminalPlay
 
 
 class TranscriptError(ValueError):
@@ -119,15 +119,15 @@ def _round_trip(store: SaveStore, loaded: Loaded, run: Run):
 def run(transcript: Transcript, loaded: Loaded, store: SaveStore | None = None) -> Run:
     story = Story(loaded.scenario)
     result = Run(story, "stopped")
-    session = Session(story, io.StringIO(), width=None,
-                      after_step=_round_trip(store, loaded, result) if store is not None else None)
+    terminal = TerminalPlay(story, io.StringIO(), width=None,
+                            after_step=_round_trip(store, loaded, result) if store is not None else None)
     script = Scripted(transcript.choices)
     try:
-        result.status = session.play(script)
+        result.status = terminal.play(script)
     except ScriptError as exc:
         result.error = str(exc)
-    result.story = session.story
-    result.shown, result.feedback, result.leftover = session.shown, session.feedback, script.leftover
+    result.story = terminal.story
+    result.shown, result.feedback, result.leftover = terminal.shown, terminal.feedback, script.leftover
     return result
 
 

@@ -1,6 +1,6 @@
 """Example cards of every type (fictional people, UK social-work situations) and a renderer for review.
 
-    python -m game.ui.cards.gallery OUT_DIR [--width 1280 1920] [--scale 1 2] [--hc] [--only post-x]
+    python -m tests.support.cards_gallery OUT_DIR [--width 1280 1920] [--scale 1 2] [--hc] [--only post-x]
 
 writes one PNG per example, width, scale and theme, drawn headless exactly as the game draws them. The
 examples are also the tests' and the bench's realistic cards.
@@ -17,9 +17,8 @@ from pydantic import TypeAdapter
 
 from game import paths
 from game.engine.model import Card
-
-from . import CardContext, draw_card, measure_card
-from .fonts import FileFonts
+from game.ui.cards import CardContext, draw_card, measure_card
+from game.ui.cards.fonts import FileFonts
 
 EXAMPLES: dict[str, dict] = {
     "request-facebook": {

@@ -1,0 +1,1 @@
+"""What the tests and the bench share but the game does not use: the example cards and the transcript runner."""
