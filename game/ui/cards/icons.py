@@ -18,51 +18,59 @@ CLEAR = (0, 0, 0, 0)  # pygame.draw writes this straight into the pixels: it cut
 
 
 class Pen:
-    """Draws in unit coordinates on a square canvas of side `n` px."""
+    """Draws in unit coordinates (0 to 1) on a square canvas of side `side` px."""
 
-    def __init__(self, surface: pygame.Surface, color) -> None:
-        self.s, self.c, self.n = surface, color, surface.get_width()
-        self.t = max(1.0, self.n * 0.085)  # stroke width
+    def __init__(self, surface: pygame.Surface, colour) -> None:
+        self.surface, self.colour, self.side = surface, colour, surface.get_width()
+        self.line_px = max(1.0, self.side * 0.085)  # stroke width
 
-    def p(self, x: float, y: float) -> tuple[int, int]:
-        return round(x * self.n), round(y * self.n)
+    @property
+    def line(self) -> float:
+        """The stroke width in unit coordinates."""
+        return self.line_px / self.side
 
-    def r(self, v: float) -> int:
-        return max(1, round(v * self.n))
+    def point(self, x: float, y: float) -> tuple[int, int]:
+        """A point in unit coordinates, in pixels."""
+        return round(x * self.side), round(y * self.side)
+
+    def length(self, v: float) -> int:
+        """A length in unit coordinates, in pixels (at least one)."""
+        return max(1, round(v * self.side))
 
     def disc(self, x, y, r, clear=False):
-        pygame.draw.circle(self.s, CLEAR if clear else self.c, self.p(x, y), self.r(r))
+        pygame.draw.circle(self.surface, CLEAR if clear else self.colour, self.point(x, y), self.length(r))
 
     def ring(self, x, y, r, width=None):
-        w = width if width is not None else self.t / self.n
+        w = width if width is not None else self.line
         self.disc(x, y, r)
         self.disc(x, y, r - w, clear=True)
 
     def poly(self, pts, clear=False):
-        pygame.draw.polygon(self.s, CLEAR if clear else self.c, [self.p(*q) for q in pts])
+        pygame.draw.polygon(self.surface, CLEAR if clear else self.colour, [self.point(*q) for q in pts])
 
     def stroke(self, pts, width=None, clear=False):
-        w = round(width * self.n) if width is not None else round(self.t)
-        color = CLEAR if clear else self.c
-        ps = [self.p(*q) for q in pts]
+        w = round(width * self.side) if width is not None else round(self.line_px)
+        colour = CLEAR if clear else self.colour
+        ps = [self.point(*q) for q in pts]
         for a, b in zip(ps, ps[1:], strict=False):
-            pygame.draw.line(self.s, color, a, b, w)
+            pygame.draw.line(self.surface, colour, a, b, w)
         for q in ps:  # round joins and caps
-            pygame.draw.circle(self.s, color, q, max(1, w // 2))
+            pygame.draw.circle(self.surface, colour, q, max(1, w // 2))
 
     def rect(self, x, y, w, h, radius=0.0, clear=False):
-        rr = pygame.Rect(*self.p(x, y), self.r(w), self.r(h))
-        pygame.draw.rect(self.s, CLEAR if clear else self.c, rr, border_radius=self.r(radius) if radius else 0)
+        rr = pygame.Rect(*self.point(x, y), self.length(w), self.length(h))
+        pygame.draw.rect(self.surface, CLEAR if clear else self.colour, rr,
+                         border_radius=self.length(radius) if radius else 0)
 
     def box(self, x, y, w, h, radius=0.0):
         """A rectangle outline."""
         self.rect(x, y, w, h, radius)
-        t = self.t / self.n
+        t = self.line
         self.rect(x + t, y + t, w - 2 * t, h - 2 * t, max(0.0, radius - t), clear=True)
 
     def ellipse(self, x, y, w, h, clear=False):
-        rr = pygame.Rect(*self.p(x, y), self.r(w), self.r(h))
-        pygame.draw.ellipse(self.s, CLEAR if clear else self.c, rr)
+        rr = pygame.Rect(*self.point(x, y), self.length(w), self.length(h))
+        pygame.draw.ellipse(self.surface, CLEAR if clear else self.colour, rr)
 
 
 # --- the icons --------------------------------------------------------------------------------------------
@@ -106,7 +114,7 @@ def friends_except(d: Pen):
 
 def globe(d: Pen):
     d.ring(0.5, 0.5, 0.42)
-    w = d.t / d.n
+    w = d.line
     d.ellipse(0.31, 0.08, 0.38, 0.84)
     d.ellipse(0.31 + w, 0.08 + w, 0.38 - 2 * w, 0.84 - 2 * w, clear=True)
     d.stroke([(0.1, 0.5), (0.9, 0.5)])
@@ -249,7 +257,7 @@ def bulb(d: Pen):
 def comment(d: Pen):
     d.rect(0.08, 0.12, 0.84, 0.6, radius=0.2)
     d.poly([(0.26, 0.6), (0.22, 0.92), (0.5, 0.66)])
-    t = d.t / d.n
+    t = d.line
     d.rect(0.08 + t, 0.12 + t, 0.84 - 2 * t, 0.6 - 2 * t, radius=0.2 - t, clear=True)
 
 
