@@ -1,5 +1,8 @@
 """Word-wrap: lines never exceed the width; long words and URLs break (at '/' or '.' where possible)."""
 
+import signal
+from contextlib import contextmanager
+
 import pygame
 import pytest
 from hypothesis import given, settings
@@ -47,9 +50,9 @@ def test_newlines_start_new_lines(font):
 @given(st.text(alphabet=st.characters(min_codepoint=32, max_codepoint=0x24F), min_size=0, max_size=200),
        st.integers(min_value=30, max_value=400))
 def test_wrap_property(text, width):
-    pygame.font.init()
-    f = Fonts("atkinson").get(18)
-    lines = wrap(f, text, width)
+    f = _font(18, False)
+    with hard_limit(5.0):  # it once looped for ever where only one character fitted a line
+        lines = wrap(f, text, width)
     widest_glyph = max((f.size(ch)[0] for ch in text), default=0)
     for line in lines:
         assert f.size(line)[0] <= max(width, widest_glyph)
@@ -62,3 +65,76 @@ def test_wrap_property(text, width):
 def test_no_break_space_keeps_words_together(font):
     lines = wrap(font, "It is 9.40\u00a0pm on Tuesday evening", font.size("It is 9.40 pm")[0] - 5)
     assert any("9.40\u00a0pm" in line for line in lines)
+
+
+# --- hostile text at any width and scale: always finishes, every line fits, nothing lost ------------------
+
+HOSTILE_PARTS = ["e\u0301", "Z\u0351\u0352a\u0354l\u0357", "\u0301", "👩\u200d👩\u200d👧", "🙏🏽", "😩", "שלום",
+                 "العربية", "全角の文字", "漢字", "https://example.org/a/b.c?d=e&f#g", "-", "/", " ", "\n",
+                 "\u00a0", "word", "x" * 50]
+hostile_texts = st.one_of(
+    st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=300),
+    st.lists(st.sampled_from(HOSTILE_PARTS), max_size=80).map("".join),
+    st.builds(lambda ch, n, tail: ch * n + tail, st.sampled_from(["x", "W", "i", "\u0301", "漢", "😩", "/"]),
+              st.integers(1, 20_000), st.text(max_size=20)),
+)
+
+
+def _clusters(line: str) -> int:
+    from game.ui.wordbreak import _continues
+
+    return sum(1 for i in range(len(line)) if i == 0 or not _continues(line, i))
+
+
+@contextmanager
+def hard_limit(seconds: float):
+    """SIGALRM stops a layout loop that never ends (each is Python) and fails the case as a hang."""
+    def on_alarm(signum, frame):
+        raise TimeoutError(f"layout took over {seconds} s")
+
+    old = signal.signal(signal.SIGALRM, on_alarm)
+    old_left, _ = signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, old)
+        if old_left:
+            signal.setitimer(signal.ITIMER_REAL, old_left)  # pytest-timeout's timer, roughly as it was
+
+
+_FONTS = {}
+
+
+def _font(px: int, bold: bool):
+    if not pygame.font.get_init():
+        pygame.font.init()
+    fonts = _FONTS.setdefault("atkinson", Fonts("atkinson"))
+    return fonts.get(px, bold)
+
+
+@settings(max_examples=50, deadline=None)
+@given(hostile_texts, st.integers(min_value=1, max_value=4000), st.sampled_from([1.0, 1.25, 1.5, 2.0]),
+       st.sampled_from([18, 48]), st.booleans())
+def test_hostile_text_wraps_fast_at_any_width_and_scale(text, width, scale, base, bold):
+    from game.ui.cards.boxes import FontSpec
+    from game.ui.cards.text import FontCache, Run
+    from game.ui.cards.text import wrap as wrap_runs
+    from game.ui.glyphs import displayable
+
+    font = _font(round(base * scale), bold)
+    with hard_limit(5.0):
+        lines = wrap(font, text, width)
+        runs = [Run(text, FontSpec(round(base * scale), bold), (0, 0, 0))]
+        para = wrap_runs(FontCache(_FONTS["atkinson"]), runs, width)
+    shown = displayable(font, text)
+    for line in lines:  # only one character cluster (a letter and its accents) may be wider than the line
+        assert font.size(line)[0] <= width or _clusters(line) == 1
+
+    def squash(t):
+        return "".join(ch for ch in t if ch not in " \t\r\n")
+
+    assert squash("".join(lines)) == squash(shown)  # nothing lost, nothing added
+    assert len(lines) <= len(shown) + 1
+    for ln in para.lines:
+        assert ln.width <= width or len(ln.pieces) == 1

@@ -11,6 +11,7 @@ import pygame
 from game.engine.controls import CONTROL
 
 _INVISIBLE = {"\u200d", "\ufe0e", "\ufe0f", "\u20e3"}  # joiners and variation selectors only modify emoji
+MAX_NAMED = 100  # names of missing characters in one text; the rest are summed up as "(and more symbols)"
 _glyphs: dict[tuple[int, str], bool] = {}
 
 
@@ -36,12 +37,23 @@ def displayable(font: pygame.font.Font, text: str) -> str:
         text = CONTROL.sub("", text)
     if all(ord(c) < 0x2000 for c in text):  # the fast path: Latin text, punctuation, dashes and quotes
         return text
-    out = []
-    for c in text:
+    out: list[str] = []
+    named, last, run = 0, "", 0
+    for c in text + "\0":  # the NUL (dropped above) ends the last run
+        if c == last:
+            run += 1
+            continue
+        if run:  # a run of one missing character is named once: "(weary face ×3)"
+            name = unicodedata.name(last, "symbol").lower()
+            if named < MAX_NAMED:
+                out.append(f"({name} ×{run})" if run > 1 else f"({name})")
+            elif named == MAX_NAMED:  # a name is ~30 times the character: 20,000 would make 600,000
+                out.append("(and more symbols)")
+            named, last, run = named + 1, "", 0
+        if c == "\0":
+            break
         if ord(c) < 0x2000 or has_glyph(font, c):
             out.append(c)
-        elif c in _INVISIBLE or 0x1F3FB <= ord(c) <= 0x1F3FF:  # skin-tone modifiers, likewise
-            continue
-        else:
-            out.append(f"({unicodedata.name(c, 'symbol').lower()})")
+        elif not (c in _INVISIBLE or 0x1F3FB <= ord(c) <= 0x1F3FF):  # skin-tone modifiers only modify too
+            last, run = c, 1
     return "".join(out)
