@@ -64,15 +64,15 @@ def _shown(ids: Iterable[str], limit: int = 8) -> str:
 class _Checks:
     def __init__(self, loaded: Loaded, assets_root: Path):
         self.loaded = loaded
-        self.s: Scenario = loaded.scenario
+        self.scenario: Scenario = loaded.scenario
         self.assets_root = assets_root
         self.found: list[Diagnostic] = []
-        self.framework = reference.framework(self.s.framework)
+        self.framework = reference.framework(self.scenario.framework)
         self.ladder = reference.ladder()
         self._listings: dict[Path, list[str]] = {}
         self.suggestion_budget = SUGGESTION_BUDGET
-        self.ids = [*self.s.nodes, *self.s.endings]
-        self.graph = StoryGraph(self.s)
+        self.ids = [*self.scenario.nodes, *self.scenario.endings]
+        self.graph = StoryGraph(self.scenario)
 
     def did_you_mean(self, word: str, options: Iterable[str], otherwise: str | None = None) -> str | None:
         """Suggestions cost a comparison per candidate: a file with thousands of nodes and thousands of
@@ -112,12 +112,13 @@ class _Checks:
     def check_framework(self) -> None:
         if self.framework is None:
             ids = reference.framework_ids()
-            self.emit("CP300", f"unknown standards framework '{self.s.framework}'", ("framework",),
-                      self.did_you_mean(self.s.framework, ids, "frameworks available: " + ", ".join(ids)))
+            named = self.scenario.framework
+            self.emit("CP300", f"unknown standards framework '{named}'", ("framework",),
+                      self.did_you_mean(named, ids, "frameworks available: " + ", ".join(ids)))
 
     def check_endings(self) -> None:
         outcome_ids = [o.id for o in self.ladder.outcomes]
-        for ending_id, ending in self.s.endings.items():
+        for ending_id, ending in self.scenario.endings.items():
             outcome = self.ladder.get(ending.outcome)
             if outcome is None:
                 self.emit("CP311", f"unknown outcome '{ending.outcome}'", ("endings", ending_id, "outcome"),
@@ -147,7 +148,7 @@ class _Checks:
             hint = f"{close} ({listed})" if close else listed
             self.emit("CP307", f"standard '{sid}' is not in {name}", path, hint, at_key)
 
-        for node_id, node in self.s.nodes.items():
+        for node_id, node in self.scenario.nodes.items():
             for i, choice in enumerate(node.choices or ()):
                 if known_set.issuperset(choice.scores) and not choice.reasons:
                     continue  # nearly every choice: nothing to report, so no path to build
@@ -167,16 +168,16 @@ class _Checks:
             for cond, path in self.graph.conditions(node_id):
                 if type(cond) is ScoreTest and cond.score != "total" and cond.score not in known_set:
                     bad(cond.score, (*path, "score"))
-        for ending_id, ending in self.s.endings.items():
+        for ending_id, ending in self.scenario.endings.items():
             for i, sid in enumerate(ending.debrief.standards):
                 if sid not in known_set:
                     bad(sid, ("endings", ending_id, "debrief", "standards", i))
 
     def check_speakers(self) -> None:
-        people = list(self.s.characters)
-        for node_id, node in self.s.nodes.items():
+        people = list(self.scenario.characters)
+        for node_id, node in self.scenario.nodes.items():
             for i, line in enumerate(node.lines):
-                if line.speaker is not None and line.speaker not in self.s.characters:
+                if line.speaker is not None and line.speaker not in self.scenario.characters:
                     self.emit("CP312", f"unknown character '{line.speaker}'",
                               ("nodes", node_id, "lines", i, "speaker"),
                               self.did_you_mean(line.speaker, people, "add them under 'characters:' at the top"))
@@ -184,10 +185,10 @@ class _Checks:
     # --- assets --------------------------------------------------------------------------------------------
 
     def asset_paths(self) -> Iterator[tuple[str, tuple]]:
-        for char_id, char in self.s.characters.items():
+        for char_id, char in self.scenario.characters.items():
             if char.portrait is not None:
                 yield char.portrait, ("characters", char_id, "portrait")
-        for node_id, node in self.s.nodes.items():
+        for node_id, node in self.scenario.nodes.items():
             card, at = node.card, ("nodes", node_id, "card")
             if type(card) is FriendRequestCard and card.sender.avatar is not None:
                 yield card.sender.avatar, (*at, "from", "avatar")
@@ -225,7 +226,7 @@ class _Checks:
     # --- nodes, one at a time ------------------------------------------------------------------------------
 
     def check_nodes(self) -> None:
-        nodes, endings = self.s.nodes, self.s.endings
+        nodes, endings = self.scenario.nodes, self.scenario.endings
         for node_id, node in nodes.items():
             at = ("nodes", node_id)
             if node_id in endings:
@@ -282,9 +283,9 @@ class _Checks:
     # --- the story graph -----------------------------------------------------------------------------------
 
     def check_graph(self) -> None:
-        nodes, endings = self.s.nodes, self.s.endings
+        nodes, endings = self.scenario.nodes, self.scenario.endings
         out = self.graph.successor_map()  # an id that is both is the ending, as in play
-        start = self.s.start
+        start = self.scenario.start
         if start in endings:
             self.emit("CP301", f"start names the ending '{start}': the story would end before it begins",
                       ("start",), "start at a node")
@@ -308,7 +309,7 @@ class _Checks:
         (CP304) and broken targets (CP302) are reported already, so they count as ways out here."""
         ids = self.graph.ids
         exits = [n for n, targets in out.items() if not targets or not ids.issuperset(targets)]
-        escapes = self.graph.reaching([*exits, *self.s.endings], out)
+        escapes = self.graph.reaching([*exits, *self.scenario.endings], out)
         for n in out:
             if n not in escapes:
                 self.emit("CP305", f"no ending can be reached from node '{n}': every way on goes round "
@@ -333,7 +334,7 @@ class _Checks:
         set_at: dict[str, tuple] = {}
         cleared_at: dict[str, tuple] = {}
         tested: dict[str, list[tuple]] = {}
-        for node_id, node in self.s.nodes.items():
+        for node_id, node in self.scenario.nodes.items():
             for i, choice in enumerate(node.choices or ()):
                 if not choice.set_flags and not choice.clear_flags:
                     continue
@@ -363,13 +364,14 @@ class _Checks:
         self.check_hidden_choices()
 
     def check_hidden_choices(self) -> None:
-        candidates = [(n, node) for n, node in self.s.nodes.items()
+        candidates = [(n, node) for n, node in self.scenario.nodes.items()
                       if way_on(node) == "choices" and node.next is None
                       and all(c.when is not None for c in node.choices)]
         if not candidates:
             return
         flow = FlagFlow(self.graph)
-        scored = {sid for node in self.s.nodes.values() for c in node.choices or () for sid in c.scores}
+        nodes = self.scenario.nodes.values()
+        scored = {sid for node in nodes for c in node.choices or () for sid in c.scores}
         for node_id, node in candidates:
             example = hiding_example(node_id, node, flow, scored)
             if example is not None:

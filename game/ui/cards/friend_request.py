@@ -33,7 +33,7 @@ def layout(card: FriendRequestCard, width: int, ctx) -> CardLayout:
         facts.append(("clock", card.time))
     if facts:
         lines.append(parts.meta_runs(sh, facts, pal.surface))
-    avatar_px = sh.avatar_size(sh.m.avatar_large, w)
+    avatar_px = sh.avatar_size(sh.metrics.avatar_large, w)
     y = parts.header(sh, x, y, w, avatar_px, who, lines, pal.surface) + pad
 
     # below a wide avatar column the message and buttons line up with the name; on narrow cards, full width

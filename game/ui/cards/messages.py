@@ -56,7 +56,7 @@ def _chat_header(sh: Sheet, card: MessagesCard, y: int) -> int:
     sub = _subtitle(card)
     if sub:
         lines.append([sh.icon_run("group", pal.muted, sh.type.small), sh.run(sub, sh.type.small, pal.muted)])
-    y = parts.header(sh, x, y, w, sh.avatar_size(sh.m.avatar_small, w), Person(name=card.title), lines,
+    y = parts.header(sh, x, y, w, sh.avatar_size(sh.metrics.avatar_small, w), Person(name=card.title), lines,
                      pal.surface) + sh.gap + sh.gap // 2
     return y + sh.rule(0, y, sh.width)
 
@@ -68,7 +68,7 @@ def _bubbles(sh: Sheet, card: MessagesCard, y: int) -> int:
     y = _chat_header(sh, card, y)
     group = is_group(card)
     x, w = pad, sh.width - 2 * pad
-    av = sh.avatar_size(sh.m.avatar_small * 0.85, w) if group else 0
+    av = sh.avatar_size(sh.metrics.avatar_small * 0.85, w) if group else 0
     area_top = y
     # the chat's own background (WhatsApp's beige): a box under the messages, painted before them
     backdrop = len(sh.boxes)
@@ -143,7 +143,7 @@ def _list(sh: Sheet, card: MessagesCard, y: int) -> int:
     pal, pad = sh.pal, sh.pad
     y = _chat_header(sh, card, y) + sh.gap
     x, w = pad, sh.width - 2 * pad
-    av = sh.avatar_size(sh.m.avatar_small, w)
+    av = sh.avatar_size(sh.metrics.avatar_small, w)
     tx, tw = x + av + sh.gap, max(1, w - av - sh.gap)
     prev = None
     for m in card.messages:
@@ -176,7 +176,7 @@ def _email(sh: Sheet, card: MessagesCard, y: int) -> int:
                  x, y, w, pal.surface, line_height=1.3)
     sub = _subtitle(card) or wording.plural(len(card.messages), "message")
     y += sh.text([sh.run(sub, sh.type.small, pal.muted)], x, y, w, pal.surface, 1.3) + sh.gap
-    av = sh.avatar_size(sh.m.avatar_small, w)
+    av = sh.avatar_size(sh.metrics.avatar_small, w)
     for m in card.messages:
         y += sh.rule(x, y, w) + sh.gap
         lines = [[sh.run("From: ", sh.type.small, pal.muted), sh.run(shown_name(m.sender), sh.type.bold, pal.text)]]

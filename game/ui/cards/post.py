@@ -103,8 +103,8 @@ def _feed(sh: Sheet, card: PostCard, y: int, ctx) -> int:
     pal, pad = sh.pal, sh.pad
     x, w = pad, sh.width - 2 * pad
     y += pad
-    y = parts.header(sh, x, y, w, sh.avatar_size(sh.m.avatar, w), card.author, _who_lines(sh, card, pal.surface),
-                     pal.surface) + sh.gap
+    av = sh.avatar_size(sh.metrics.avatar, w)
+    y = parts.header(sh, x, y, w, av, card.author, _who_lines(sh, card, pal.surface), pal.surface) + sh.gap
     y = _body(sh, card.text, x, y, w, pal.surface) + sh.gap
     if card.image:
         y = parts.image(sh, card.image, 0, y, sh.width, ctx.assets_root) + sh.gap
@@ -122,7 +122,7 @@ def _feed(sh: Sheet, card: PostCard, y: int, ctx) -> int:
 
 def _feed_comment(sh: Sheet, c: Comment, x: int, y: int, w: int) -> int:
     pal = sh.pal
-    av = sh.avatar_size(sh.m.avatar_small, w)
+    av = sh.avatar_size(sh.metrics.avatar_small, w)
     bx = x + av + sh.gap
     bw_max = max(1, x + w - bx)
     bpad = sh.px(0.6)
@@ -176,7 +176,7 @@ def _compact(sh: Sheet, card: PostCard, y: int, ctx) -> int:
     pal, pad = sh.pal, sh.pad
     x, w = pad, sh.width - 2 * pad
     y += pad
-    av = sh.avatar_size(sh.m.avatar, w)
+    av = sh.avatar_size(sh.metrics.avatar, w)
     cx, cw, top = _avatar_column(sh, card.author, x, y, w, av)
     y = top
     y += sh.text(_compact_head(sh, card.author, card.time, pal.surface), cx, y, cw, pal.surface, line_height=1.3)
@@ -205,7 +205,7 @@ def _compact(sh: Sheet, card: PostCard, y: int, ctx) -> int:
 
 def _compact_reply(sh: Sheet, card: PostCard, c: Comment, x: int, y: int, w: int) -> int:
     pal = sh.pal
-    av = sh.avatar_size(sh.m.avatar_small, w)
+    av = sh.avatar_size(sh.metrics.avatar_small, w)
     cx, cw, top = _avatar_column(sh, c.author, x, y, w, av)
     y = top
     y += sh.text(_compact_head(sh, c.author, c.time, pal.surface), cx, y, cw, pal.surface, line_height=1.3)
@@ -236,7 +236,8 @@ def _photo(sh: Sheet, card: PostCard, y: int, ctx) -> int:
     if a.subtitle:
         lines.append([sh.run(a.subtitle, sh.type.small, pal.muted)])
     lines.append(parts.meta_runs(sh, [card.time, audience(card)], pal.surface))
-    y = parts.header(sh, x, y, w, sh.avatar_size(sh.m.avatar, w), a, lines, pal.surface, ring=_ring(sh)) + sh.gap
+    av = sh.avatar_size(sh.metrics.avatar, w)
+    y = parts.header(sh, x, y, w, av, a, lines, pal.surface, ring=_ring(sh)) + sh.gap
     if card.image:
         shape = "tall" if sh.style.id == "tiktok" else "square"
         y = parts.image(sh, card.image, 0, y, sh.width, ctx.assets_root, 0, shape)
@@ -258,7 +259,7 @@ def _photo(sh: Sheet, card: PostCard, y: int, ctx) -> int:
         y += sh.text(parts.meta_runs(sh, extra, pal.surface), x, y, w, pal.surface, line_height=1.4)
     for c in card.comments:
         y += sh.gap // 2
-        av = sh.avatar_size(sh.m.avatar_small * 0.85, w)
+        av = sh.avatar_size(sh.metrics.avatar_small * 0.85, w)
         cx, cw = x + av + sh.gap, max(1, w - av - sh.gap)
         sh.avatar(c.author.name, c.author.avatar, x, y, av)
         top = y
@@ -281,7 +282,7 @@ def _article(sh: Sheet, card: PostCard, y: int, ctx) -> int:
     if a.subtitle:
         lines.append([sh.run(a.subtitle, sh.type.small, pal.muted)])
     lines.append(parts.meta_runs(sh, [card.time, audience(card)], pal.surface))
-    y = parts.header(sh, x, y, w, sh.avatar_size(sh.m.avatar, w), a, lines, pal.surface) + pad
+    y = parts.header(sh, x, y, w, sh.avatar_size(sh.metrics.avatar, w), a, lines, pal.surface) + pad
     y = _body(sh, card.text, x, y, w, pal.surface, line_height=1.55) + pad
     if card.image:
         y = parts.image(sh, card.image, x, y, w, ctx.assets_root, sh.px(0.4))
@@ -301,7 +302,8 @@ def _article(sh: Sheet, card: PostCard, y: int, ctx) -> int:
             y += sh.rule(x, y, w) + sh.gap
         lines = [[sh.run(c.author.name, sh.type.bold, pal.text)],
                  parts.meta_runs(sh, [c.time, _likes(sh, c)], pal.surface)]
-        y = parts.header(sh, x, y, w, sh.avatar_size(sh.m.avatar_small, w), c.author, lines, pal.surface)
+        av = sh.avatar_size(sh.metrics.avatar_small, w)
+        y = parts.header(sh, x, y, w, av, c.author, lines, pal.surface)
         y = _body(sh, c.text, x, y + sh.gap // 2, w, pal.surface, line_height=1.45)
         y += sh.text([sh.run(sh.style.reply, sh.type.small_bold, pal.link, underline=True)], x, y, w, pal.surface,
                      1.5) + sh.gap
@@ -333,7 +335,7 @@ def _thread_post(sh: Sheet, number: int, who, time, text: str, likes: int, x: in
                  extras=None) -> int:
     pal = sh.pal
     spad = sh.px(0.5)
-    av = sh.avatar_size(sh.m.avatar_small, w)
+    av = sh.avatar_size(sh.metrics.avatar_small, w)
     strip_w = w - 2 * spad
     left = [parts.name_runs(sh, who, pal.raised, sh.type.bold)]
     if who.subtitle:

@@ -34,7 +34,7 @@ class Fonts:
 class Sheet:
     def __init__(self, ctx, width: int, platform: str) -> None:
         st = styles()
-        self.m = st.metrics
+        self.metrics = st.metrics
         self.style: PlatformStyle = st.platform(platform)
         self.hc: bool = bool(ctx.high_contrast)
         self.pal: Palette = self.style.palette(self.hc)
@@ -43,7 +43,7 @@ class Sheet:
         self.width = width
         self.fonts = FontCache(ctx.fonts)
         self.boxes: list[Box] = []
-        m = self.m
+        m = self.metrics
         px = lambda f: max(8, round(self.em * f))  # noqa: E731 - a tiny local unit conversion
         body = px(m.body)
         self.type = Fonts(
@@ -77,7 +77,7 @@ class Sheet:
     def para(self, runs: list[Run | IconRun] | Run, width: int, line_height: float | None = None) -> Paragraph:
         if isinstance(runs, Run):
             runs = [runs]
-        return wrap(self.fonts, runs, width, line_height or self.m.line_height)
+        return wrap(self.fonts, runs, width, line_height or self.metrics.line_height)
 
     def put(self, par: Paragraph, x: int, y: int, bg: Rgb, width: int | None = None, align: str = "left") -> int:
         """Place a wrapped paragraph with its top-left at (x, y); return its height."""
