@@ -1,0 +1,124 @@
+"""The group session's autosave: one JSON file in saves/group/, written whole to a temporary file and
+moved over the old one (os.replace), so a kill or power cut mid-save leaves the previous save intact.
+
+Read back through typed models: a damaged, foreign or newer file is a GroupSaveError with a message for
+people, never a traceback. The position is kept as the moves made (a choice number, or 0 to continue a
+narration-only part) and replayed through the story on resume, as a playthrough would be.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+from pathlib import Path
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+from game.paths import saves_dir
+
+KIND = "crossing-paths group session"
+FORMAT = 1
+MAX_BYTES = 20_000_000  # far beyond any session; a bigger file is not ours
+
+
+class GroupSaveError(ValueError):
+    """A group session file that cannot be written or resumed; the message is for people."""
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class TallyData(_Model):
+    options: int = Field(ge=1, le=99)
+    hands: list[int] = Field(default_factory=list)
+    phones: dict[str, int] = Field(default_factory=dict)
+    open: bool = True
+    frozen: bool = False
+
+
+class TimerData(_Model):
+    length: float = Field(ge=0)
+    left: float = Field(ge=0)
+    started_at: float | None = None
+
+
+class DecisionData(_Model):
+    """One decision: the record's fields, plus what replay and the feedback need."""
+
+    node: str
+    question: str
+    options: list[str]
+    offered: list[int]  # indices in the node's choices, as shown
+    votes: list[int]
+    chosen: int | None = None
+    how: str | None = None
+    feedback: str | None = None
+    opened: float
+    closed: float | None = None
+    revealed: bool = False
+
+
+class SessionData(_Model):
+    kind: Literal["crossing-paths group session"]
+    format: int
+    scenario: str
+    scenario_file: str
+    content_hash: str
+    framework: str
+    clock: float  # the last `now` seen: times are shifted by the gap on resume
+    started: float
+    ended: float | None = None
+    moves: list[int] = Field(default_factory=list)
+    phase: str
+    all_feedback: bool = False
+    decisions: list[DecisionData] = Field(default_factory=list)
+    open: DecisionData | None = None  # the decision not yet decided, if any
+    tally: TallyData | None = None  # its votes
+    timer: TimerData
+
+
+def default_file(scenario_id: str) -> Path:
+    return saves_dir() / "group" / f"{scenario_id}.json"
+
+
+def write(path: Path, data: dict) -> None:
+    """Raises OSError; the caller keeps playing and says so."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    text = json.dumps(data, ensure_ascii=False, indent=1)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as out:
+            out.write(text)
+            out.flush()
+            os.fsync(out.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def read(path: Path) -> SessionData:
+    path = Path(path)
+    try:
+        if path.stat().st_size > MAX_BYTES:
+            raise GroupSaveError(f"{path} is too large to be a group session file")
+        raw = json.loads(path.read_bytes().decode("utf-8"))
+    except FileNotFoundError:
+        raise GroupSaveError(f"there is no group session file at {path}") from None
+    except OSError as exc:
+        raise GroupSaveError(f"{path} cannot be read: {exc.strerror or exc}") from None
+    except (UnicodeDecodeError, json.JSONDecodeError, RecursionError):
+        raise GroupSaveError(f"{path} is not a group session file (it is not readable JSON)") from None
+    if not isinstance(raw, dict) or raw.get("kind") != KIND:
+        raise GroupSaveError(f"{path} is not a group session file")
+    if raw.get("format") != FORMAT:
+        raise GroupSaveError(f"{path} has format {raw.get('format')!r}; this version of the game reads {FORMAT}")
+    try:
+        return SessionData.model_validate(raw)
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        where = ".".join(str(p) for p in first["loc"])
+        raise GroupSaveError(f"{path} is damaged ({where}: {first['msg']})") from None
