@@ -372,3 +372,19 @@ def test_notes_load_and_are_optional(loaded):
     text = GROUP.read_text(encoding="utf-8").replace("notes: {timing: NOTE-INTRO-TIMING}", "notes: {}")
     bad = load_text("empty-notes.yaml", text)
     assert not bad.ok and "at least one of points, model_answer or timing" in bad.diagnostics[0].message
+
+
+def test_batched_phone_votes_are_saved_at_the_next_flush(session):
+    to_request(session)
+    session.batch_votes = True
+    before = session.file.read_text(encoding="utf-8")
+    for n in range(50):
+        session.cast(f"phone-{n}", 1 + n % 3)
+    assert session.file.read_text(encoding="utf-8") == before and session.unsaved
+    assert session.flush() and not session.unsaved and not session.flush()
+    assert GroupSession.resume(session.file, now=9.0).counts == (17, 17, 16)
+
+
+def test_a_new_session_is_saved_at_once(session):
+    again = GroupSession.resume(session.file, now=3.0)
+    assert again.phase == "scene" and again.scene.node == "intro"

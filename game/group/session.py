@@ -83,6 +83,10 @@ class GroupSession:
         self.current: Decision | None = None  # open, closed, revealed or just decided
         self.all_feedback = False
         self.save_problem: str | None = None
+        # Votes arriving in bursts (phones): True makes a vote only mark the session unsaved, and the
+        # frame loop calls flush() about once a second, rather than a disk write per vote.
+        self.batch_votes = False
+        self.unsaved = False
 
     # --- starting and resuming ------------------------------------------------------------------------------
 
@@ -98,6 +102,7 @@ class GroupSession:
         target = savefile.default_file(loaded.scenario.id) if file == "default" else file
         session = cls(play, target, now, discussion)
         session._arrive(now)
+        session.save()  # at once, so the session can be resumed before its first step
         return session
 
     @classmethod
@@ -271,11 +276,11 @@ class GroupSession:
 
     def set_count(self, option: int, n: int) -> None:
         self._counting().set_count(option, n)
-        self.save()
+        self._votes_changed()
 
     def add(self, option: int, delta: int = 1) -> int:
         count = self._counting().add(option, delta)
-        self.save()
+        self._votes_changed()
         return count
 
     def cast(self, device_token: str, option: int, decision: str | None = None) -> None:
@@ -286,12 +291,22 @@ class GroupSession:
         if self.phase != "decision":
             raise VoteRefused("voting has closed for this decision" if self.current else "there is no vote open")
         self.current.tally.cast(device_token, option)
-        self.save()
+        self._votes_changed()
 
     def withdraw(self, device_token: str) -> bool:
         removed = self._counting().withdraw(device_token)
-        self.save()
+        self._votes_changed()
         return removed
+
+    def _votes_changed(self) -> None:
+        if self.batch_votes:
+            self.unsaved = True
+        else:
+            self.save()
+
+    def flush(self) -> bool:
+        """Save votes that batch_votes held back; returns whether anything was written."""
+        return self.save() if self.unsaved else False
 
     def vote_of(self, device_token: str) -> int | None:
         tally = self.tally
@@ -374,12 +389,14 @@ class GroupSession:
         """Autosave now. Never raises: a full disk now may have room at the next step."""
         if self.file is None:
             return False
+        self.unsaved = False
         try:
             savefile.write(self.file, self.to_dict())
         except OSError as exc:
             if self.save_problem is None:
                 log.warning("group session autosave failed: %s", exc)
             self.save_problem = f"the session could not be saved: {exc.strerror or exc}"
+            self.unsaved = True  # try again at the next flush or step
             return False
         self.save_problem = None
         return True
