@@ -38,3 +38,10 @@ def test_a_score_out_of_range_is_said_plainly_with_the_rubric():
     assert [(d.code, d.line) for d in found] == [("CP202", 19)]
     assert found[0].message == "nodes.a.choices#1.scores.2: must be at least -5, not -9"
     assert "rubric" in found[0].hint
+
+
+def test_a_lone_misspelt_key_is_matched_against_the_model_its_parent_key_takes():
+    text = EXAMPLE.replace("    next: good", "    next: good\n    notes: {pointz: [a]}")
+    [d] = load_text("s.yaml", text).diagnostics
+    assert d.code == "CP201" and d.message == "unknown key 'pointz' in nodes.b.notes"
+    assert d.hint == "did you mean 'points'?"

@@ -75,6 +75,22 @@ def _all_models() -> list[type[BaseModel]]:
             if isinstance(v, type) and issubclass(v, model.Strict) and v is not model.Strict]
 
 
+def _model_under(loc: tuple) -> type[BaseModel] | None:
+    """The model a field named like the key holding this mapping (loc[-2]) takes, if exactly one does."""
+    if len(loc) < 2:
+        return None
+    holder = str(loc[-2])
+    found = {inner for m in _all_models() for name, f in m.model_fields.items() if (f.alias or name) == holder
+             for inner in _models_in(f.annotation)}
+    return found.pop() if len(found) == 1 else None
+
+
+def _models_in(annotation: object) -> list[type[BaseModel]]:
+    if isinstance(annotation, type) and issubclass(annotation, model.Strict):
+        return [annotation]
+    return [m for arg in getattr(annotation, "__args__", ()) for m in _models_in(arg)]
+
+
 def _path_text(raw: object, loc: tuple, tail: bool = True) -> str:
     """'nodes.opening.choices#2.goto': the path as it stands in the file (pydantic's union tags left out)."""
     parts: list[str] = []
@@ -107,7 +123,10 @@ def _unknown_key_hint(raw: dict, loc: tuple) -> str | None:
     parent = _parent(raw, loc)
     siblings = set(parent) - {bad} if isinstance(parent, dict) else set()
     # The mapping was read as whichever model shares most keys with it: suggest from that model's keys.
+    # With no key to go by (`notes: {pointz: …}`), the key it sits under says which model it is.
     best = max(_all_models(), key=lambda m: (len(siblings & _field_names(m)), -len(_field_names(m))))
+    if not siblings & _field_names(best):
+        best = _model_under(loc) or best
     allowed = sorted(_field_names(best))
     close = difflib.get_close_matches(bad, allowed, n=1, cutoff=0.6)
     if close:
