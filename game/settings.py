@@ -20,6 +20,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+from . import paths
 from .engine.wording import plural
 from .json_members import read_members
 
@@ -67,10 +68,15 @@ class Preference:
 
 
 def _framework_choices() -> tuple[tuple[str, str], ...]:
-    """'As written' plus every framework the game ships (data in game/data/frameworks/)."""
-    from game.engine import reference
+    """'As written' plus every framework the game ships (data in game/data/frameworks/). Only each file's
+    title is read, without the typed reference models: settings are read before the first frame, and
+    building those models (pydantic) would cost a quarter of a second of start-up."""
+    from game.engine import datafile
 
-    shipped = tuple((fid, reference.framework(fid).title) for fid in reference.framework_ids())
+    shipped = []
+    for path in sorted((paths.DATA / "frameworks").glob("*.yaml")):
+        title = datafile.read(path).data.get("title")
+        shipped.append((path.stem, title if isinstance(title, str) else path.stem))
     return (("as_written", "As each scenario is written"), *shipped)
 
 
