@@ -40,13 +40,9 @@ def advances(font: pygame.font.Font, text: str) -> list[int]:
     table = _advances.get(font)
     if table is None:
         table = _advances[font] = {}
-    out = []
-    for ch in text:
-        a = table.get(ch)
-        if a is None:
-            a = table[ch] = _char_advance(font, ch)
-        out.append(a)
-    return out
+    for ch in set(text).difference(table):  # each distinct character measured once per font
+        table[ch] = _char_advance(font, ch)
+    return list(map(table.__getitem__, text))
 
 
 def width_of(font: pygame.font.Font, text: str) -> int:
@@ -104,6 +100,8 @@ def _fit(font: pygame.font.Font, word: str, cum: list[int], start: int, room: in
         w = width_of(font, word[start:end])
         if w <= room:
             good = end
+            if end < len(word) and w + (cum[end + 1] - cum[end]) * KERNING_BOUND > room:
+                bad = end + 1  # the next character surely overflows: no need to measure that too
         else:
             bad = end
         if estimate > 0 and w > 0:
