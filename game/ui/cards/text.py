@@ -74,11 +74,16 @@ class FontCache:
     def __init__(self, source) -> None:
         self._source = source
         self._fonts: dict[FontSpec, pygame.font.Font] = {}
+        self._last_spec: FontSpec | None = None
+        self._last_font: pygame.font.Font | None = None
 
     def __call__(self, spec: FontSpec) -> pygame.font.Font:
+        if spec is self._last_spec:  # a run asks for its font once per word: skip hashing the spec
+            return self._last_font
         font = self._fonts.get(spec)
         if font is None:
             font = self._fonts[spec] = self._source.get(spec.px, spec.bold, spec.italic)
+        self._last_spec, self._last_font = spec, font
         return font
 
     def displayable(self, spec: FontSpec, text: str) -> str:
@@ -87,6 +92,8 @@ class FontCache:
 
 
 def _same_style(a: Run | IconRun, b: Run) -> bool:
+    if a is b:  # the usual case, a run's words one after another: no field-by-field comparison
+        return True
     return isinstance(a, Run) and a.font == b.font and a.fg == b.fg and a.underline == b.underline
 
 
@@ -102,6 +109,9 @@ class _Wrapper:
         return sum(p.w for p in self.line.pieces)
 
     def _content(self) -> bool:
+        pieces = self.line.pieces
+        if pieces and isinstance(pieces[-1].run, Run) and pieces[-1].text[:1].strip():
+            return True  # the usual case: the line so far ends with a word
         # isspace() stops at the first letter, where strip() would copy a long line for every space
         return any(isinstance(p.run, IconRun) or (p.text and not p.text.isspace()) for p in self.line.pieces)
 
