@@ -2,6 +2,8 @@
 
     python main.py                      the desktop game
     python main.py play [--projector]   the same, with options
+    python main.py facilitate [SCENARIO] [--one-window] [--audience-display N]
+                                        run a group session: projector for the room, console for you
     python main.py text PATH            play a scenario in the terminal
     python main.py validate [PATH ...]  check scenario files (for trainers)
     python main.py snapshot SCENARIO    render a playthrough to PNG images
@@ -24,6 +26,7 @@ COMMANDS = {
     "text": ("game.textplayer", "main"),
     "validate": ("game.trainer.validate_cmd", "main"),
     "snapshot": ("game.ui.snapshot", "main"),
+    "facilitate": ("game.ui.facilitate", "main"),
     "schema": ("game.engine.schema", "main"),
 }
 

@@ -30,6 +30,7 @@ from game.settings import Preferences
 from .assets import Assets
 from .blocks import words
 from .fonts import Fonts
+from .group_run import GROUP_HANDLERS
 from .intents import (
     ChangeSetting,
     Choose,
@@ -86,6 +87,8 @@ class App:
         self.voice = voice or Voice.detect(enabled=self.prefs.self_voicing)
         self.keymap = keymap or KeyMap.load()
         self.session: PlaySession | None = None
+        self.group = None  # a facilitated group session running (game/ui/group_run.py), if any
+        self.group_setup = None  # how group sessions open (facilitate's options); None: found out
         self.running = True
         self.windowed_size = DEFAULT_SIZE
         self.lines = LineCache()
@@ -429,7 +432,7 @@ class App:
         if action == "fullscreen":
             self.act(ToggleFullscreen(), view)
         elif action == "help":
-            self.act(Push("help"), view)
+            self.act(Push(getattr(view.top, "help_screen", "help")), view)  # a group session has its own keys
         elif action == "speak":
             self.speak(view.top.speech(), force=True)
         else:
@@ -494,6 +497,7 @@ HANDLERS: dict[type, Callable[[App, Any, View], None]] = {
     LoadFrom: App._load_from, SaveTo: App._save_to, Choose: App._choose, Proceed: App._proceed,
     Restart: App._restart, ShowDebrief: App._show_debrief, ChangeSetting: App._change_setting,
     ToggleFullscreen: App._toggle_fullscreen, StartNewSaveFile: App._start_new_save_file,
+    **GROUP_HANDLERS,
 }
 """One handler per intent class: how the app acts on it, given the window it came from."""
 

@@ -120,6 +120,107 @@ class Confirm:
     detail: str = ""
 
 
+# --- a facilitated group session (game/ui/group_run.py acts on these) ---------------------------------------
+
+@dataclass(frozen=True)
+class RunGroup:
+    """Start a group session of a scenario; an unfinished one saved for it is offered first (fresh=False)."""
+
+    path: Path
+    fresh: bool = False
+
+
+@dataclass(frozen=True)
+class ResumeGroup:
+    """Carry on the group session saved in `file`, where it was, with its votes."""
+
+    file: Path
+
+
+@dataclass(frozen=True)
+class GroupNext:
+    """On: scene -> decision, feedback -> next node, and through the ending's slides."""
+
+
+@dataclass(frozen=True)
+class GroupVoting:
+    """Close the vote (open=False) or reopen it before the reveal (open=True)."""
+
+    open: bool
+
+
+@dataclass(frozen=True)
+class GroupReveal:
+    """Show the room the split (closing the vote if still open)."""
+
+
+@dataclass(frozen=True)
+class GroupDecide:
+    """The room's choice: `option` (None: the majority). `how` None asks first when it overrules the
+    majority or picks without a vote; the question's yes carries the `how` it will be recorded as."""
+
+    option: int | None = None
+    how: str | None = None
+
+
+@dataclass(frozen=True)
+class GroupVote:
+    """A clicker press (+1) or a correction (-1) for an option."""
+
+    option: int
+    delta: int = 1
+
+
+@dataclass(frozen=True)
+class GroupSetCount:
+    """A show-of-hands count typed in for an option."""
+
+    option: int
+    count: int
+
+
+@dataclass(frozen=True)
+class GroupTimer:
+    """The discussion timer: "start", "pause", "toggle" or "add" (one more minute)."""
+
+    action: str
+
+
+@dataclass(frozen=True)
+class GroupAllFeedback:
+    """Show (or hide) what every option would have meant, side by side."""
+
+    on: bool
+
+
+@dataclass(frozen=True)
+class GroupSummary:
+    """Write the session summary (audience and facilitator copies) to `folder` (None: saves/group/)."""
+
+    folder: str | None = None
+
+
+@dataclass(frozen=True)
+class GroupPeek:
+    """One window only: show the facilitator's notes on the shared screen while a key is held."""
+
+    on: bool
+
+
+@dataclass(frozen=True)
+class GroupShowSplit:
+    """Let the console show the split of the votes before the reveal (the room never sees it)."""
+
+    on: bool
+
+
+@dataclass(frozen=True)
+class EndGroup:
+    """Leave the group session (it stays saved) and go back to the title."""
+
+
 Intent: TypeAlias = (Push | Replace | Pop | Quit | ToTitle | StartScenario | ContinueLatest | LoadFrom | SaveTo
                      | Choose | Proceed | Restart | ShowDebrief | ChangeSetting | ToggleFullscreen
-                     | StartNewSaveFile | Confirm)
+                     | StartNewSaveFile | Confirm | RunGroup | ResumeGroup | GroupNext | GroupVoting
+                     | GroupReveal | GroupDecide | GroupVote | GroupSetCount | GroupTimer | GroupAllFeedback
+                     | GroupSummary | GroupPeek | GroupShowSplit | EndGroup)

@@ -26,6 +26,11 @@ BY_NAME: dict[str, tuple[str, str]] = {  # name -> (module, class)
     "message": ("message", "MessageScreen"),
     "load": ("load", "LoadScreen"),
     "save": ("save", "SaveScreen"),
+    "group_pick": ("group_pick", "GroupPickScreen"),
+    "group_offer": ("group_offer", "GroupOfferScreen"),
+    "group_help": ("group_help", "GroupHelpScreen"),
+    "audience": ("audience", "AudienceScreen"),
+    "console": ("console", "ConsoleScreen"),
 }
 
 

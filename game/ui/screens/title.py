@@ -22,6 +22,8 @@ class TitleScreen(PageScreen):
         buttons = [
             cont,
             Button("Scenarios", Push("scenarios"), "scenarios", note="Choose a scenario to play"),
+            Button("Run a group session", Push("group_pick"), "group",
+                   note="The projector for the room, a console for you"),
             Button("Load", Push("load"), "load"),
             Button("Settings", Push("settings"), "settings"),
             Button("Help", Push("help"), "help"),
@@ -39,4 +41,4 @@ class TitleScreen(PageScreen):
         return Confirm("Quit Crossing Paths?", "Quit", Quit(), "Your progress is saved automatically.")
 
     def speech(self) -> str:
-        return "Crossing Paths. Continue, Scenarios, Load, Settings, Help, Quit."
+        return "Crossing Paths. Continue, Scenarios, Run a group session, Load, Settings, Help, Quit."

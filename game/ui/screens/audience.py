@@ -1,0 +1,195 @@
+"""The room's view of a group session: slides drawn only from a Slide (the session's AudienceState,
+and at the ending the group's path without notes), never from the session itself.
+
+Scene: the narration and the card. Decision: the question, the numbered options, "votes in" and the timer,
+always on one screen (the text shrinks until it fits; never the scroll bar). Reveal: a bar per option with
+its number, words, count and percentage, and the majority or the tie in words. Feedback: the chosen
+option's, and on demand every option's side by side. Ending: the solo ending, its debrief, then the
+group's path with the vote at every decision.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from types import SimpleNamespace
+
+from ..blocks import Beside, Block, Columns, Panel, Stack, Text
+from ..embeds import CardBlock
+from ..groupblocks import HOW_WORDS, TimerBlock, numbered, result_words, vote_bars
+from ..groupkeys import end_question, group_intent
+from ..look import Look
+from ..page import Page, PageScreen
+from ..parts import SceneLayout, effect_row, header, heading, ladder_block, line_block, outcome_panel
+
+FIT_PHASES = ("decision", "closed", "revealed")
+
+
+class AudienceScreen(PageScreen):
+    name = "audience"
+    help_screen = "group_help"
+
+    def __init__(self, env, feed):
+        super().__init__(env)
+        self.feed = feed  # () -> Slide
+        self.slide = feed()
+
+    def update(self, dt: float) -> None:
+        slide = self.feed()
+        if slide != self.slide:
+            if slide.state.phase != self.slide.state.phase or slide.page != self.slide.page:
+                self.scroll = 0
+            self.slide = slide
+            self.refresh()
+
+    def handle_event(self, event):
+        state = self.slide.state
+        intent = group_intent(event, state.phase, state.all_feedback is not None)
+        return intent if intent is not None else super().handle_event(event)
+
+    def back(self):
+        return end_question()
+
+    # --- fitting ----------------------------------------------------------------------------------------
+
+    def ensure(self, size: tuple[int, int]) -> None:
+        """Lay out; then, while the page scrolls, shrink the text: a decision down to whatever fits (it is
+        one screen, always), other slides to three quarters (then they scroll)."""
+        stale = self._stale or size != self._size or self.env.look(size) is not self._wanted_look
+        super().ensure(size)
+        if not stale or self.max_scroll <= 0:
+            return
+        look = self._look
+        base = look.metrics.scale
+        floor = base * (0.25 if self.slide.state.phase in FIT_PHASES else 0.75)
+        scale = base
+        for _ in range(24):
+            if self.max_scroll <= 0 or scale <= floor:
+                break
+            ratio = (self.viewport.h - 2 * self.content_pad) / max(1, self.content_h - 2 * self.content_pad)
+            scale = max(floor, scale * max(0.8, min(0.96, ratio ** 0.5)))
+            look = Look(replace(look.metrics, scale=scale), look.theme, look.fonts, look.lines, look.assets)
+            self._look = look
+            self._page = self.build(look)
+            self._layout()
+        self._layer_key = None
+
+    # --- slides -----------------------------------------------------------------------------------------
+
+    def build(self, look: Look) -> Page:
+        slide = self.slide
+        state = slide.state
+        phase = state.phase
+        if phase == "ending":
+            title, body = self._ending(look)
+        elif phase == "scene":
+            title, body = state.title or "The story so far", self._scene(look)
+        elif phase == "feedback":
+            title, body = "What the group chose", self._feedback(look)
+        else:
+            title, body = state.title or "Decision", self._decision(look)
+        if slide.peek is not None:
+            body = Stack([self._peek(slide.peek), body], gap=1.0)
+        width = 80 if phase in FIT_PHASES or (phase == "feedback" and state.all_feedback) else 60
+        return Page(header=header(title), body=body, width_em=width)
+
+    def _scene(self, look: Look) -> Block:
+        state = self.slide.state
+        words = Stack([line_block(line) for line in state.lines], gap=0.9) if state.lines else Block()
+        card = CardBlock(state.card) if state.card is not None else None
+        return SceneLayout(words, card, None)
+
+    def _decision(self, look: Look) -> Block:
+        state = self.slide.state
+        question = Text(state.question or "What do you do?", "heading", "heading")
+        if state.phase == "revealed" and state.split is not None:
+            total = sum(r.count for r in state.split)
+            options = Stack([vote_bars(state.split, state.majority, state.tied),
+                             Text(result_words(state.majority, state.tied, total), "heading", "heading")], gap=0.8)
+            return Stack([question, options, Text(f"Votes in: {total}", "body", "muted")], gap=0.9)
+        options = Stack([numbered(o.number, o.text) for o in state.options], gap=0.6)
+        if state.voting_open:
+            status = f"Votes in: {state.votes_in}"
+            hint = "Vote by number"
+        else:
+            status = f"Voting is closed. Votes in: {state.votes_in}"
+            hint = "The result comes next"
+        side: list[Block] = [Text(status, "heading", "heading"), Text(hint, "body", "muted")]
+        if state.timer is not None and (state.timer.running or state.timer.remaining < state.timer.length):
+            side.append(TimerBlock(state.timer.remaining, state.timer.running, state.timer.finished))
+        return Stack([question, Columns([(options, 18, 3), (Stack(side, gap=0.5), 10, 1)], gap=1.5)], gap=1.0)
+
+    def _feedback(self, look: Look) -> Block:
+        state = self.slide.state
+        chosen = next((o for o in state.options if o.number == state.chosen), None)
+        how = HOW_WORDS.get(state.how or "", "")
+        head = Stack([Text(f"The group chose option {state.chosen}" + (f", {how}" if how else "") + ".",
+                           "label", "muted"),
+                      numbered(state.chosen or 0, chosen.text if chosen else "", "heading")], gap=0.4)
+        if state.all_feedback:
+            columns = []
+            for fb in state.all_feedback:
+                mark = "The group's choice" if fb.number == state.chosen else "Not chosen"
+                col = Panel(Stack([numbered(fb.number, fb.text), Text(mark, "label", "muted"),
+                                   Text(fb.feedback.text),
+                                   Stack([effect_row(e, reasons=False) for e in fb.feedback.effects], gap=0.3)],
+                                  gap=0.5), bg="surface", border="text" if fb.number == state.chosen else "border",
+                            pad=0.6)
+                columns.append((col, 9, 1))
+            return Stack([head, heading("What every option would have meant"), Columns(columns, gap=0.8)], gap=1.0)
+        fb = state.feedback
+        if fb is None:
+            return head
+        effects = (Stack([effect_row(e) for e in fb.effects], gap=0.5) if fb.effects
+                   else Text("No standard was affected by this choice.", "body", "muted"))
+        return Stack([head, Text(fb.text), effects], gap=1.0)
+
+    def _ending(self, look: Look) -> tuple[str, Block]:
+        slide = self.slide
+        ending = slide.state.ending
+        if slide.page == 0:
+            ladder = SimpleNamespace(ladder=self.env.ladder())  # reference data: the same ladder the story uses
+            return "The ending", Stack([Text(ending.title, "title", "heading"), Text(ending.text),
+                                        outcome_panel(ending),
+                                        ladder_block(ladder, ending.outcome.id, ending.outcome_label)], gap=0.9)
+        if slide.page == 1:
+            d = ending.debrief
+            parts: list[Block | None] = [heading("What happened"), Text(d.what_happened)]
+            if d.why:
+                parts += [heading("Why"), Text(d.why)]
+            if slide.scores:
+                parts.append(heading("The standards"))
+                parts += [Text(f"Standard {sid} · {title}: {score:+d}") for sid, title, score in slide.scores]
+            if d.reflection:
+                parts.append(heading("Questions for the room"))
+                parts += [Beside(Text(f"{i}.", "body", "heading", bold=True), Text(q), 1.4, 0.3)
+                          for i, q in enumerate(d.reflection, 1)]
+            return "Debrief", Stack(parts, gap=0.5)
+        steps: list[Block] = []
+        for step in slide.path:
+            total = sum(step.votes)
+            rows = [SimpleNamespace(number=n, text=text, count=c, percent=100.0 * c / total if total else 0.0)
+                    for n, (text, c) in enumerate(zip(step.options, step.votes, strict=False), 1)]
+            how = HOW_WORDS.get(step.how or "", "")
+            top = max(step.votes, default=0)
+            winners = tuple(n for n, c in enumerate(step.votes, 1) if top and c == top)
+            majority, tied = (winners[0], ()) if len(winners) == 1 else (None, winners)
+            steps.append(Stack([Text(f"{step.number}. {step.question}", "body", "heading", bold=True),
+                                vote_bars(rows, majority, tied),
+                                Text(f"Chosen: option {step.chosen}, {how}." if step.chosen else "Not decided.",
+                                     "body", "muted")], gap=0.4))
+        if not steps:
+            steps.append(Text("The group made no decisions on the way.", "body", "muted"))
+        return "The group's path", Stack(steps, gap=1.2)
+
+    def _peek(self, notes) -> Block:
+        rows: list[Block] = [Text("The room can see this: your notes are on the shared screen while you hold V.",
+                                  "heading", "selected_text")]
+        rows += [Text(f"• {p}", "body", "selected_text") for p in notes.points]
+        if notes.model_answer:
+            rows.append(Text(f"Model answer: {notes.model_answer}", "body", "selected_text"))
+        if notes.timing:
+            rows.append(Text(f"Timing: {notes.timing}", "body", "selected_text"))
+        return Panel(Stack(rows, gap=0.3), bg="selected", border="text", pad=0.7, border_em=0.15)
+
+    def speech(self) -> str:
+        return ""
