@@ -43,3 +43,13 @@ def test_projector_snapshots_default_to_full_hd():
     from game.ui.snapshot import DEFAULT_SIZES
 
     assert DEFAULT_SIZES["projector"] == (1920, 1080)
+
+
+def test_a_lone_surrogate_never_reaches_the_renderer():
+    import pygame
+
+    pygame.font.init()
+    font = pygame.font.Font(None, 20)
+    text = displayable(font, "before\ud800after\udfff")
+    assert text == "beforeafter"
+    assert font.size(text)[0] > 0  # SDL_ttf raises on a lone surrogate; this must not

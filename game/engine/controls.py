@@ -13,6 +13,9 @@ import re
 
 # C0 except tab and newline, DEL, and C1: Unicode category Cc less the two that text uses.
 CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+# What a renderer must never be handed: control characters, and lone surrogates (SDL_ttf cannot encode them
+# and raises); a scenario cannot hold either, but a save, a settings file or a network request can.
+UNDRAWABLE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff]")
 # Embeddings, overrides and isolates (not the marks LRM/RLM): they reorder how the rest of a line reads.
 BIDI = re.compile("[\u202a-\u202e\u2066-\u2069]")
 # What `escape` rewrites: the above, tab (a terminal moves the cursor for it), and lone surrogates

@@ -8,7 +8,7 @@ import unicodedata
 
 import pygame
 
-from game.engine.controls import CONTROL
+from game.engine.controls import UNDRAWABLE
 
 _INVISIBLE = {"\u200d", "\ufe0e", "\ufe0f", "\u20e3"}  # joiners and variation selectors only modify emoji
 _BEYOND_LATIN = "\u2000"  # every character from here up may lack a glyph (a regex of this range costs 15 ms to build)
@@ -34,8 +34,8 @@ def displayable(font: pygame.font.Font, text: str) -> str:
     dropped, newlines and tabs aside (the layout uses them): SDL_ttf refuses a NUL outright (font.size and
     font.render raise), and draws the others as empty boxes. The validator rejects them (CP325), so only
     a file that was never validated can bring one here."""
-    if CONTROL.search(text):
-        text = CONTROL.sub("", text)
+    if UNDRAWABLE.search(text):
+        text = UNDRAWABLE.sub("", text)
     if not text or max(text) < _BEYOND_LATIN:  # the fast path: Latin text, punctuation, dashes and quotes
         return text
     out: list[str] = []
