@@ -52,7 +52,18 @@ if TYPE_CHECKING:
 
 log = logging.getLogger("crossing_paths.ui")
 
-ENDING_PAGES = 3  # the ending, its debrief, the group's path
+PATH_PER_SLIDE = 2  # decisions of the group's path on one slide: one screen each, read from the back
+
+
+def ending_pages(decisions: int) -> int:
+    """The ending, its debrief, then the group's path over as many slides as it needs."""
+    return 2 + max(1, math.ceil(decisions / PATH_PER_SLIDE))
+
+
+def slide_name(page: int, pages: int) -> str:
+    if page < 2:
+        return ("the ending", "the debrief")[page]
+    return "the group's path" + (f" ({page - 1} of {pages - 2})" if pages > 3 else "")
 
 
 @dataclass
@@ -84,7 +95,7 @@ class Slide:
 
     state: AudienceState
     path: tuple[PathStep, ...] = ()  # at the ending only
-    page: int = 0  # the ending's slides: 0 ending, 1 debrief, 2 the group's path
+    page: int = 0  # the ending's slides: 0 ending, 1 debrief, 2 on the group's path (PATH_PER_SLIDE each)
     peek: Notes | None = None  # one window only, while the facilitator holds the key
     scores: tuple[tuple[str, str, int], ...] = ()  # (standard, title, score) at the ending
 
@@ -214,7 +225,7 @@ class GroupRun:
     def next(self, view: View) -> None:
         s = self.session
         if s.phase == "ending":
-            if self.page < ENDING_PAGES - 1:
+            if self.page < ending_pages(len(s.decisions)) - 1:
                 self.page += 1
                 self.changed()
             else:

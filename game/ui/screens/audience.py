@@ -15,6 +15,7 @@ from types import SimpleNamespace
 
 from ..blocks import Beside, Block, Columns, Panel, Stack, Text
 from ..embeds import CardBlock
+from ..group_run import PATH_PER_SLIDE, ending_pages, slide_name
 from ..groupblocks import HOW_WORDS, TimerBlock, numbered, result_words, vote_bars
 from ..groupkeys import end_question, group_intent
 from ..look import Look
@@ -53,14 +54,15 @@ class AudienceScreen(PageScreen):
 
     def ensure(self, size: tuple[int, int]) -> None:
         """Lay out; then, while the page scrolls, shrink the text: a decision down to whatever fits (it is
-        one screen, always), other slides to three quarters (then they scroll)."""
+        one screen, always), other slides to 60 % (then they scroll)."""
         stale = self._stale or size != self._size or self.env.look(size) is not self._wanted_look
         super().ensure(size)
         if not stale or self.max_scroll <= 0:
             return
         look = self._look
         base = look.metrics.scale
-        floor = base * (0.25 if self.slide.state.phase in FIT_PHASES else 0.75)
+        state = self.slide.state
+        floor = base * (0.25 if state.phase in FIT_PHASES else 0.45 if state.all_feedback else 0.6)
         scale = base
         for _ in range(24):
             if self.max_scroll <= 0 or scale <= floor:
@@ -89,7 +91,8 @@ class AudienceScreen(PageScreen):
             title, body = state.title or "Decision", self._decision(look)
         if slide.peek is not None:
             body = Stack([self._peek(slide.peek), body], gap=1.0)
-        width = 80 if phase in FIT_PHASES or (phase == "feedback" and state.all_feedback) else 60
+        wide = phase in FIT_PHASES or (phase == "feedback" and state.all_feedback) or (phase == "ending" and not slide.page)
+        width = 80 if wide else 60
         return Page(header=header(title), body=body, width_em=width)
 
     def _scene(self, look: Look) -> Block:
@@ -148,9 +151,9 @@ class AudienceScreen(PageScreen):
         ending = slide.state.ending
         if slide.page == 0:
             ladder = SimpleNamespace(ladder=self.env.ladder())  # reference data: the same ladder the story uses
-            return "The ending", Stack([Text(ending.title, "title", "heading"), Text(ending.text),
-                                        outcome_panel(ending),
-                                        ladder_block(ladder, ending.outcome.id, ending.outcome_label)], gap=0.9)
+            told = Stack([Text(ending.title, "title", "heading"), Text(ending.text), outcome_panel(ending)], gap=0.9)
+            rungs = ladder_block(ladder, ending.outcome.id, ending.outcome_label)
+            return "The ending", Columns([(told, 16, 3), (rungs, 14, 2)], gap=1.5)
         if slide.page == 1:
             d = ending.debrief
             parts: list[Block | None] = [heading("What happened"), Text(d.what_happened)]
@@ -165,7 +168,8 @@ class AudienceScreen(PageScreen):
                           for i, q in enumerate(d.reflection, 1)]
             return "Debrief", Stack(parts, gap=0.5)
         steps: list[Block] = []
-        for step in slide.path:
+        first = (slide.page - 2) * PATH_PER_SLIDE
+        for step in slide.path[first:first + PATH_PER_SLIDE]:
             total = sum(step.votes)
             rows = [SimpleNamespace(number=n, text=text, count=c, percent=100.0 * c / total if total else 0.0)
                     for n, (text, c) in enumerate(zip(step.options, step.votes, strict=False), 1)]
@@ -179,7 +183,8 @@ class AudienceScreen(PageScreen):
                                      "body", "muted")], gap=0.4))
         if not steps:
             steps.append(Text("The group made no decisions on the way.", "body", "muted"))
-        return "The group's path", Stack(steps, gap=1.2)
+        pages = ending_pages(len(slide.path))
+        return slide_name(slide.page, pages).capitalize(), Stack(steps, gap=1.2)
 
     def _peek(self, notes) -> Block:
         rows: list[Block] = [Text("The room can see this: your notes are on the shared screen while you hold V.",

@@ -9,6 +9,7 @@ import math
 import pygame
 
 from ..blocks import Block, Button, Columns, Flow, Panel, Stack, Text
+from ..group_run import ending_pages, slide_name
 from ..groupblocks import HOW_WORDS, clock, numbered
 from ..groupkeys import end_question, group_intent
 from ..intents import (
@@ -30,7 +31,6 @@ from ..parts import header, heading, tool
 
 ON_SCREEN = {"scene": "the scene", "decision": "the decision, voting open", "closed": "the decision, voting closed",
              "revealed": "the vote chart", "feedback": "the feedback of the group's choice", "ending": "the ending"}
-ENDING_SLIDES = ("the ending", "the debrief", "the group's path")
 MAX_DIGITS = 6
 
 
@@ -105,18 +105,19 @@ class ConsoleScreen(PageScreen):
     def build(self, look: Look) -> Page:
         run, s = self.run, self.run.session
         phase = s.phase
-        where = ON_SCREEN[phase] if phase != "ending" else ENDING_SLIDES[run.page]
+        pages = ending_pages(len(s.decisions))
+        where = ON_SCREEN[phase] if phase != "ending" else slide_name(run.page, pages)
         tools = [tool("Help (F1)", Push("group_help"), "help"), tool("End session (Esc)", end_question(), "end")]
         head = header("Group session: console", f"The room sees {where}", tools, context=s.story.scenario.title)
-        left: list[Block | None] = [self._place(look)]
-        if s.current is not None and phase in ("decision", "closed", "revealed"):
-            left += [self._votes(look), self._timer()]
-        left.append(self._steps())
+        # the next step first, then what was said about the last one, then the votes and the timer
+        left: list[Block | None] = [self._place(look), self._steps()]
         if self.entry is not None and self.entry[0] == "folder":
             left.append(Panel(Text(f"Folder: {self.entry[2]}▏  (Enter writes there, Esc cancels)", "body", "text"),
                               bg="surface", border="focus_ring", pad=0.6))
         if run.notice:
             left.append(Panel(Text(run.notice, "body", "text"), bg="discussion", border="discussion_border", pad=0.6))
+        if s.current is not None and phase in ("decision", "closed", "revealed"):
+            left += [self._timer(), self._votes(look)]
         body = Columns([(Stack(left, gap=1.0), 22, 3), (self._notes(), 14, 2)], gap=1.5)
         return Page(header=head, body=body, width_em=74)
 
@@ -150,10 +151,10 @@ class ConsoleScreen(PageScreen):
                 shown = f"{c} vote{'' if c == 1 else 's'}"
             else:
                 shown = "count hidden"
-            controls: list[Button | None] = [
-                Button("−", GroupVote(n, -1), f"minus-{n}", full=False, enabled=counting),
-                Button("+", GroupVote(n, 1), f"plus-{n}", full=False, enabled=counting),
-                Button("Type a count", self._start_typing("count", n), f"type-{n}", full=False, enabled=counting),
+            controls: list[Button | None] = [  # counts change only while counting: after the reveal, choose
+                Button("−", GroupVote(n, -1), f"minus-{n}", full=False) if counting else None,
+                Button("+", GroupVote(n, 1), f"plus-{n}", full=False) if counting else None,
+                Button("Type a count", self._start_typing("count", n), f"type-{n}", full=False) if counting else None,
                 Button("Choose this", GroupDecide(n), f"choose-{n}", full=False),
             ]
             rows.append(Stack([numbered(n, text), Flow([Text(shown, "body", "heading", bold=True, measure=False),
@@ -195,8 +196,9 @@ class ConsoleScreen(PageScreen):
             buttons += [Button("Hide the other options (A)" if every else "Show every option's feedback (A)",
                                GroupAllFeedback(not every), "all", full=False),
                         Button("Next (N)", GroupNext(), "next", full=False)]
-        elif phase == "ending" and run.page < len(ENDING_SLIDES) - 1:
-            buttons.append(Button(f"Next slide: {ENDING_SLIDES[run.page + 1]} (N)", GroupNext(), "next", full=False))
+        elif phase == "ending" and run.page < ending_pages(len(s.decisions)) - 1:
+            upcoming = slide_name(run.page + 1, ending_pages(len(s.decisions)))
+            buttons.append(Button(f"Next slide: {upcoming} (N)", GroupNext(), "next", full=False))
         buttons += [Button("Write the summary (S)", GroupSummary(), "summary", full=False),
                     Button("Write it to a folder…", self._start_typing("folder"), "summary-folder", full=False)]
         hint = None
