@@ -52,6 +52,15 @@ def test_missing_portrait_draws_a_placeholder_and_warns(tmp_path, caplog):
     assert Assets().path("../main.py") is None  # never outside assets/
 
 
+def test_pages_and_cards_refuse_the_same_asset_paths_as_the_validator():
+    from game.engine.assets import escape_reason
+
+    for rel in ("../main.py", "/etc/passwd", "C:portraits/x.png", "portraits\\x.png", "a\x00b", "~/x.png",
+                "portraits/../../main.py", "fonts/OFL.txt"):
+        refused = escape_reason(rel) is not None or Assets().path(rel) is None
+        assert (Assets().path(rel) is None) == refused, rel
+
+
 def test_missing_font_file_falls_back(tmp_path, caplog):
     pygame.font.init()
     with caplog.at_level(logging.WARNING, logger="crossing_paths.ui"):

@@ -12,6 +12,8 @@ from pathlib import Path
 import pygame
 
 from game import paths
+from game.engine.assets import resolve_asset
+from game.engine.controls import escape
 
 from . import pixels
 
@@ -33,10 +35,11 @@ class Assets:
             log.warning(message)
 
     def path(self, rel: str) -> Path | None:
-        target = (self.root / rel).resolve()
-        if not target.is_relative_to(self.root):
-            self.warn_once(rel, f"asset path {rel!r} leaves assets/; drawing a placeholder")
-            return None
+        # the validator's own check (engine/assets.py), which the cards' images use too: a path that passes
+        # validation is exactly a path the game opens, and nothing else
+        target = resolve_asset(self.root, rel)
+        if target is None:
+            self.warn_once(rel, f"asset path {escape(rel)!r} leaves assets/; drawing a placeholder")
         return target
 
     def image(self, rel: str) -> pygame.Surface | None:
