@@ -21,8 +21,8 @@ sys.path.insert(0, str(ROOT))
 import pygame  # noqa: E402
 
 from game.ui.cards import CardContext, clear_cache, draw_card, layout_card, measure_card  # noqa: E402
-from game.ui.cards.fonts import FileFonts  # noqa: E402
 from game.ui.chart import draw_chart, measure_chart, totals_from_scores  # noqa: E402
+from game.ui.fonts import Fonts  # noqa: E402
 from tests.support.cards_gallery import examples  # noqa: E402
 
 
@@ -58,7 +58,7 @@ def bench_card(card, width: int, scale: float, hc: bool, fonts) -> tuple[float, 
 def main() -> int:
     pygame.display.init()
     pygame.font.init()
-    fonts = FileFonts()
+    fonts = Fonts()
     cards = examples()
     results = {}
     for key, name, width, scale, hc in [

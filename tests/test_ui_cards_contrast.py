@@ -12,14 +12,14 @@ from game.engine.reference import framework
 from game.engine.yamlsafe import read_file
 from game.ui.cards import CardContext, clear_cache, layout_card
 from game.ui.cards.boxes import Avatar, Hatch, Icon, Text
-from game.ui.cards.fonts import FileFonts
 from game.ui.cards.media import initials
 from game.ui.cards.style import STYLES_FILE, StyleError, contrast, parse, styles
 from game.ui.chart import layout_chart, totals_from_scores
+from game.ui.fonts import Fonts
 from tests.conftest import ROOT
 from tests.support.cards_gallery import examples
 
-FONTS = FileFonts()
+FONTS = Fonts()
 CARDS = examples()
 ONE_OF_EACH = ["request-facebook", "post-facebook", "messages-whatsapp", "messages-linkedin", "messages-email",
                "search-name", "privacy-facebook"]

@@ -12,11 +12,11 @@ from pydantic import TypeAdapter
 from game.engine.model import Card
 from game.ui.cards import CardContext, card_alt_text, clear_cache, draw_card, layout_card, measure_card, media
 from game.ui.cards.boxes import Avatar, Picture
-from game.ui.cards.fonts import FileFonts
+from game.ui.fonts import Fonts
 from tests.conftest import ROOT
 from tests.support.cards_gallery import examples
 
-FONTS = FileFonts()
+FONTS = Fonts()
 CARDS = examples()
 SENTINEL = (1, 2, 3)
 

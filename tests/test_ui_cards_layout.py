@@ -10,11 +10,11 @@ import pytest
 
 from game.ui.cards import CardContext, clear_cache, layout_card, measure_card
 from game.ui.cards.boxes import Avatar, CardLayout, Fill, Hatch, Icon, Picture, Text
-from game.ui.cards.fonts import FileFonts
+from game.ui.fonts import Fonts
 from tests.conftest import ROOT
 from tests.support.cards_gallery import examples
 
-FONTS = FileFonts()
+FONTS = Fonts()
 ASSETS = ROOT / "assets"
 CARDS = examples(stress=True)
 

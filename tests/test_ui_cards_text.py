@@ -9,11 +9,11 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from game.ui.cards.boxes import CardLayout, Fill, FontSpec, Text
-from game.ui.cards.fonts import FileFonts
 from game.ui.cards.text import FontCache, IconRun, Run, wrap
+from game.ui.fonts import Fonts
 from tests.test_ui_cards_layout import problems
 
-FONTS = FontCache(FileFonts())
+FONTS = FontCache(Fonts())
 BODY = FontSpec(18)
 BOLD = FontSpec(18, bold=True)
 INK = (0, 0, 0)
@@ -69,7 +69,7 @@ def test_wrapping_never_overflows_and_never_loses_a_visible_character(text, widt
 
 def test_the_layout_checker_catches_overlap_overflow_and_the_wrong_background():
     white, grey = (255, 255, 255), (200, 200, 200)
-    font = FileFonts().get(18)
+    font = Fonts().get(18)
     w, h = font.size("Hello")
 
     def text(x, y, bg=white):

@@ -13,7 +13,6 @@ from game.engine.reference import framework
 from game.engine.story import Effect, Story
 from game.ui.cards import CardContext
 from game.ui.cards.boxes import Fill, Hatch, Icon
-from game.ui.cards.fonts import FileFonts
 from game.ui.cards.style import styles
 from game.ui.chart import (
     chart_alt_text,
@@ -25,10 +24,11 @@ from game.ui.chart import (
     totals_from_scores,
     value_words,
 )
+from game.ui.fonts import Fonts
 from tests.conftest import FIXTURES, ROOT
 from tests.test_ui_cards_layout import problems
 
-FONTS = FileFonts()
+FONTS = Fonts()
 FW = framework("hcpc-2012")
 TOTALS = totals_from_scores({"13": -2, "1": 3, "2": -4, "9": 0, "3": 1}, FW)
 

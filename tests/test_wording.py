@@ -83,12 +83,12 @@ def test_an_audience_label_replaces_the_generic_words_but_a_group_keeps_its_kind
 def test_the_terminal_player_and_the_desktop_card_use_the_same_audience_words(kind):
     pytest.importorskip("pygame")
     from game.ui.cards import CardContext, card_alt_text, layout_card
-    from game.ui.cards.fonts import FileFonts
+    from game.ui.fonts import Fonts
 
     card = a_post(audience=kind)
     terminal = next(line for line in post_lines(card) if line.startswith("Who can see it: "))
     assert terminal == f"Who can see it: {wording.AUDIENCES[kind].long}"
-    drawn = " ".join(t.text for t in layout_card(card, 600, CardContext(FileFonts(), 1.0, False,
+    drawn = " ".join(t.text for t in layout_card(card, 600, CardContext(Fonts(), 1.0, False,
                                                                         ROOT / "assets")).texts())
     assert wording.AUDIENCES[kind].short in drawn
     assert f"audience: {wording.AUDIENCES[kind].long}" in card_alt_text(card)

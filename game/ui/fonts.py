@@ -82,4 +82,6 @@ def open_font(path: Path, px: int) -> pygame.font.Font:
     """A font read from memory: opened from its path, every Font would hold the file open for its lifetime,
     and a long session (caches of layouts and avatars keep fonts alive too) ran into a hundred open files.
     The bytes are read once per file; each Font reads its own view of them."""
+    if not pygame.font.get_init():  # a card or chart drawn before any window (tests, benches, snapshot)
+        pygame.font.init()
     return pygame.font.Font(io.BytesIO(_font_bytes(path)), max(1, int(px)))

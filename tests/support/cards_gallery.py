@@ -18,7 +18,7 @@ from pydantic import TypeAdapter
 from game import paths
 from game.engine.model import Card
 from game.ui.cards import CardContext, draw_card, measure_card
-from game.ui.cards.fonts import FileFonts
+from game.ui.fonts import Fonts
 
 EXAMPLES: dict[str, dict] = {
     "request-facebook": {
@@ -290,7 +290,7 @@ def examples(stress: bool = False) -> dict[str, object]:
 def render(card, width: int, scale: float, high_contrast: bool, fonts=None):
     """The card drawn on a page `width` px wide (the card centred, as in the game); returns the surface."""
     root = paths.ASSETS
-    ctx = CardContext(fonts or FileFonts(), scale, high_contrast, root)
+    ctx = CardContext(fonts or Fonts(), scale, high_contrast, root)
     margin = round(24 * scale)
     inner = width - 2 * margin
     h = measure_card(card, inner, ctx)
