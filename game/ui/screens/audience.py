@@ -13,6 +13,8 @@ from __future__ import annotations
 from dataclasses import replace
 from types import SimpleNamespace
 
+from game.engine import wording
+
 from ..blocks import Beside, Block, Columns, Panel, Stack, Text
 from ..embeds import CardBlock
 from ..group_run import PATH_PER_SLIDE, ending_pages, slide_name
@@ -161,7 +163,7 @@ class AudienceScreen(PageScreen):
                 parts += [heading("Why"), Text(d.why)]
             if slide.scores:
                 parts.append(heading("The standards"))
-                parts += [Text(f"Standard {sid} · {title}: {score:+d}") for sid, title, score in slide.scores]
+                parts += [Text(wording.standing(sid, title, score)) for sid, title, score in slide.scores]
             if d.reflection:
                 parts.append(heading("Questions for the room"))
                 parts += [Beside(Text(f"{i}.", "body", "heading", bold=True), Text(q), 1.4, 0.3)

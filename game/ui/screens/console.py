@@ -8,6 +8,8 @@ import math
 
 import pygame
 
+from game.engine import wording
+
 from ..blocks import Block, Button, Columns, Flow, Panel, Stack, Text
 from ..group_run import ending_pages, slide_name
 from ..groupblocks import HOW_WORDS, clock, numbered
@@ -148,11 +150,11 @@ class ConsoleScreen(PageScreen):
                 shown = f"Typing a count: {self.entry[2]}▏ (Enter sets it, Esc cancels)"
             elif revealed or run.show_split:
                 c = counts[n - 1] if n <= len(counts) else 0
-                shown = f"{c} vote{'' if c == 1 else 's'}"
+                shown = wording.plural(c, "vote")
             else:
                 shown = "count hidden"
             controls: list[Button | None] = [  # counts change only while counting: after the reveal, choose
-                Button("−", GroupVote(n, -1), f"minus-{n}", full=False) if counting else None,
+                Button(wording.MINUS, GroupVote(n, -1), f"minus-{n}", full=False) if counting else None,
                 Button("+", GroupVote(n, 1), f"plus-{n}", full=False) if counting else None,
                 Button("Type a count", self._start_typing("count", n), f"type-{n}", full=False) if counting else None,
                 Button("Choose this", GroupDecide(n), f"choose-{n}", full=False),
