@@ -172,6 +172,8 @@ def handout_html(record: dict, facilitator: bool = False) -> str:
            f"<h1>{_e(title)}: the group's path</h1>"]
     if facilitator:
         out.append("<p><strong>Facilitator's copy</strong>: it includes the facilitator notes.</p>")
+    if record.get("note"):  # how the session was run, when that is not the usual way (a scripted session)
+        out.append(f"<p><em>{_e(record['note'])}</em></p>")
     for i, d in enumerate(record.get("decisions", []), 1):
         out += _decision_html(i, d, facilitator)
     ending = record.get("ending")

@@ -2,6 +2,8 @@
 to numbered PNGs, headlessly: each part of the story, each feedback panel, the ending and the debrief
 (a debrief taller than the window as several images, a page apart).
 
+With --group --votes 5,1,2/1,7,0 it plays a scripted group session instead (snapshot_group.py).
+
 It drives the real app through the test pilot (real key presses through the same screens and event
 handling as the game), so a snapshot shows exactly what a player would see. Nothing is saved.
 """
@@ -14,15 +16,31 @@ import sys
 from pathlib import Path
 
 from game.engine.controls import escape
+from game.group.tally import MAX_COUNT
 
 EXIT_OK, EXIT_ERROR = 0, 1
 
 
 def _choices(text: str) -> list[int]:
     parts = [p.strip() for p in text.split(",") if p.strip()]
-    if not parts or not all(p.isdigit() and int(p) >= 1 for p in parts):
+    if not parts or not all(p.isascii() and p.isdigit() and int(p) >= 1 for p in parts):
         raise argparse.ArgumentTypeError(f"'{text}' is not a list of choice numbers such as 1,3,2")
     return [int(p) for p in parts]
+
+
+def _votes(text: str) -> list[list[int]]:
+    groups = [g.strip() for g in text.split("/")]
+    out = []
+    for n, group in enumerate(groups, 1):
+        parts = [p.strip() for p in group.split(",")]
+        if not group or not all(p.isascii() and p.isdigit() for p in parts):
+            raise argparse.ArgumentTypeError(f"'{text}': group {n} ('{group}') is not a list of counts such as 5,1,2 "
+                                             "(whole numbers, ',' between options, '/' between decisions)")
+        counts = [int(p) for p in parts]
+        if max(counts) > MAX_COUNT:
+            raise argparse.ArgumentTypeError(f"'{text}': a count is at most {MAX_COUNT}")
+        out.append(counts)
+    return out
 
 
 DEFAULT_SIZES = {"desktop": (1280, 720), "projector": (1920, 1080)}  # a projector is 16:9 full HD at least
@@ -52,8 +70,12 @@ def parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="python main.py snapshot",
                                 description="Render every screen of one playthrough to numbered PNG files.")
     p.add_argument("scenario", metavar="SCENARIO", help="a scenario file, or the id of one in scenarios/")
-    p.add_argument("--choices", type=_choices, required=True, metavar="1,2,1",
+    p.add_argument("--choices", type=_choices, metavar="1,2,1",
                    help="the choice to make at each step (1-based among the choices shown)")
+    p.add_argument("--group", action="store_true",
+                   help="a scripted group session: audience slides and console images, and the summary")
+    p.add_argument("--votes", type=_votes, metavar="5,1,2/1,7,0",
+                   help="with --group: the room's counts per option, one group per decision, '/' between groups")
     p.add_argument("--out", type=Path, required=True, metavar="DIR", help="the folder for the images")
     p.add_argument("--size", type=_size, default=None, metavar="WxH",
                    help="window size (default 1280x720; 1920x1080 with --profile projector)")
@@ -71,7 +93,20 @@ def _error(message: str) -> int:
 
 
 def main(argv: list[str]) -> int:
-    args = parser().parse_args(argv)
+    p = parser()
+    args = p.parse_args(argv)
+    if args.group:
+        if args.votes is None:
+            p.error("--group needs --votes, e.g. --votes 5,1,2/1,7,0")
+        if args.choices is not None:
+            p.error("--group plays the room's votes: give --votes, not --choices")
+        from .snapshot_group import run_group
+
+        return run_group(args)
+    if args.choices is None:
+        p.error("--choices is required (or --group with --votes)")
+    if args.votes is not None:
+        p.error("--votes goes with --group")
     os.environ["SDL_VIDEODRIVER"] = "dummy"  # always headless: an invisible window of exactly this size
     os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
     import pygame
