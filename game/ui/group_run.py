@@ -52,7 +52,8 @@ if TYPE_CHECKING:
 
 log = logging.getLogger("crossing_paths.ui")
 
-PATH_PER_SLIDE = 2  # decisions of the group's path on one slide: one screen each, read from the back
+PATH_PER_SLIDE = 1  # decisions of the group's path on one slide: two (with long options) needed a scroll and
+# text at 60 %, unreadable from the back; one a slide keeps the chart at full size
 
 
 def ending_pages(decisions: int) -> int:

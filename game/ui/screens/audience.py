@@ -87,13 +87,15 @@ class AudienceScreen(PageScreen):
             title, body = self._ending(look)
         elif phase == "scene":
             title, body = state.title or "The story so far", self._scene(look)
+        elif phase == "feedback" and state.all_feedback:
+            title, body = "What every option would have meant", self._feedback(look)
         elif phase == "feedback":
             title, body = "What the group chose", self._feedback(look)
         else:
             title, body = state.title or "Decision", self._decision(look)
         if slide.peek is not None:
             body = Stack([self._peek(slide.peek), body], gap=1.0)
-        wide = phase in FIT_PHASES or (phase == "feedback" and state.all_feedback) or (phase == "ending" and not slide.page)
+        wide = phase in FIT_PHASES or phase == "ending" or (phase == "feedback" and state.all_feedback)
         width = 80 if wide else 60
         return Page(header=header(title), body=body, width_em=width)
 
@@ -131,16 +133,18 @@ class AudienceScreen(PageScreen):
                            "label", "muted"),
                       numbered(state.chosen or 0, chosen.text if chosen else "", "heading")], gap=0.4)
         if state.all_feedback:
+            # the slide's title says what it is and the chosen column says so in words: no line above the
+            # columns repeats either, so the feedback itself gets the room (and a larger size)
             columns = []
             for fb in state.all_feedback:
-                mark = "The group's choice" if fb.number == state.chosen else "Not chosen"
-                col = Panel(Stack([numbered(fb.number, fb.text), Text(mark, "label", "muted"),
+                mark = Text("The group's choice", "label", "heading") if fb.number == state.chosen else None
+                col = Panel(Stack([numbered(fb.number, fb.text), mark,
                                    Text(fb.feedback.text),
                                    Stack([effect_row(e, reasons=False) for e in fb.feedback.effects], gap=0.3)],
                                   gap=0.5), bg="surface", border="text" if fb.number == state.chosen else "border",
                             pad=0.6)
                 columns.append((col, 9, 1))
-            return Stack([head, heading("What every option would have meant"), Columns(columns, gap=0.8)], gap=1.0)
+            return Columns(columns, gap=0.8)
         fb = state.feedback
         if fb is None:
             return head
@@ -158,17 +162,22 @@ class AudienceScreen(PageScreen):
             return "The ending", Columns([(told, 16, 3), (rungs, 14, 2)], gap=1.5)
         if slide.page == 1:
             d = ending.debrief
+            # two columns (the story; the standards and the questions): one column used half the screen
+            # and scrolled at 60 % size
             parts: list[Block | None] = [heading("What happened"), Text(d.what_happened)]
             if d.why:
                 parts += [heading("Why"), Text(d.why)]
+            side: list[Block | None] = []
             if slide.scores:
-                parts.append(heading("The standards"))
-                parts += [Text(wording.standing(sid, title, score)) for sid, title, score in slide.scores]
+                side.append(heading("The standards"))
+                side += [Text(wording.standing(sid, title, score)) for sid, title, score in slide.scores]
             if d.reflection:
-                parts.append(heading("Questions for the room"))
-                parts += [Beside(Text(f"{i}.", "body", "heading", bold=True), Text(q), 1.4, 0.3)
-                          for i, q in enumerate(d.reflection, 1)]
-            return "Debrief", Stack(parts, gap=0.5)
+                side.append(heading("Questions for the room"))
+                side += [Beside(Text(f"{i}.", "body", "heading", bold=True), Text(q), 1.4, 0.3)
+                         for i, q in enumerate(d.reflection, 1)]
+            if not side:
+                return "Debrief", Stack(parts, gap=0.5)
+            return "Debrief", Columns([(Stack(parts, gap=0.5), 14, 1), (Stack(side, gap=0.5), 14, 1)], gap=1.5)
         steps: list[Block] = []
         first = (slide.page - 2) * PATH_PER_SLIDE
         for step in slide.path[first:first + PATH_PER_SLIDE]:
