@@ -361,12 +361,17 @@ def test_facilitator_prompt_is_prominent_on_a_projector(tmp_path):
         app, pilot = make_app(tmp_path / profile, size=size, prefs=Preferences(profile=profile))
         start(app, pilot)
         body = pilot.all_texts()["body"]
-        prompt = next(b for b in body if b.text.startswith("Would your answer"))
         narration = next(b for b in body if b.text.startswith("You are on the sofa"))
+        if profile == "projector":  # the question is on the decision's own slide, after the scene's
+            pilot.press("right")
+            body = pilot.all_texts()["body"]
+            assert body[0].text == "For discussion"  # first on the slide
+        prompt = next(b for b in body if b.text.startswith("Would your"))
         assert any(b.text == "For discussion" for b in body)
         heights[profile] = prompt.rect.h / narration.rect.h
     assert heights["desktop"] == pytest.approx(1.0, abs=0.05)
-    assert heights["projector"] > 1.15  # larger than the body text on a projector
+    # on a projector never smaller than the body text (larger when the decision has room: see decision.FITS)
+    assert heights["projector"] >= 1.0
 
 
 def test_a_scenario_with_errors_is_listed_and_explained(tmp_path):

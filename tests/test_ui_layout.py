@@ -20,6 +20,15 @@ CONFIGS = [
 ]
 
 
+def to_decision(pilot) -> bool:
+    """On a projector a decision is two slides (the scene, then the decision): move on to the second."""
+    screen = pilot.top
+    if screen.name == "play" and screen._slides() and not screen.on_decision:
+        pilot.press("right")
+        return True
+    return False
+
+
 def tour(app, pilot):
     """Visit every screen; yield its name once it is showing."""
     def go(*intents):
@@ -33,6 +42,8 @@ def tour(app, pilot):
     go(Pop())
     start(app, pilot)
     yield "play (card, prompt, six choices)"
+    if to_decision(pilot):
+        yield "play (the decision's own slide)"
     pilot.press("choose_1")
     yield "feedback"
     pilot.press("activate")
@@ -56,6 +67,7 @@ def tour(app, pilot):
     go(Pop(), Confirm("Restart this scenario?", "Restart", Pop(), "You go back to the beginning."))
     yield "confirm"
     go(Pop(), Pop())
+    to_decision(pilot)
     pilot.press("choose_2")
     pilot.press("activate")
     yield "play (narration only)"

@@ -326,6 +326,9 @@ class Button(Block):
     """A large control. Enabled buttons are focusable and carry the intent they ask for."""
 
     focusable_kinds = ("normal",)
+    # padding (across, down) and the number badge's diameter and gap, in em: a compact kind can set less
+    pad_em: tuple[float, float] = (0.9, 0.5)
+    badge_em, badge_gap_em = 1.8, 0.7
 
     def __init__(self, content: Block | str, intent: Any = None, id: str = "", number: int | None = None,
                  enabled: bool = True, selected: bool = False, locked: bool = False, full: bool = True,
@@ -345,10 +348,10 @@ class Button(Block):
         return self.enabled and not self.locked
 
     def _extras(self, look: Look) -> tuple[int, int, int]:
-        pad_h, pad_v = look.em(0.9), look.em(0.5)
+        pad_h, pad_v = look.em(self.pad_em[0]), look.em(self.pad_em[1])
         lead = 0
         if self.number is not None:
-            lead = look.em(1.8) + look.em(0.7)
+            lead = look.em(self.badge_em) + look.em(self.badge_gap_em)
         elif self.selected:
             lead = look.em(1.0) + look.em(0.5)
         return pad_h, pad_v, lead
@@ -388,7 +391,7 @@ class Button(Block):
         pygame.draw.rect(cv.surface, look.colour(border), rect, max(1, m.border), border_radius=m.radius)
         pad_h, _, _ = self._extras(look)
         if self.number is not None:
-            d = look.em(1.8)
+            d = look.em(self.badge_em)
             centre = (x + pad_h + d // 2, y + self.h // 2)
             pygame.draw.circle(cv.surface, look.colour("badge" if not self.locked else "border"), centre, d // 2)
             font = look.font("badge", True)

@@ -37,6 +37,8 @@ class Page:
     footer: Block | None = None
     width_em: float = 44.0
     centre: bool = False  # a short page sits in the middle of the window
+    pad_em: float = 1.0  # space above and below the body (a slide that must fit one screen takes less)
+    gutter: bool = True  # keep room beside the column for a scroll bar (a slide made to fit has none)
 
 
 @dataclass
@@ -144,11 +146,11 @@ class PageScreen(Screen):
         m = look.metrics
         margin = m.margin
         pad = look.em(0.5)
-        gutter = m.gutter
+        gutter = m.gutter if page.gutter else 0
         avail = max(1, w - 2 * margin - gutter)
         self.content_w = min(avail, look.em(page.width_em))
         self.content_x = margin + (avail - self.content_w) // 2
-        self.content_pad = look.em(1.0)
+        self.content_pad = look.em(page.pad_em)
         # The header and footer stay put while the body scrolls, unless the window is too small for
         # that (big text, a small window): then they scroll with the body, so nothing is ever cut off.
         self.fixed_header: Block | None = None

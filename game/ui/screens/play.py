@@ -1,19 +1,78 @@
 """The play screen: the part of the story being shown (narration, dialogue, the node's card, the
-facilitator's prompt) and its choices as large numbered buttons (1-9), or Continue."""
+facilitator's prompt) and its choices as large numbered buttons (1-9), or Continue.
+
+On a projector a decision is two slides, as in a group session: the scene (narration and card), then the
+decision (the question for the room, every choice in full and the controls), which always fits one screen
+(see decision.py). Enter, Space, → or Page Down (what a presentation clicker sends) and the "Show the
+decision" button move on; ←, Backspace or Page Up go back to the scene. A number key on the scene slide shows
+the decision rather than choosing: nothing is chosen before the room has seen the options.
+"""
 
 from __future__ import annotations
 
-from ..blocks import Button, Stack, Text
+from dataclasses import replace
+
+from ..blocks import Button, Flow, Stack, Text
+from ..decision import FITS, decision_body, decision_controls, snug
 from ..embeds import CardBlock
 from ..intents import Choose, Proceed, Push
 from ..look import Look
-from ..page import Page, PageScreen
+from ..page import TOO_SMALL, Page, PageScreen
 from ..parts import SceneLayout, discussion, header, lines_block, scene_speech, tool
 
 
 class PlayScreen(PageScreen):
     name = "play"
     _node: str | None = None
+    slide = "scene"  # a decision on a projector: "scene", then "decision"
+    _fit = 0  # the decision slide's layout: an index into decision.FITS
+
+    # --- slides (projector) ---------------------------------------------------------------------------------
+
+    def _slides(self, look: Look | None = None) -> bool:
+        look = look or self._look or self.env.look(self.env.size)
+        scene = self.env.session.story.scene
+        return look.metrics.profile.projector and scene is not None and bool(scene.choices)
+
+    def _has_scene(self) -> bool:
+        scene = self.env.session.story.scene
+        return bool(scene.lines) or scene.card is not None or bool(self.env.session.problem)
+
+    @property
+    def on_decision(self) -> bool:
+        return self.slide == "decision" or not self._has_scene()
+
+    def show_decision(self) -> None:
+        self._turn("decision")
+
+    def show_scene(self) -> None:
+        if self._has_scene():
+            self._turn("scene")
+
+    def _turn(self, slide: str) -> None:
+        if slide != self.slide:
+            self.slide, self.scroll, self.focus_id = slide, 0, None
+            self.refresh()
+            self.env.voice.say(self.speech())  # a new slide is read as a new screen is
+
+    def ensure(self, size: tuple[int, int]) -> None:
+        """Lay out; a decision slide that would scroll is laid out again, less generously (decision.FITS),
+        until it fits. Its text keeps the profile's sizes throughout."""
+        stale = self._stale or size != self._size or self.env.look(size) is not self._wanted_look
+        if stale:
+            self._fit = 0
+        super().ensure(size)
+        if not stale or not self._slides(self._look) or not self.on_decision:
+            return
+        while self.max_scroll > 0 and self._fit + 1 < len(FITS):
+            self._fit += 1
+            self._page = self.build(self._look)
+            if self._look is not self._wanted_look:
+                self._page.body = Stack([Text(TOO_SMALL, "small", "muted"), self._page.body], gap=0.6)
+            self._layout()
+        self._layer_key = None
+
+    # --- the page -------------------------------------------------------------------------------------------
 
     def build(self, look: Look) -> Page:
         session = self.env.session
@@ -21,6 +80,7 @@ class PlayScreen(PageScreen):
         scene = story.scene
         if scene.node != self._node:  # a new part of the story: start at its top, focus its first choice
             self._node, self.scroll, self.focus_id = scene.node, 0, None
+            self.slide, self._fit = "scene", 0
         tools = []
         if len(story.state.visited) > 1:
             tools.append(tool("Earlier parts", Push("review"), "review"))
@@ -30,6 +90,25 @@ class PlayScreen(PageScreen):
         reading: list = [lines_block(scene)] if scene.lines else []
         if session.problem:
             reading.append(Text(f"Autosave failed: {session.problem}", "small", "breached"))
+        card = CardBlock(scene.card) if scene.card is not None else None
+        text_em = look.measure / look.metrics.body_px
+        width_em = text_em + (28 if card is not None else 0)
+        if self._slides(look):
+            if self.on_decision:
+                self.initial_focus = "choice-1"
+                fit = FITS[self._fit]
+                back = tool("Back to the scene" if not fit.beside else "The scene", self.show_scene, "scene") \
+                    if self._has_scene() else None
+                if fit.beside:  # the controls go under the question, and the choices have the whole height
+                    controls = [snug(b) for b in ([back] if back else []) + tools]
+                    return Page(body=decision_body(scene, look, fit, controls), width_em=1000, pad_em=0.35,
+                                gutter=False)
+                return Page(body=decision_body(scene, look, fit, []), footer=decision_controls(back, tools),
+                            width_em=1000, pad_em=0.5 if fit.tight else 1.0, gutter=False, centre=True)
+            self.initial_focus = "decision"
+            onward = Button("Show the decision", self.show_decision, "decision", full=False)
+            return Page(header=head, body=SceneLayout(Stack(reading, gap=1.1), card, None),
+                        footer=Flow([onward], align="right"), width_em=width_em)
         if scene.prompt:
             reading.append(discussion(scene.prompt, look))
         if scene.choices:
@@ -40,10 +119,20 @@ class PlayScreen(PageScreen):
         else:
             choices = Button("Continue", Proceed(), "continue", full=False)
             self.initial_focus = "continue"
-        card = CardBlock(scene.card) if scene.card is not None else None
-        body = SceneLayout(Stack(reading, gap=1.1), card, choices)
-        text_em = look.measure / look.metrics.body_px
-        return Page(header=head, body=body, width_em=text_em + (28 if card is not None else 0))
+        return Page(header=head, body=SceneLayout(Stack(reading, gap=1.1), card, choices), width_em=width_em)
+
+    # --- keys -----------------------------------------------------------------------------------------------
+
+    def _key(self, action: str | None):
+        if action is not None and self._slides() and self._has_scene():
+            if self.slide == "scene" and (action == "right" or action.startswith("choose_")
+                                          or (action == "page_down" and self.scroll >= self.max_scroll)):
+                self.show_decision()
+                return None
+            if self.slide == "decision" and action in ("left", "review", "page_up"):
+                self.show_scene()
+                return None
+        return super()._key(action)
 
     def on_action(self, action: str):
         scene = self.env.session.story.scene
@@ -62,4 +151,10 @@ class PlayScreen(PageScreen):
 
     def speech(self) -> str:
         scene = self.env.session.story.scene
-        return scene_speech(scene) if scene else ""
+        if scene is None:
+            return ""
+        if self._slides():
+            if self.on_decision:
+                return scene_speech(replace(scene, title=None, lines=(), card=None))
+            return scene_speech(replace(scene, prompt=None, choices=())) + "\nNext: the decision. Press Enter."
+        return scene_speech(scene)

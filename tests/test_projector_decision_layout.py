@@ -1,0 +1,129 @@
+"""Issue 10: in the solo projector profile the whole decision is on one screen. For every decision node of
+every library scenario, at 1920x1080 and 3840x2160 and 100 % text, the play screen is positioned at the node
+with every choice the node has showing (as if every condition held: the most there can ever be), moved on to
+its decision slide, and the question and every choice must be laid out in full inside the visible viewport,
+with no scrolling, at no less than the profile's body size, and every control reachable without scrolling.
+Then the slide keys: Enter/→ move on, ←/Backspace go back, a number on the scene slide only shows the
+decision, and speech reads the slide showing."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from game.engine.library import open_scenario, scenario_files
+from game.settings import Preferences
+from game.ui.glyphs import displayable
+from game.ui.intents import Choose, StartScenario
+from game.ui.voice import Voice
+from tests.conftest import SCENARIOS
+from tests.ui_support import make_app
+
+SIZES = [(1920, 1080), (3840, 2160)]
+
+
+def flat(text: str) -> str:
+    return " ".join(text.replace("\u00a0", " ").split())
+
+
+def decision_nodes() -> list[tuple[Path, str]]:
+    out = []
+    for path in scenario_files(SCENARIOS):
+        scenario = open_scenario(str(path), SCENARIOS).scenario
+        out += [(path, node_id) for node_id, node in scenario.nodes.items() if node.choices]
+    return out
+
+
+def at_node(app, pilot, path: Path, node_id: str):
+    """The play screen at a node with all its choices showing, on its first slide."""
+    session = app.session
+    if session is None or session.story.scenario.id != open_scenario(str(path), SCENARIOS).scenario.id:
+        app.act(StartScenario(path))
+        session = app.session
+    story = session.story
+    story._visible = lambda node: list(range(len(node.choices)))  # every choice: the most there can be
+    story.state.node = node_id
+    story.state.visited = [story.scenario.start, node_id]  # "Earlier parts" shows too: the most controls
+    screen = pilot.top
+    screen.refresh()
+    pilot.step()
+    return screen, story.scene
+
+
+def check_decision(pilot, screen, scene, where: str) -> None:
+    look = screen._look
+    assert screen.max_scroll == 0, f"{where}: the decision scrolls by {screen.max_scroll} px"
+    texts = pilot.all_texts()
+    body = texts.get("body", [])
+    for b in body:
+        assert screen.viewport.contains(b.rect), f"{where}: {b.text!r} is outside the visible page"
+        assert b.rect.h >= look.font("body").get_height() * 0.85, f"{where}: {b.text!r} is smaller than body text"
+    laid_out = flat(" ".join(b.text for b in body))
+    wanted = [scene.prompt] if scene.prompt else []
+    wanted += [c.text for c in scene.choices]
+    for text in wanted:  # as drawn: a character the font lacks is shown as words ("(flexed biceps)")
+        text = displayable(look.font("body"), text)
+        assert flat(text) in laid_out, f"{where}: not laid out in full: {text[:40]!r}"
+    assert look.metrics.body_px >= pilot.surface.get_height() / 22  # the profile's size, not shrunk
+    ids = screen.button_ids()
+    assert [f"choice-{c.number}" for c in scene.choices] == [i for i in ids if i.startswith("choice-")]
+    for t in screen.targets:  # every choice and control is on screen as it is
+        assert screen.region_clip(t.region).contains(screen.screen_rect(t)), f"{where}: {t.button.id} off screen"
+
+
+@pytest.mark.parametrize("size", SIZES, ids=[f"{w}x{h}" for w, h in SIZES])
+def test_every_library_decision_fits_one_projector_screen(tmp_path, size):
+    app, pilot = make_app(tmp_path, size=size, prefs=Preferences(profile="projector", text_scale=100),
+                          saves=False)
+    nodes = decision_nodes()
+    assert len(nodes) > 50  # the whole library, not a fixture
+    problems = []
+    for path, node_id in nodes:
+        screen, scene = at_node(app, pilot, path, node_id)
+        where = f"{path.stem}:{node_id} at {size[0]}x{size[1]}"
+        if not screen.on_decision:
+            pilot.press("right")
+        assert screen.on_decision, f"{where}: not on the decision slide"
+        try:
+            check_decision(pilot, screen, scene, where)
+        except AssertionError as e:  # every node that does not fit, not just the first
+            problems.append(str(e).splitlines()[0])
+    assert not problems, "\n".join(problems)
+
+
+def test_slide_keys_and_speech(tmp_path):
+    voice = Voice(exe=None)
+    app, pilot = make_app(tmp_path, size=(1920, 1080), prefs=Preferences(profile="projector"), saves=False,
+                          voice=voice)
+    path = SCENARIOS / "friend-request.yaml"
+    screen, scene = at_node(app, pilot, path, "opening")
+    assert screen.slide == "scene" and "decision" in screen.button_ids()
+    words = " ".join(b.text for b in pilot.all_texts()["body"])
+    assert scene.choices[0].text.split()[0] not in words.split()[:3]
+    assert "What do you do?" not in screen.speech() and "decision" in screen.speech()
+    pilot.press("choose_2")  # a number on the scene slide shows the options; it does not choose
+    assert screen.on_decision and app.session.story.state.node == "opening"
+    assert "For discussion" in screen.speech() and scene.choices[1].text.split()[0] in screen.speech()
+    pilot.press("left")
+    assert screen.slide == "scene"
+    pilot.press("activate")  # the focused "Show the decision" button
+    assert screen.on_decision
+    pilot.press("review")  # Backspace
+    assert screen.slide == "scene"
+    pilot.press("right")
+    assert screen.on_decision
+    pilot.click("scene")
+    assert screen.slide == "scene"
+    pilot.click("decision")
+    assert screen.on_decision and screen.focus_id == "choice-1"
+    pilot.press("choose_2")
+    assert app.session.story.state.steps[-1].number == 2
+
+
+def test_desktop_is_one_page(tmp_path):
+    app, pilot = make_app(tmp_path, size=(1280, 720), saves=False)
+    screen, scene = at_node(app, pilot, SCENARIOS / "friend-request.yaml", "opening")
+    assert "choice-1" in screen.button_ids() and "decision" not in screen.button_ids()
+    app.act(Choose(1))
+    assert app.session.story.state.steps
