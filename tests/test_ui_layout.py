@@ -23,7 +23,7 @@ CONFIGS = [
 def to_decision(pilot) -> bool:
     """On a projector a decision is two slides (the scene, then the decision): move on to the second."""
     screen = pilot.top
-    if screen.name == "play" and screen._slides() and not screen.on_decision:
+    if screen.name == "play" and screen.two_slides() and not screen.on_decision:
         pilot.press("right")
         return True
     return False

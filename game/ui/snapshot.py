@@ -166,6 +166,9 @@ def main(argv: list[str]) -> int:
         if isinstance(screen, PlayScreen):
             scene = story.scene
             shot(f"node-{scene.node}")
+            if scene.choices and screen.two_slides() and not screen.on_decision:
+                pilot.press("right")  # on a projector the decision is the scene's next slide
+                shot(f"node-{scene.node}-decision")
             if not scene.choices:
                 pilot.press("activate")  # Continue has the focus
                 continue

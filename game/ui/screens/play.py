@@ -29,7 +29,8 @@ class PlayScreen(PageScreen):
 
     # --- slides (projector) ---------------------------------------------------------------------------------
 
-    def _slides(self, look: Look | None = None) -> bool:
+    def two_slides(self, look: Look | None = None) -> bool:
+        """Whether this part is shown as two slides, the scene then the decision (a decision on a projector)."""
         look = look or self._look or self.env.look(self.env.size)
         scene = self.env.session.story.scene
         return look.metrics.profile.projector and scene is not None and bool(scene.choices)
@@ -62,7 +63,7 @@ class PlayScreen(PageScreen):
         if stale:
             self._fit = 0
         super().ensure(size)
-        if not stale or not self._slides(self._look) or not self.on_decision:
+        if not stale or not self.two_slides(self._look) or not self.on_decision:
             return
         while self.max_scroll > 0 and self._fit + 1 < len(FITS):
             self._fit += 1
@@ -93,7 +94,7 @@ class PlayScreen(PageScreen):
         card = CardBlock(scene.card) if scene.card is not None else None
         text_em = look.measure / look.metrics.body_px
         width_em = text_em + (28 if card is not None else 0)
-        if self._slides(look):
+        if self.two_slides(look):
             if self.on_decision:
                 self.initial_focus = "choice-1"
                 fit = FITS[self._fit]
@@ -124,7 +125,7 @@ class PlayScreen(PageScreen):
     # --- keys -----------------------------------------------------------------------------------------------
 
     def _key(self, action: str | None):
-        if action is not None and self._slides() and self._has_scene():
+        if action is not None and self.two_slides() and self._has_scene():
             if self.slide == "scene" and (action == "right" or action.startswith("choose_")
                                           or (action == "page_down" and self.scroll >= self.max_scroll)):
                 self.show_decision()
@@ -153,7 +154,7 @@ class PlayScreen(PageScreen):
         scene = self.env.session.story.scene
         if scene is None:
             return ""
-        if self._slides():
+        if self.two_slides():
             if self.on_decision:
                 return scene_speech(replace(scene, title=None, lines=(), card=None))
             return scene_speech(replace(scene, prompt=None, choices=())) + "\nNext: the decision. Press Enter."
