@@ -52,6 +52,8 @@ from .intents import (
     ToTitle,
 )
 from .keymap import KeyMap
+from .phone_run import PHONE_HANDLERS
+from .phone_run import tick as phone_tick
 from .screens import screen_class
 from .text import LineCache
 from .view import DEFAULT_SIZE, MIN_SIZE, View
@@ -89,6 +91,7 @@ class App:
         self.session: PlaySession | None = None
         self.group = None  # a facilitated group session running (game/ui/group_run.py), if any
         self.group_setup = None  # how group sessions open (facilitate's options); None: found out
+        self.phones = None  # phone voting for the group session (game/ui/phone_run.py), while it is on
         self.running = True
         self.windowed_size = DEFAULT_SIZE
         self.lines = LineCache()
@@ -464,6 +467,7 @@ class App:
             if not self.running:
                 return True
         posted = self._apply_posted()
+        phone_tick(self)  # publish what phones may see; never waits on the network
         for view in self.views:
             view.frame(dt)
         return bool(events) or posted
@@ -497,7 +501,7 @@ HANDLERS: dict[type, Callable[[App, Any, View], None]] = {
     LoadFrom: App._load_from, SaveTo: App._save_to, Choose: App._choose, Proceed: App._proceed,
     Restart: App._restart, ShowDebrief: App._show_debrief, ChangeSetting: App._change_setting,
     ToggleFullscreen: App._toggle_fullscreen, StartNewSaveFile: App._start_new_save_file,
-    **GROUP_HANDLERS,
+    **GROUP_HANDLERS, **PHONE_HANDLERS,
 }
 """One handler per intent class: how the app acts on it, given the window it came from."""
 

@@ -219,8 +219,50 @@ class EndGroup:
     """Leave the group session (it stays saved) and go back to the title."""
 
 
+# --- phone voting in a group session (game/ui/phone_run.py acts on these) -----------------------------------
+
+@dataclass(frozen=True)
+class PhonesOn:
+    """Let phones vote (start the phone server) or stop it; the session works the same either way."""
+
+    on: bool
+
+
+@dataclass(frozen=True)
+class PhoneVote:
+    """A phone's vote, posted by the phone server's thread: `device` is a hash of the phone's token,
+    `decision` the key of the decision the phone was shown (a vote for any other is refused)."""
+
+    device: str
+    decision: str
+    option: int
+
+
+@dataclass(frozen=True)
+class PhoneRemove:
+    """Take a phone out of the vote ("phone 7", as its page shows): refused from now on, its vote withdrawn."""
+
+    label: int
+
+
+@dataclass(frozen=True)
+class PhoneJoining:
+    """Let new phones join (open=True) or close joining; phones already in stay."""
+
+    open: bool
+
+
+@dataclass(frozen=True)
+class PhoneSettings:
+    """What phones show: the options' text or their numbers only; the result after the reveal or not."""
+
+    numbers_only: bool = False
+    share_result: bool = True
+
+
 Intent: TypeAlias = (Push | Replace | Pop | Quit | ToTitle | StartScenario | ContinueLatest | LoadFrom | SaveTo
                      | Choose | Proceed | Restart | ShowDebrief | ChangeSetting | ToggleFullscreen
                      | StartNewSaveFile | Confirm | RunGroup | ResumeGroup | GroupNext | GroupVoting
                      | GroupReveal | GroupDecide | GroupVote | GroupSetCount | GroupTimer | GroupAllFeedback
-                     | GroupSummary | GroupPeek | GroupShowSplit | EndGroup)
+                     | GroupSummary | GroupPeek | GroupShowSplit | EndGroup | PhonesOn | PhoneVote | PhoneRemove
+                     | PhoneJoining | PhoneSettings)
