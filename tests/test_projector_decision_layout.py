@@ -116,7 +116,10 @@ def test_slide_keys_and_speech(tmp_path):
     pilot.click("scene")
     assert screen.slide == "scene"
     pilot.click("decision")
-    assert screen.on_decision and screen.focus_id == "choice-1"
+    assert screen.on_decision and screen.focus_id == "scene"  # a second Enter must not choose for the room
+    pilot.press("activate")
+    assert screen.slide == "scene" and not app.session.story.state.steps
+    pilot.press("activate")
     pilot.press("choose_2")
     assert app.session.story.state.steps[-1].number == 2
 

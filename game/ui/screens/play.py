@@ -96,10 +96,12 @@ class PlayScreen(PageScreen):
         width_em = text_em + (28 if card is not None else 0)
         if self.two_slides(look):
             if self.on_decision:
-                self.initial_focus = "choice-1"
                 fit = FITS[self._fit]
                 back = tool("Back to the scene" if not fit.beside else "The scene", self.show_scene, "scene") \
                     if self._has_scene() else None
+                # arriving from the scene slide with Enter, a second Enter must not choose option 1 for the room:
+                # the focus starts on the way back; arrows or a number key reach the choices
+                self.initial_focus = "scene" if back is not None else "choice-1"
                 if fit.beside:  # the controls go under the question, and the choices have the whole height
                     controls = [snug(b) for b in ([back] if back else []) + tools]
                     return Page(body=decision_body(scene, look, fit, controls), width_em=1000, pad_em=0.35,
