@@ -28,6 +28,7 @@ log = logging.getLogger("crossing_paths.ui")
 PORT_ENV = "CROSSING_PATHS_PHONE_PORT"  # the port to try first (then the next ones, then any free one); 0: any
 HOST = "0.0.0.0"  # every interface: phones on the room's network (tests put loopback here)
 FLUSH_SECONDS = 1.0  # votes from phones are saved in batches: at most this long unsaved
+REDRAW_SECONDS = 0.5  # "votes in" follows phone votes twice a second: a burst of votes is not a redraw each
 
 
 class PhoneLink:
@@ -38,7 +39,7 @@ class PhoneLink:
         self.numbers_only = False
         self.share_result = True
         self.votes_changed = False
-        self.flushed = time.monotonic()
+        self.flushed = self.redrawn = time.monotonic()
         self.told: str | None = None  # the last problem the console was told of
 
     def stop(self) -> None:
@@ -134,10 +135,10 @@ def tick(app: App) -> None:
         app.phones = None
         return
     link.voting.publish(phone_view(link.session, share_result=link.share_result, numbers_only=link.numbers_only))
-    if link.votes_changed:
-        link.votes_changed = False
-        run.changed()
     now = time.monotonic()
+    if link.votes_changed and now - link.redrawn >= REDRAW_SECONDS:
+        link.votes_changed, link.redrawn = False, now
+        run.changed()
     if now - link.flushed >= FLUSH_SECONDS:
         link.flushed = now
         link.session.flush()
