@@ -129,6 +129,8 @@ class GroupRun:
         self.notice = ""
         self.summary_paths: list[Path] = []
         self._old_profile: str | None = None
+        self._changes = 0  # counts changed(): a step, a vote, a setting of the run
+        self._slide: tuple[tuple, Slide] | None = None  # the last slide, and what it was made from
 
     def now(self) -> float:
         return self.setup.clock()
@@ -136,6 +138,18 @@ class GroupRun:
     # --- what the windows read ------------------------------------------------------------------------------
 
     def slide(self) -> Slide:
+        """What the room sees now. Asked every frame: made again only when a step, a vote or the timer's shown
+        second changed, so an idle session (and a running timer between seconds) costs a comparison."""
+        s = self.session
+        timer = s.timer
+        second = math.ceil(timer.remaining(self.now()) - 1e-6)
+        key = (self._changes, s.phase, s.votes_in, len(s.moves), len(s.decisions), s.all_feedback, second,
+               timer.running, timer.length, self.page, self.peeking, self.one_window)
+        if self._slide is None or self._slide[0] != key:
+            self._slide = (key, self._make_slide())
+        return self._slide[1]
+
+    def _make_slide(self) -> Slide:
         state = self.session.audience_state(self.now())
         if state.timer is not None:  # whole seconds: the slide changes (and redraws) once a second at most
             timer = dataclasses.replace(state.timer, remaining=float(math.ceil(state.timer.remaining - 1e-6)))
@@ -195,10 +209,15 @@ class GroupRun:
         game.to_base()
 
     def changed(self) -> None:
+        self._changes += 1
         for view in (self.audience, self.console):
-            if view is not None:
-                view.top.refresh()
-                view.version += 1
+            if view is None:
+                continue
+            if getattr(view.top, "feed", None) is not None:
+                continue  # the audience slide follows its feed: it redraws what changed (only the turnout
+                # for a vote) on its next update, and a forced rebuild would cost a whole 4K slide per vote
+            view.top.refresh()
+            view.version += 1
 
     def tell(self, text: str, view: View | None = None, title: str = "Group session") -> None:
         """A message for the facilitator: on the console's status line, or (one window) as a message."""

@@ -20,6 +20,7 @@ from ..embeds import CardBlock
 from ..group_run import PATH_PER_SLIDE, ending_pages, slide_name
 from ..groupblocks import HOW_WORDS, TimerBlock, numbered, result_words, vote_bars
 from ..groupkeys import end_question, group_intent
+from ..inplace import InPlace
 from ..look import Look
 from ..page import Page, PageScreen
 from ..parts import SceneLayout, effect_row, header, heading, ladder_block, line_block, outcome_panel
@@ -27,7 +28,15 @@ from ..parts import SceneLayout, effect_row, header, heading, ladder_block, line
 FIT_PHASES = ("decision", "closed", "revealed")
 
 
-class AudienceScreen(PageScreen):
+def turnout_words(state) -> str:
+    return f"Votes in: {state.votes_in}" if state.voting_open else f"Voting is closed. Votes in: {state.votes_in}"
+
+
+def shows_timer(timer) -> bool:
+    return timer is not None and (timer.running or timer.remaining < timer.length)
+
+
+class AudienceScreen(InPlace, PageScreen):
     name = "audience"
     help_screen = "group_help"
 
@@ -35,14 +44,42 @@ class AudienceScreen(PageScreen):
         super().__init__(env)
         self.feed = feed  # () -> Slide
         self.slide = feed()
+        self._turnout: Text | None = None  # the decision's live blocks, repainted in place (_in_place)
+        self._timer: TimerBlock | None = None
 
     def update(self, dt: float) -> None:
         slide = self.feed()
         if slide != self.slide:
+            if self._in_place(slide):
+                return
             if slide.state.phase != self.slide.state.phase or slide.page != self.slide.page:
                 self.scroll = 0
             self.slide = slide
             self.refresh()
+
+    def _in_place(self, slide) -> bool:
+        """Only the timer's shown second or the number of votes in changed: change those blocks and repaint
+        just their rectangles over the cached slide, without rebuilding it (a tick at 4K: a few small blits)."""
+        old, new = self.slide.state, slide.state
+        if new.phase not in ("decision", "closed") or replace(slide, state=old) != self.slide \
+                or replace(new, timer=old.timer, votes_in=old.votes_in) != old:
+            return False
+        live: list[Block] = []
+        if new.votes_in != old.votes_in:
+            if self._turnout is None:
+                return False
+            self._turnout.text = turnout_words(new)
+            live.append(self._turnout)
+        if new.timer != old.timer:
+            timer = self._timer
+            if timer is None or not shows_timer(new.timer):
+                return False
+            timer.remaining, timer.running, timer.finished = new.timer.remaining, new.timer.running, new.timer.finished
+            live.append(timer)
+        if not self.repaint(live):
+            return False  # the caller rebuilds the slide, from the new one
+        self.slide = slide
+        return True
 
     def handle_event(self, event):
         state = self.slide.state
@@ -114,15 +151,13 @@ class AudienceScreen(PageScreen):
                              Text(result_words(state.majority, state.tied, total), "heading", "heading")], gap=0.8)
             return Stack([question, options, Text(f"Votes in: {total}", "body", "muted")], gap=0.9)
         options = Stack([numbered(o.number, o.text) for o in state.options], gap=0.6)
-        if state.voting_open:
-            status = f"Votes in: {state.votes_in}"
-            hint = "Vote by number"
-        else:
-            status = f"Voting is closed. Votes in: {state.votes_in}"
-            hint = "The result comes next"
-        side: list[Block] = [Text(status, "heading", "heading"), Text(hint, "body", "muted")]
-        if state.timer is not None and (state.timer.running or state.timer.remaining < state.timer.length):
-            side.append(TimerBlock(state.timer.remaining, state.timer.running, state.timer.finished))
+        hint = "Vote by number" if state.voting_open else "The result comes next"
+        self._turnout = Text(turnout_words(state), "heading", "heading")
+        self._timer = None
+        side: list[Block] = [self._turnout, Text(hint, "body", "muted")]
+        if shows_timer(state.timer):
+            self._timer = TimerBlock(state.timer.remaining, state.timer.running, state.timer.finished)
+            side.append(self._timer)
         return Stack([question, Columns([(options, 18, 3), (Stack(side, gap=0.5), 10, 1)], gap=1.5)], gap=1.0)
 
     def _feedback(self, look: Look) -> Block:
