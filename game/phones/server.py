@@ -69,6 +69,8 @@ class _HTTPServer(ThreadingHTTPServer):
         import sys
 
         kind = sys.exc_info()[0]
+        if kind is not None and issubclass(kind, ConnectionError | TimeoutError):
+            return  # the phone went away mid-answer (or was cut off for being too slow): nothing to tell
         log.warning("phone server: a request failed (%s)", kind.__name__ if kind else "unknown")
 
 
@@ -263,6 +265,9 @@ class _Handler(BaseHTTPRequestHandler):
                 raise Refused(400, "Send a JSON object.")
         else:
             fields = {k: v[0] for k, v in _query(body.decode("utf-8", "replace")).items()}
+            option = fields.get("option", "")
+            if option.isascii() and option.isdigit() and len(option) < 4:
+                fields["option"] = int(option)  # a form's values are text; JSON must send a number
         if not self.room.code_ok(fields.get("room")):
             raise Refused(403, "That is not this session's room code.")
         device = self._device(issue=False)
@@ -320,8 +325,6 @@ class _Handler(BaseHTTPRequestHandler):
             raise Refused(403, "This vote form is out of date: reload the page.")
         view = self.room.view
         decision, option = fields.get("decision"), fields.get("option")
-        if isinstance(option, str) and option.isdigit() and len(option) < 4:
-            option = int(option)  # a form post's value
         if not view.voting_open or view.decision is None:
             raise Refused(409, "Voting is not open now.")
         if decision != view.decision:
