@@ -57,6 +57,9 @@ def frame_times(size: tuple[int, int], profile: str, frames: int) -> list[float]
     screen = app.top
     surface = app.view.surface
     app.draw(surface)  # the first frame lays out and paints the static layer
+    if getattr(screen, "two_slides", lambda: False)():
+        screen.show_decision()  # a projector shows the scene, then the decision with the choices
+        app.draw(surface)
     first = screen.target("choice-1")  # where the player is when choosing: the choices in view
     screen.scroll_to(first.rect.top - screen.line_step())
     app.draw(surface)
