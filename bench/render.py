@@ -173,7 +173,7 @@ def group_times(size: tuple[int, int], what: str, frames: int) -> list[float]:
 
 def group_idle_cpu(seconds: float) -> float:
     """Percent of one core the real loop uses with both windows open and nothing happening."""
-    app, run, clock = group_app((1920, 1080))
+    app, _run, _clock = group_app((1920, 1080))
     app.step()
     cpu0, wall0 = time.process_time(), time.perf_counter()
     app.run(max_seconds=seconds)

@@ -224,7 +224,7 @@ def test_resume_in_the_feedback_phase_shows_the_feedback(session):
     again = GroupSession.resume(session.file, now=10.0)
     state = again.audience_state(10.0)
     assert state.phase == "feedback" and state.feedback.text == "It leaves Sam guessing."
-    assert [f.feedback.text for f in state.all_feedback][0] == "Accepting blurs boundaries."
+    assert next(f.feedback.text for f in state.all_feedback) == "Accepting blurs boundaries."
 
 
 def test_the_audience_never_sees_notes_or_the_split_before_the_reveal(session):

@@ -280,7 +280,7 @@ def test_two_stores_saving_at_once_lose_nothing(tmp_path, tiny):
                 for i in range(40):
                     store.save(f"{prefix}{i}", played(tiny, 1 + i % 2), tiny)
                     store.autosave(played(tiny), tiny)
-        except Exception as exc:  # reported below: an exception in a thread would otherwise vanish
+        except Exception as exc:  # noqa: BLE001 - reported below: an exception in a thread would otherwise vanish
             failures.append(exc)
 
     threads = [threading.Thread(target=saver, args=(p,)) for p in "ab"]

@@ -79,7 +79,7 @@ def test_a_deeply_nested_state_is_a_clear_save_error(tmp_path, tiny):
     three_saves(path, tiny)
     poke(path, "UPDATE slot SET state = ? WHERE name = 'broken'", '{"a":' + "[" * 100_000 + "]" * 100_000 + "}")
     with SaveStore.open(path) as store:
-        with pytest.raises(SaveError, match="the save 'broken' is damaged .*nested far too deeply"):
+        with pytest.raises(SaveError, match=r"the save 'broken' is damaged .*nested far too deeply"):
             store.load("broken")
         resume(store.load("first"), tiny)
 

@@ -42,7 +42,7 @@ def test_every_text_and_icon_on_every_platform_is_readable(platform, hc):
     need_text, need_icon = (7.0, 4.5) if hc else (4.5, 3.0)
     ctx = CardContext(FONTS, 1.0, hc, ROOT / "assets")
     failures = []
-    for name in ONE_OF_EACH + ["post-x", "post-instagram", "post-blog", "post-forum", "privacy-x"]:
+    for name in [*ONE_OF_EACH, "post-x", "post-instagram", "post-blog", "post-forum", "privacy-x"]:
         card = CARDS[name].model_copy(update={"platform": platform})
         texts, marks = pairs(layout_card(card, 700, ctx))
         assert texts, name

@@ -59,7 +59,7 @@ def test_an_inline_icon_takes_room_on_the_line():
 
 
 @settings(max_examples=60, deadline=None)
-@given(text=st.lists(st.sampled_from(list("abc XYZ-/.\n") + ["Supercalifragilistic"]), max_size=60).map("".join),
+@given(text=st.lists(st.sampled_from([*list("abc XYZ-/.\n"), "Supercalifragilistic"]), max_size=60).map("".join),
        width=st.integers(min_value=20, max_value=400))
 def test_wrapping_never_overflows_and_never_loses_a_visible_character(text, width):
     par = wrap(FONTS, [Run(text, BODY, INK)], width)

@@ -92,7 +92,7 @@ def check_screen(pilot, where):
             r, c = b.rect, b.container
             assert r.left >= c.left - 1 and r.right <= c.right + 1, f"{where}: {b.text!r} sticks out of its box"
             assert r.top >= c.top - 1 and r.bottom <= c.bottom + 1, f"{where}: {b.text!r} leaves its box"
-            assert 0 <= r.left and r.right <= w, f"{where}: {b.text!r} is cut off by the window"
+            assert r.left >= 0 and r.right <= w, f"{where}: {b.text!r} is cut off by the window"
             if region == "body":
                 assert screen.content_x - 1 <= r.left and r.right <= screen.content_x + screen.content_w + 1, \
                     f"{where}: {b.text!r} leaves the page column"

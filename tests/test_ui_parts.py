@@ -2,17 +2,15 @@
 real loop idling without drawing."""
 
 import logging
-import time
 
 import pygame
 
 from game.ui import embeds
 from game.ui.assets import Assets
 from game.ui.blocks import Canvas
-from game.ui.fonts import Fonts
 from game.ui.keymap import KeyMap
 from game.ui.text import record_text
-from tests.ui_support import make_app, start
+from tests.ui_support import make_app
 
 
 def key(code, mod=0):

@@ -21,16 +21,16 @@ os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
 os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-import pygame  # noqa: E402
+import pygame
 
-from game import paths  # noqa: E402
-from game.engine import library  # noqa: E402
-from game.settings import Preferences  # noqa: E402
-from game.ui.app import App  # noqa: E402
-from game.ui.group_run import GroupSetup, ending_pages  # noqa: E402
-from game.ui.intents import RunGroup  # noqa: E402
-from game.ui.text import record_text  # noqa: E402
-from game.ui.voice import Voice  # noqa: E402
+from game import paths
+from game.engine import library
+from game.settings import Preferences
+from game.ui.app import App
+from game.ui.group_run import GroupSetup, ending_pages
+from game.ui.intents import RunGroup
+from game.ui.text import record_text
+from game.ui.voice import Voice
 
 AUDIENCE = [(1920, 1080), (3840, 2160)]
 CONSOLE = [(1366, 768), (1920, 1080)]

@@ -111,9 +111,7 @@ def _path_text(raw: object, loc: tuple, tail: bool = True) -> str:
 def _parent(raw: dict, loc: tuple) -> object:
     node: object = raw
     for part in loc[:-1]:
-        if isinstance(node, dict) and part in node:
-            node = node[part]
-        elif isinstance(node, list) and isinstance(part, int) and 0 <= part < len(node):
+        if (isinstance(node, dict) and part in node) or (isinstance(node, list) and isinstance(part, int) and 0 <= part < len(node)):
             node = node[part]
     return node
 

@@ -28,7 +28,7 @@ class Positions:
     order). The lookup by identity is built then too; `collections` keeps every collection alive, so the
     ids stay valid."""
 
-    __slots__ = ("_collections", "_record", "_index", "_marks", "_slots", "_orders")
+    __slots__ = ("_collections", "_index", "_marks", "_orders", "_record", "_slots")
 
     def __init__(self, collections: list = (), record: Callable[[], Marks] | None = None):
         self._collections = collections

@@ -14,12 +14,10 @@ def _seconds(start: float | None, end: float | None) -> float | None:
 def build_record(session) -> dict:
     story = session.story
     scenario = story.scenario
-    decisions = []
-    for d in session.decisions:
-        decisions.append({"node": d.node, "question": d.question, "options": list(d.options),
-                          "votes": list(d.tally.counts), "chosen": d.chosen, "how": d.how,
-                          "feedback": d.feedback, "seconds_open": _seconds(d.opened, d.closed),
-                          "notes": notes_dict(notes_for(scenario, d.node))})
+    decisions = [{"node": d.node, "question": d.question, "options": list(d.options),
+                  "votes": list(d.tally.counts), "chosen": d.chosen, "how": d.how,
+                  "feedback": d.feedback, "seconds_open": _seconds(d.opened, d.closed),
+                  "notes": notes_dict(notes_for(scenario, d.node))} for d in session.decisions]
     ending = None
     if story.is_over:
         view = story.ending

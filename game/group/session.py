@@ -92,7 +92,7 @@ class GroupSession:
 
     @classmethod
     def start(cls, loaded: Loaded, path: Path, *, now: float, standards: str | None = None,
-              discussion: float = DEFAULT_SECONDS, file: Path | None | Literal["default"] = "default"
+              discussion: float = DEFAULT_SECONDS, file: Path | Literal["default"] | None = "default"
               ) -> GroupSession:
         """A new session at the scenario's start. Raises CannotPlay (from game.play)."""
         if loaded.scenario is None or not loaded.ok:

@@ -124,7 +124,7 @@ def _e(value: object) -> str:
 def _minutes(seconds: float | None) -> str:
     if seconds is None:
         return "—"
-    m, s = divmod(int(round(seconds)), 60)
+    m, s = divmod(round(seconds), 60)
     return f"{m} min {s:02d} s"
 
 

@@ -44,9 +44,7 @@ def _by_interfaces() -> str | None:
     found: list[str] = []
     try:
         for adapter in ifaddr.get_adapters():
-            for ip in adapter.ips:
-                if isinstance(ip.ip, str) and _usable(ip.ip):
-                    found.append(ip.ip)
+            found.extend(ip.ip for ip in adapter.ips if isinstance(ip.ip, str) and _usable(ip.ip))
     except OSError as exc:
         log.info("network interfaces could not be listed: %s", exc)
         return None

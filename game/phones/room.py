@@ -124,6 +124,11 @@ class PhoneRoom:
                 self._pending.pop(device, None)
             return device
 
+    def labels(self) -> list[int]:
+        """The phones in (not removed), by the number each one's page shows: the console lists them."""
+        with self._lock:
+            return sorted(n for d, n in self._labels.items() if d not in self._removed)
+
     @property
     def devices(self) -> int:
         with self._lock:

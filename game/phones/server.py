@@ -16,6 +16,7 @@ in a handler is one log line and a 500, never a traceback.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import logging
 import os
@@ -112,7 +113,9 @@ class PhoneServer:
         return self.port
 
     def _bind(self) -> _HTTPServer:
-        ports = [self.wanted_port + i for i in range(self.tries) if 0 < self.wanted_port + i < 65536] + [0]
+        # 0 asks for any free port: not 1..9 (a root process could take those, and no phone would look there)
+        tries = range(self.tries) if self.wanted_port > 0 else ()
+        ports = [self.wanted_port + i for i in tries if self.wanted_port + i < 65536] + [0]
         last: OSError | None = None
         for port in ports:
             try:
@@ -180,10 +183,8 @@ class PhoneServer:
 
 
 def _cut(conn: socket.socket) -> None:
-    try:
+    with contextlib.suppress(OSError):  # already closed by the other side
         conn.shutdown(socket.SHUT_RDWR)  # the handler's read returns at once; its thread then ends
-    except OSError:
-        pass
 
 
 class _Handler(BaseHTTPRequestHandler):
@@ -195,10 +196,10 @@ class _Handler(BaseHTTPRequestHandler):
 
     # --- the standard handler's logging names the client's address: off ----------------------------------
 
-    def log_message(self, format, *args):  # noqa: A002 - the base class's name
+    def log_message(self, format, *args):
         pass
 
-    def log_error(self, format, *args):  # noqa: A002
+    def log_error(self, format, *args):
         pass
 
     @property
@@ -231,10 +232,8 @@ class _Handler(BaseHTTPRequestHandler):
             self.close_connection = True  # the phone went away, or was too slow: nothing to answer
         except Exception as exc:  # noqa: BLE001 - one line, never a traceback: the request may be hostile
             log.warning("phone server: %s on %s", type(exc).__name__, self.command)
-            try:
+            with contextlib.suppress(OSError):
                 self._refuse(500, "Something went wrong: try again.")
-            except OSError:
-                pass
 
     def _get(self) -> None:
         url = urlsplit(self.path)

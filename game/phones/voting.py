@@ -10,6 +10,7 @@ to let phones join (address, room code, QR code). Called from the game thread on
 
 from __future__ import annotations
 
+import contextlib
 import logging
 
 from . import lan
@@ -95,10 +96,8 @@ class PhoneVoting:
         if device is None:
             return False
         if session is not None:
-            try:
+            with contextlib.suppress(VoteRefused):  # no vote under way (or already revealed): nothing to take out
                 session.withdraw(device)
-            except VoteRefused:
-                pass  # no vote under way (or already revealed): nothing to take out
         return True
 
     # --- joining --------------------------------------------------------------------------------------------

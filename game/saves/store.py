@@ -25,7 +25,7 @@ import os
 import sqlite3
 import uuid
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from pathlib import Path
@@ -244,10 +244,8 @@ def _create_file(path: Path, timeout: float) -> None:
         raise SaveError(SaveStore._why_not_writable(path, exc, "cannot create the save file"), path) from None
     finally:
         for leftover in (tmp, tmp.with_name(tmp.name + "-journal")):
-            try:
+            with suppress(OSError):
                 leftover.unlink(missing_ok=True)
-            except OSError:
-                pass
 
 
 class SaveStore:
@@ -313,7 +311,7 @@ class SaveStore:
 
     def _identify(self) -> None:
         try:
-            app_id, version, objects = self._identity()
+            app_id, version, _objects = self._identity()
         except sqlite3.OperationalError as exc:
             if "locked" not in str(exc):
                 raise _not_ours(self.path, str(exc)) from None

@@ -18,6 +18,7 @@ from game import paths, settings
 from .app import ALLOW_DUMMY_ENV, HEADLESS_DRIVERS, NO_DISPLAY, App, _size, no_display_reason, open_store
 from .group_run import GroupSetup
 from .intents import Push, RunGroup
+from .phone_run import PORT_ENV
 from .view import DEFAULT_SIZE
 
 
@@ -29,6 +30,12 @@ def _minutes(text: str) -> float:
     if not 0.5 <= value <= 120:
         raise argparse.ArgumentTypeError("the discussion time is from 0.5 to 120 minutes")
     return value * 60
+
+
+def _port(text: str) -> int:
+    if not text.isdigit() or int(text) > 65535:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a port number (0 to 65535)")
+    return int(text)
 
 
 def parser() -> argparse.ArgumentParser:
@@ -44,6 +51,10 @@ def parser() -> argparse.ArgumentParser:
                    help="the discussion time at each decision (default 3)")
     p.add_argument("--summary-dir", type=Path, metavar="FOLDER",
                    help="where summaries go (default: saves/group/<scenario>-<date-time>/)")
+    p.add_argument("--phones", action="store_true",
+                   help="let phones vote from the start (a web page on this computer's network; see the README)")
+    p.add_argument("--phone-port", type=_port, metavar="N",
+                   help="the port phones connect to (default 8765, or the next free one; 0: any free port)")
     p.add_argument("--size", type=_size, metavar="WxH", help="the console window's size (default 1280x720)")
     return p
 
@@ -83,8 +94,10 @@ def main(argv: list[str]) -> int:
     if args.audience_display is not None and args.audience_display >= displays:
         print(f"crossing-paths: there is no display {args.audience_display} (displays: 0 to {displays - 1}); "
               "using the last one", file=sys.stderr)
+    if args.phone_port is not None:
+        os.environ[PORT_ENV] = str(args.phone_port)  # phone_run reads it each time phone voting starts
     app.group_setup = GroupSetup(one_window=True if args.one_window else None, display=args.audience_display,
-                                 summary_dir=args.summary_dir, discussion=args.discussion)
+                                 summary_dir=args.summary_dir, discussion=args.discussion, phones=args.phones)
     app.act(RunGroup(Path(scenario)) if scenario is not None else Push("group_pick"))
     try:
         app.run()

@@ -251,8 +251,8 @@ class PageScreen(Screen):
 
     # --- scrolling and focus -----------------------------------------------------------------------------
 
-    def scroll_to(self, y: int) -> None:
-        y = max(0, min(self.max_scroll, round(y)))
+    def scroll_to(self, y: float) -> None:
+        y = max(0, min(self.max_scroll, round(y)))  # a drag or a wheel can ask for a fraction
         if y != self.scroll:
             self.scroll = y
             self.touch()

@@ -92,7 +92,7 @@ def _error(message: str) -> int:
     return EXIT_ERROR
 
 
-def main(argv: list[str]) -> int:
+def main(argv: list[str]) -> int:  # noqa: C901 - one loop over the screens a playthrough passes, in order
     p = parser()
     args = p.parse_args(argv)
     if args.group:

@@ -7,6 +7,7 @@ as it was, with nothing added beside it; a damaged save must give a SaveError, n
 
 from __future__ import annotations
 
+import contextlib
 import os
 import random
 import shutil
@@ -145,19 +146,15 @@ def _use(path: Path, loaded) -> bool:
         return False
     with store:
         for call in (store.slots, store.latest_autosave, store.best_outcomes, lambda: store.autosave_of("tiny")):
-            try:
+            with contextlib.suppress(SaveError):
                 call()
-            except SaveError:
-                pass
         try:
             slots = store.slots()
         except SaveError:
             slots = []
         for slot in slots:
-            try:
+            with contextlib.suppress(SaveError):  # StartAgain included: a clear message is the right answer
                 resume(store.load(slot), loaded)
-            except SaveError:  # StartAgain included: a clear message is the right answer
-                pass
     return True
 
 

@@ -33,8 +33,17 @@ from .boxes import CardLayout
 from .sheet import BASE_PX
 from .style import styles
 
-__all__ = ["CardContext", "FontSource", "CardLayout", "card_alt_text", "card_width", "clear_cache",
-           "draw_card", "layout_card", "measure_card"]
+__all__ = [
+    "CardContext",
+    "CardLayout",
+    "FontSource",
+    "card_alt_text",
+    "card_width",
+    "clear_cache",
+    "draw_card",
+    "layout_card",
+    "measure_card",
+]
 
 
 class FontSource(Protocol):

@@ -32,7 +32,7 @@ def layout(card: FriendRequestCard, width: int, ctx) -> CardLayout:
     if card.time:
         facts.append(("clock", card.time))
     if facts:
-        lines.append(parts.meta_runs(sh, facts, pal.surface))
+        lines.append(parts.meta_runs(sh, facts))
     avatar_px = sh.avatar_size(sh.metrics.avatar_large, w)
     y = parts.header(sh, x, y, w, avatar_px, who, lines, pal.surface) + pad
 
@@ -51,7 +51,7 @@ def layout(card: FriendRequestCard, width: int, ctx) -> CardLayout:
         sh.fill(bubble, pal.raised, sh.px(0.9), pal.outline if sh.hc else None, sh.outline_w if sh.hc else 0)
         sh.put(body, bubble.x + bpad, bubble.y + bpad, pal.raised)
         y = bubble.bottom + pad
-    y = parts.buttons(sh, col_x, y, col_w, [(words.accept, True), (words.decline, False)], pal.surface)
+    y = parts.buttons(sh, col_x, y, col_w, [(words.accept, True), (words.decline, False)])
     return parts.finish(sh, y + pad)
 
 

@@ -7,6 +7,7 @@ Every icon in a card sits next to words that say the same thing: icons help, the
 
 from __future__ import annotations
 
+import itertools
 import math
 from collections.abc import Callable
 from functools import lru_cache
@@ -52,7 +53,7 @@ class Pen:
         w = round(width * self.side) if width is not None else round(self.line_px)
         colour = CLEAR if clear else self.colour
         ps = [self.point(*q) for q in pts]
-        for a, b in zip(ps, ps[1:], strict=False):
+        for a, b in itertools.pairwise(ps):
             pygame.draw.line(self.surface, colour, a, b, w)
         for q in ps:  # round joins and caps
             pygame.draw.circle(self.surface, colour, q, max(1, w // 2))

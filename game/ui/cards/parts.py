@@ -83,7 +83,7 @@ def finish(sh: Sheet, bottom: int) -> CardLayout:
 
 # --- people --------------------------------------------------------------------------------------------------
 
-def name_runs(sh: Sheet, person: Person, bg: Rgb, font=None, with_handle: bool | None = None) -> list:
+def name_runs(sh: Sheet, person: Person, font=None, with_handle: bool | None = None) -> list:
     """'Maya Patel @maya_p' on platforms that show handles; just the name elsewhere."""
     show = sh.style.handles if with_handle is None else with_handle
     runs = [sh.run(person.name, font or sh.type.bold, sh.pal.text)]
@@ -119,7 +119,7 @@ def header(sh: Sheet, x: int, y: int, w: int, avatar_px: int, who: Person, lines
     return max(y + avatar_px, ty)
 
 
-def meta_runs(sh: Sheet, parts: list, bg: Rgb) -> list:
+def meta_runs(sh: Sheet, parts: list) -> list:
     """Small muted text pieces joined by ' · '; a part may be (icon, words) for an icon beside its words."""
     runs: list = []
     for n, part in enumerate(p for p in parts if p):
@@ -136,7 +136,7 @@ def meta_runs(sh: Sheet, parts: list, bg: Rgb) -> list:
 
 # --- controls ------------------------------------------------------------------------------------------------
 
-def buttons(sh: Sheet, x: int, y: int, w: int, labels: list[tuple[str, bool]], bg: Rgb) -> int:
+def buttons(sh: Sheet, x: int, y: int, w: int, labels: list[tuple[str, bool]]) -> int:
     """Buttons side by side when they fit, else one under another; (label, primary). Returns the bottom."""
     pal = sh.pal
     hpad, vpad = sh.px(1.1), sh.px(0.45)
@@ -207,10 +207,10 @@ def image(sh: Sheet, img: Image, x: int, y: int, w: int, assets_root, radius: in
         h = round(min(max(w * ih / iw, w * lo), w * hi))
         sh.boxes.append(Picture(pygame.Rect(x, y, w, h), img.asset, radius))
         return y + h
-    return placeholder(sh, img.alt, x, y, w, radius, lo, video=sh.style.id == "tiktok")
+    return placeholder(sh, img.alt, x, y, w, lo, video=sh.style.id == "tiktok")
 
 
-def placeholder(sh: Sheet, alt: str, x: int, y: int, w: int, radius: int, ratio: float, video: bool = False) -> int:
+def placeholder(sh: Sheet, alt: str, x: int, y: int, w: int, ratio: float, video: bool = False) -> int:
     """A striped panel with a plate in the middle: an icon, 'Image' (or 'Video') and the alt text."""
     pal = sh.pal
     icon_px = max(8, min(sh.px(1.8), w // 5))
@@ -255,7 +255,7 @@ def reaction_icon(sh: Sheet, name: str) -> str:
     return like_icon(sh) if icon_name == "thumb" else icon_name
 
 
-def reaction_runs(sh: Sheet, reactions: dict[str, int], bg: Rgb) -> list:
+def reaction_runs(sh: Sheet, reactions: dict[str, int]) -> list:
     """Each reaction as an icon AND its name and count ('Like 24'), most frequent first."""
     runs: list = []
     for n, (key, count) in enumerate(sorted(reactions.items(), key=lambda kv: -kv[1])):

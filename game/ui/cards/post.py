@@ -51,25 +51,25 @@ def layout(card: PostCard, width: int, ctx) -> CardLayout:
 
 # --- shared pieces ------------------------------------------------------------------------------------------
 
-def _who_lines(sh: Sheet, card: PostCard, bg: Rgb, with_time: bool = True) -> list[list]:
+def _who_lines(sh: Sheet, card: PostCard, with_time: bool = True) -> list[list]:
     a = card.author
-    lines = [parts.name_runs(sh, a, bg)]
+    lines = [parts.name_runs(sh, a)]
     if a.subtitle:
         lines.append([sh.run(a.subtitle, sh.type.small, sh.pal.muted)])
-    lines.append(parts.meta_runs(sh, [card.time if with_time else None, audience(card)], bg))
+    lines.append(parts.meta_runs(sh, [card.time if with_time else None, audience(card)]))
     return lines
 
 
 def _stats(sh: Sheet, card: PostCard, x: int, y: int, w: int, bg: Rgb) -> int:
     """'Like 24   Love 5' on the left; '3 comments · 2 shares' on the right (or below, if it will not fit)."""
-    left = parts.reaction_runs(sh, card.reactions, bg)
+    left = parts.reaction_runs(sh, card.reactions)
     right_bits = []
     if card.comments:
         word = _comment_word(sh)
         right_bits.append(wording.plural(len(card.comments), word, "replies" if word == "reply" else None))
     if card.shares:
         right_bits.append(wording.plural(card.shares, _share_word(sh)))
-    right = parts.meta_runs(sh, right_bits, bg)
+    right = parts.meta_runs(sh, right_bits)
     if not left and not right:
         return y
     lp, rp = sh.para(left, w, 1.3), sh.para(right, w, 1.3)
@@ -93,7 +93,7 @@ def _ring(sh: Sheet) -> Rgb:
     return sh.pal.bar if contrast(sh.pal.bar, sh.pal.surface) >= 3 else sh.pal.accent
 
 
-def _likes(sh: Sheet, c: Comment) -> tuple | None:
+def _likes(c: Comment) -> tuple | None:
     return ("heart", wording.plural(c.likes, "like")) if c.likes else None
 
 
@@ -104,7 +104,7 @@ def _feed(sh: Sheet, card: PostCard, y: int, ctx) -> int:
     x, w = pad, sh.width - 2 * pad
     y += pad
     av = sh.avatar_size(sh.metrics.avatar, w)
-    y = parts.header(sh, x, y, w, av, card.author, _who_lines(sh, card, pal.surface), pal.surface) + sh.gap
+    y = parts.header(sh, x, y, w, av, card.author, _who_lines(sh, card), pal.surface) + sh.gap
     y = _body(sh, card.text, x, y, w, pal.surface) + sh.gap
     if card.image:
         y = parts.image(sh, card.image, 0, y, sh.width, ctx.assets_root) + sh.gap
@@ -127,7 +127,7 @@ def _feed_comment(sh: Sheet, c: Comment, x: int, y: int, w: int) -> int:
     bw_max = max(1, x + w - bx)
     bpad = sh.px(0.6)
     vpad = sh.px(0.4)
-    head = parts.name_runs(sh, c.author, pal.raised, sh.type.small_bold)
+    head = parts.name_runs(sh, c.author, sh.type.small_bold)
     head_p = sh.para(head, bw_max - 2 * bpad, 1.25)
     sub_p = sh.para(sh.run(c.author.subtitle, sh.type.small, pal.muted), bw_max - 2 * bpad, 1.2) \
         if (c.author.subtitle and sh.style.headline) else None
@@ -143,7 +143,7 @@ def _feed_comment(sh: Sheet, c: Comment, x: int, y: int, w: int) -> int:
     if sub_p:
         ty += sh.put(sub_p, bubble.x + bpad, ty, pal.raised)
     sh.put(body_p, bubble.x + bpad, ty, pal.raised)
-    meta = parts.meta_runs(sh, [c.time, "Like", sh.style.reply, _likes(sh, c)], pal.surface)
+    meta = parts.meta_runs(sh, [c.time, "Like", sh.style.reply, _likes(c)])
     my = bubble.bottom + sh.px(0.15)
     my += sh.text(meta, bx + bpad, my, max(1, bw_max - bpad), pal.surface, line_height=1.3)
     return max(my, y + av)
@@ -151,7 +151,7 @@ def _feed_comment(sh: Sheet, c: Comment, x: int, y: int, w: int) -> int:
 
 # --- compact: X ---------------------------------------------------------------------------------------------
 
-def _compact_head(sh: Sheet, who, time: str | None, bg: Rgb) -> list:
+def _compact_head(sh: Sheet, who, time: str | None) -> list:
     runs = [sh.run(who.name, sh.type.bold, sh.pal.text)]
     tail = []
     if who.handle:
@@ -179,23 +179,21 @@ def _compact(sh: Sheet, card: PostCard, y: int, ctx) -> int:
     av = sh.avatar_size(sh.metrics.avatar, w)
     cx, cw, top = _avatar_column(sh, card.author, x, y, w, av)
     y = top
-    y += sh.text(_compact_head(sh, card.author, card.time, pal.surface), cx, y, cw, pal.surface, line_height=1.3)
+    y += sh.text(_compact_head(sh, card.author, card.time), cx, y, cw, pal.surface, line_height=1.3)
     if card.author.subtitle:
         y += sh.text([sh.run(card.author.subtitle, sh.type.small, pal.muted)], cx, y, cw, pal.surface, 1.25)
     icon, words = audience(card)
-    y += sh.text(parts.meta_runs(sh, [(icon, words)], pal.surface), cx, y, cw, pal.surface, line_height=1.3)
+    y += sh.text(parts.meta_runs(sh, [(icon, words)]), cx, y, cw, pal.surface, line_height=1.3)
     y = _body(sh, card.text, cx, y + sh.gap // 2, cw, pal.surface) + sh.gap
     if card.image:
         y = parts.image(sh, card.image, cx, y, cw, ctx.assets_root, sh.px(0.9)) + sh.gap
     likes = sum(card.reactions.values())
-    counts = {}
     names = list(sh.style.actions)
-    for name, n in zip(names, (len(card.comments), card.shares, likes), strict=False):
-        counts[name] = n
+    counts = dict(zip(names, (len(card.comments), card.shares, likes), strict=False))
     y = parts.action_bar(sh, names, cx, y, cw, pal.surface, counts)
     extra = {k: v for k, v in card.reactions.items() if k.lower() not in ("like", "likes")}
     if extra:
-        y += sh.text(parts.reaction_runs(sh, extra, pal.surface), cx, y, cw, pal.surface, line_height=1.3)
+        y += sh.text(parts.reaction_runs(sh, extra), cx, y, cw, pal.surface, line_height=1.3)
     y = max(y, top + av) + sh.gap
     for c in card.comments:
         y += sh.rule(0, y, sh.width) + sh.gap
@@ -208,14 +206,14 @@ def _compact_reply(sh: Sheet, card: PostCard, c: Comment, x: int, y: int, w: int
     av = sh.avatar_size(sh.metrics.avatar_small, w)
     cx, cw, top = _avatar_column(sh, c.author, x, y, w, av)
     y = top
-    y += sh.text(_compact_head(sh, c.author, c.time, pal.surface), cx, y, cw, pal.surface, line_height=1.3)
+    y += sh.text(_compact_head(sh, c.author, c.time), cx, y, cw, pal.surface, line_height=1.3)
     if card.author.handle:
         to = [sh.run("Replying to ", sh.type.small, pal.muted),
               sh.run(parts.handle(card.author.handle), sh.type.small, pal.link)]
         y += sh.text(to, cx, y, cw, pal.surface, line_height=1.3)
     y = _body(sh, c.text, cx, y, cw, pal.surface)
     if c.likes:
-        y += sh.text(parts.meta_runs(sh, [_likes(sh, c)], pal.surface), cx, y, cw, pal.surface, line_height=1.4)
+        y += sh.text(parts.meta_runs(sh, [_likes(c)]), cx, y, cw, pal.surface, line_height=1.4)
     return max(y, top + av)
 
 
@@ -235,7 +233,7 @@ def _photo(sh: Sheet, card: PostCard, y: int, ctx) -> int:
         lines[0].append(sh.run("  " + a.name, sh.type.small, pal.muted))
     if a.subtitle:
         lines.append([sh.run(a.subtitle, sh.type.small, pal.muted)])
-    lines.append(parts.meta_runs(sh, [card.time, audience(card)], pal.surface))
+    lines.append(parts.meta_runs(sh, [card.time, audience(card)]))
     av = sh.avatar_size(sh.metrics.avatar, w)
     y = parts.header(sh, x, y, w, av, a, lines, pal.surface, ring=_ring(sh)) + sh.gap
     if card.image:
@@ -247,7 +245,7 @@ def _photo(sh: Sheet, card: PostCard, y: int, ctx) -> int:
     if likes:
         y += sh.text([sh.run(wording.plural(likes, "like"), sh.type.bold, pal.text)], x, y, w, pal.surface, 1.35)
         if len(card.reactions) > 1:
-            y += sh.text(parts.reaction_runs(sh, card.reactions, pal.surface), x, y, w, pal.surface, 1.35)
+            y += sh.text(parts.reaction_runs(sh, card.reactions), x, y, w, pal.surface, 1.35)
     caption = [sh.run(_display_name(a) + " ", sh.type.bold, pal.text), *parts.rich(sh, card.text)]
     y += sh.text(caption, x, y, w, pal.surface)
     extra = []
@@ -256,7 +254,7 @@ def _photo(sh: Sheet, card: PostCard, y: int, ctx) -> int:
     if card.comments:
         extra.append(wording.plural(len(card.comments), "comment"))
     if extra:
-        y += sh.text(parts.meta_runs(sh, extra, pal.surface), x, y, w, pal.surface, line_height=1.4)
+        y += sh.text(parts.meta_runs(sh, extra), x, y, w, pal.surface, line_height=1.4)
     for c in card.comments:
         y += sh.gap // 2
         av = sh.avatar_size(sh.metrics.avatar_small * 0.85, w)
@@ -265,7 +263,7 @@ def _photo(sh: Sheet, card: PostCard, y: int, ctx) -> int:
         top = y
         y += sh.text([sh.run(_display_name(c.author) + " ", sh.type.bold, pal.text), *parts.rich(sh, c.text)],
                      cx, y, cw, pal.surface, line_height=1.3)
-        y += sh.text(parts.meta_runs(sh, [c.time, _likes(sh, c), sh.style.reply], pal.surface), cx, y, cw,
+        y += sh.text(parts.meta_runs(sh, [c.time, _likes(c), sh.style.reply]), cx, y, cw,
                      pal.surface, line_height=1.35)
         y = max(y, top + av)
     return y + pad
@@ -281,7 +279,7 @@ def _article(sh: Sheet, card: PostCard, y: int, ctx) -> int:
     lines = [[sh.run("By ", sh.type.body, pal.muted), sh.run(a.name, sh.type.bold, pal.text)]]
     if a.subtitle:
         lines.append([sh.run(a.subtitle, sh.type.small, pal.muted)])
-    lines.append(parts.meta_runs(sh, [card.time, audience(card)], pal.surface))
+    lines.append(parts.meta_runs(sh, [card.time, audience(card)]))
     y = parts.header(sh, x, y, w, sh.avatar_size(sh.metrics.avatar, w), a, lines, pal.surface) + pad
     y = _body(sh, card.text, x, y, w, pal.surface, line_height=1.55) + pad
     if card.image:
@@ -301,7 +299,7 @@ def _article(sh: Sheet, card: PostCard, y: int, ctx) -> int:
         if n:
             y += sh.rule(x, y, w) + sh.gap
         lines = [[sh.run(c.author.name, sh.type.bold, pal.text)],
-                 parts.meta_runs(sh, [c.time, _likes(sh, c)], pal.surface)]
+                 parts.meta_runs(sh, [c.time, _likes(c)])]
         av = sh.avatar_size(sh.metrics.avatar_small, w)
         y = parts.header(sh, x, y, w, av, c.author, lines, pal.surface)
         y = _body(sh, c.text, x, y + sh.gap // 2, w, pal.surface, line_height=1.45)
@@ -316,7 +314,7 @@ def _thread(sh: Sheet, card: PostCard, y: int, ctx) -> int:
     pal, pad = sh.pal, sh.pad
     x, w = pad, sh.width - 2 * pad
     y += pad
-    y += sh.text(parts.meta_runs(sh, [audience(card)], pal.surface), x, y, w, pal.surface, 1.3) + sh.gap
+    y += sh.text(parts.meta_runs(sh, [audience(card)]), x, y, w, pal.surface, 1.3) + sh.gap
 
     def opening_extras(ix: int, iy: int, iw: int) -> int:
         if card.image:
@@ -337,7 +335,7 @@ def _thread_post(sh: Sheet, number: int, who, time, text: str, likes: int, x: in
     spad = sh.px(0.5)
     av = sh.avatar_size(sh.metrics.avatar_small, w)
     strip_w = w - 2 * spad
-    left = [parts.name_runs(sh, who, pal.raised, sh.type.bold)]
+    left = [parts.name_runs(sh, who, sh.type.bold)]
     if who.subtitle:
         left.append([sh.run(who.subtitle, sh.type.small, pal.muted)])
     num = sh.para(sh.run(f"#{number}", sh.type.small_bold, pal.muted), strip_w, 1.2)
@@ -347,7 +345,7 @@ def _thread_post(sh: Sheet, number: int, who, time, text: str, likes: int, x: in
     if text_w < sh.px(7):  # narrow: the avatar and number on a row of their own, the name under them
         text_x, text_w, text_top = spad, strip_w, max(av, num.height) + sh.gap // 2
     pars = [sh.para(r, text_w, 1.22) for r in left]
-    meta = sh.para(parts.meta_runs(sh, [time], pal.raised), text_w, 1.22) if time else None
+    meta = sh.para(parts.meta_runs(sh, [time]), text_w, 1.22) if time else None
     text_h = sum(p.height for p in pars) + (meta.height if meta else 0)
     head_h = max(av, text_top + text_h) + 2 * spad
     strip = pygame.Rect(x, y, w, head_h)
@@ -363,7 +361,7 @@ def _thread_post(sh: Sheet, number: int, who, time, text: str, likes: int, x: in
     by = strip.bottom + sh.gap
     by = _body(sh, text, x + spad, by, w - 2 * spad, pal.surface)
     if likes:
-        by += sh.text(parts.meta_runs(sh, [("heart", wording.plural(likes, "like"))], pal.surface), x + spad, by,
+        by += sh.text(parts.meta_runs(sh, [("heart", wording.plural(likes, "like"))]), x + spad, by,
                       w - 2 * spad, pal.surface, 1.4)
     if extras is not None:
         by = extras(x + spad, by + sh.gap // 2, w - 2 * spad)

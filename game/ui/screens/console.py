@@ -25,11 +25,13 @@ from ..intents import (
     GroupTimer,
     GroupVote,
     GroupVoting,
+    PhoneRemove,
     Push,
 )
 from ..look import Look
 from ..page import Page, PageScreen
 from ..parts import header, heading, tool
+from .console_phones import phone_state, phones_panel
 
 ON_SCREEN = {"scene": "the scene", "decision": "the decision, voting open", "closed": "the decision, voting closed",
              "revealed": "the vote chart", "feedback": "the feedback of the group's choice", "ending": "the ending"}
@@ -53,7 +55,7 @@ class ConsoleScreen(PageScreen):
         now = run.now()
         return (s.phase, s.counts, s.votes_in, math.ceil(s.timer.remaining(now) - 1e-6), s.timer.running,
                 run.notice, run.show_split, self.entry, s.all_feedback, run.page, s.save_problem,
-                s.scene.node if s.scene is not None else None, len(s.decisions))
+                s.scene.node if s.scene is not None else None, len(s.decisions), phone_state(run))
 
     def update(self, dt: float) -> None:
         seen = self._state()
@@ -75,7 +77,7 @@ class ConsoleScreen(PageScreen):
     def _typing(self, event):
         kind, option, text = self.entry
         if event.type == pygame.TEXTINPUT:
-            if kind == "count":
+            if kind in ("count", "phone"):
                 text = (text + "".join(ch for ch in event.text if ch.isdigit()))[:MAX_DIGITS]
             else:
                 text = (text + event.text)[:400]
@@ -88,6 +90,8 @@ class ConsoleScreen(PageScreen):
             self.entry = None
             if kind == "count":
                 return GroupSetCount(option, int(text)) if text else None
+            if kind == "phone":
+                return PhoneRemove(int(text)) if text else None
             return GroupSummary(text.strip() or None)
         self.refresh()
         return None  # while typing, no other key acts
@@ -116,11 +120,16 @@ class ConsoleScreen(PageScreen):
         if self.entry is not None and self.entry[0] == "folder":
             left.append(Panel(Text(f"Folder: {self.entry[2]}▏  (Enter writes there, Esc cancels)", "body", "text"),
                               bg="surface", border="focus_ring", pad=0.6))
+        if self.entry is not None and self.entry[0] == "phone":
+            left.append(Panel(Text(f"Remove phone number: {self.entry[2]}▏  (Enter removes it, Esc cancels)",
+                                   "body", "text"), bg="surface", border="focus_ring", pad=0.6))
         if run.notice:
             left.append(Panel(Text(run.notice, "body", "text"), bg="discussion", border="discussion_border", pad=0.6))
         if s.current is not None and phase in ("decision", "closed", "revealed"):
             left += [self._timer(), self._votes(look)]
-        body = Columns([(Stack(left, gap=1.0), 22, 3), (self._notes(), 14, 2)], gap=1.5)
+        # phones first: the toggle and the room code are in view without scrolling; the notes follow
+        right = Stack([phones_panel(run, self._start_typing("phone")), self._notes()], gap=1.0)
+        body = Columns([(Stack(left, gap=1.0), 22, 3), (right, 14, 2)], gap=1.5)
         return Page(header=head, body=body, width_em=74)
 
     def _place(self, look: Look) -> Block:
