@@ -39,9 +39,11 @@ from .intents import (
     GroupTimer,
     GroupVote,
     GroupVoting,
+    PhonesOn,
     ResumeGroup,
     RunGroup,
 )
+from .joinblocks import Join
 
 if TYPE_CHECKING:
     from game.engine.model import Notes
@@ -75,6 +77,7 @@ class GroupSetup:
     display: int | None = None  # the audience's display (0-based); None: the second one when there is one
     summary_dir: Path | None = None  # None: saves/group/<scenario>-<date-time>/
     discussion: float = 180.0
+    phones: bool = False  # `facilitate --phones`: phone voting on from the start
     clock: Callable[[], float] = time.monotonic
 
 
@@ -99,6 +102,8 @@ class Slide:
     page: int = 0  # the ending's slides: 0 ending, 1 debrief, 2 on the group's path (PATH_PER_SLIDE each)
     peek: Notes | None = None  # one window only, while the facilitator holds the key
     scores: tuple[tuple[str, str, int], ...] = ()  # (standard, title, score) at the ending
+    join: Join | None = None  # while phone voting is on: the QR code, address and room code
+    join_slide: bool = False  # the room sees the join (waiting) slide instead of the step's slide
 
 
 def group_path(record: dict) -> tuple[PathStep, ...]:
@@ -131,6 +136,8 @@ class GroupRun:
         self._old_profile: str | None = None
         self._changes = 0  # counts changed(): a step, a vote, a setting of the run
         self._slide: tuple[tuple, Slide] | None = None  # the last slide, and what it was made from
+        self.join_slide = False  # phone voting: the room sees how to join until the facilitator moves on
+        self._join: tuple[str, Join] | None = None  # the join link, and what the room is shown of it
 
     def now(self) -> float:
         return self.setup.clock()
@@ -144,7 +151,8 @@ class GroupRun:
         timer = s.timer
         second = math.ceil(timer.remaining(self.now()) - 1e-6)
         key = (self._changes, s.phase, s.votes_in, len(s.moves), len(s.decisions), s.all_feedback, second,
-               timer.running, timer.length, self.page, self.peeking, self.one_window)
+               timer.running, timer.length, self.page, self.peeking, self.one_window, self.join(),
+               self.join_slide)
         if self._slide is None or self._slide[0] != key:
             self._slide = (key, self._make_slide())
         return self._slide[1]
@@ -155,11 +163,31 @@ class GroupRun:
             timer = dataclasses.replace(state.timer, remaining=float(math.ceil(state.timer.remaining - 1e-6)))
             state = dataclasses.replace(state, timer=timer)
         peek = self.session.notes if self.one_window and self.peeking else None
+        join = self.join()
+        shown = self.join_slide and join is not None
         if state.phase != "ending":
-            return Slide(state, peek=peek)
+            return Slide(state, peek=peek, join=join, join_slide=shown)
         record = self.session.record()
         scores = tuple((s["standard"], s["title"], s["score"]) for s in record.get("scores", []))
-        return Slide(state, group_path(record), self.page, peek, scores)
+        return Slide(state, group_path(record), self.page, peek, scores, join, shown)
+
+    def join(self) -> Join | None:
+        """How phones join, while phone voting is on and listening; the QR code is made once per link."""
+        link = getattr(self.app, "phones", None)
+        if link is None or link.session is not self.session or not link.voting.running:
+            return None
+        voting = link.voting
+        url = voting.join_url()
+        if url is None:
+            return None
+        if self._join is None or self._join[0] != url:
+            matrix = tuple(tuple(row) for row in voting.qr_matrix() or ())
+            self._join = (url, Join(voting.short_address() or url, voting.room_code, matrix, voting.reachable))
+        return self._join[1]
+
+    def show_join(self, on: bool) -> None:
+        self.join_slide = on
+        self.changed()
 
     # --- windows --------------------------------------------------------------------------------------------
 
@@ -250,6 +278,9 @@ class GroupRun:
                 self.changed()
             else:
                 self.tell("This is the last slide. The summary is written; press End session when done.", view)
+            return
+        if self.join_slide:  # the first N after the join slide goes back to the step the room was on
+            self.show_join(False)
             return
         self.attempt(view, lambda: s.next(self.now()))
         if s.phase == "ending" and not self.summary_paths:
@@ -397,6 +428,8 @@ def _show(app: App, session: GroupSession, setup: GroupSetup) -> GroupRun:
         old.close()
     run = app.group = GroupRun(app, session, setup)
     run.open(app.view)
+    if setup.phones:
+        app.act(PhonesOn(True))
     return run
 
 

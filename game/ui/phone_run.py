@@ -82,6 +82,7 @@ def _phones_on(app: App, intent: PhonesOn, view: View) -> None:
         return
     app.phones = link
     run.session.batch_votes = True
+    run.show_join(True)  # the room sees how to join until the facilitator moves on (N)
     tick(app)
     run.tell(UNREACHABLE if not voting.reachable else
              f"Phones can join at {voting.short_address()} with room code {voting.room_code}.", view, "Phones")

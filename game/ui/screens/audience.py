@@ -21,6 +21,7 @@ from ..group_run import PATH_PER_SLIDE, ending_pages, slide_name
 from ..groupblocks import HOW_WORDS, TimerBlock, numbered, result_words, vote_bars
 from ..groupkeys import end_question, group_intent
 from ..inplace import InPlace
+from ..joinblocks import join_corner, join_slide
 from ..look import Look
 from ..page import Page, PageScreen
 from ..parts import SceneLayout, effect_row, header, heading, ladder_block, line_block, outcome_panel
@@ -153,7 +154,9 @@ class AudienceScreen(InPlace, PageScreen):
         slide = self.slide
         state = slide.state
         phase = state.phase
-        if phase == "ending":
+        if slide.join_slide and slide.join is not None:
+            title, body = "Join the vote", join_slide(slide.join)
+        elif phase == "ending":
             title, body = self._ending(look)
         elif phase == "scene":
             title, body = state.title or "The story so far", self._scene(look)
@@ -165,7 +168,8 @@ class AudienceScreen(InPlace, PageScreen):
             title, body = state.title or "Decision", self._decision(look)
         if slide.peek is not None:
             body = Stack([self._peek(slide.peek), body], gap=1.0)
-        wide = phase in FIT_PHASES or phase == "ending" or (phase == "feedback" and state.all_feedback)
+        wide = (phase in FIT_PHASES or phase == "ending" or (phase == "feedback" and state.all_feedback)
+                or slide.join_slide)
         width = 80 if wide else 60
         return Page(header=header(title), body=body, width_em=width)
 
@@ -192,6 +196,8 @@ class AudienceScreen(InPlace, PageScreen):
         if shows_timer(state.timer):
             self._timer = TimerBlock(state.timer.remaining, state.timer.running, state.timer.finished)
             side.append(self._timer)
+        if self.slide.join is not None and state.voting_open:  # latecomers: small, under the turnout
+            side.append(join_corner(self.slide.join))
         return Stack([question, Columns([(options, 18, 3), (Stack(side, gap=0.5), 10, 1)], gap=1.5)], gap=1.0)
 
     def _feedback(self, look: Look) -> Block:

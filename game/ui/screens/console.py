@@ -113,6 +113,8 @@ class ConsoleScreen(PageScreen):
         phase = s.phase
         pages = ending_pages(len(s.decisions))
         where = ON_SCREEN[phase] if phase != "ending" else slide_name(run.page, pages)
+        if run.join_slide:
+            where = "how to join with phones (N goes back to the slide)"
         tools = [tool("Help (F1)", Push("group_help"), "help"), tool("End session (Esc)", end_question(), "end")]
         head = header("Group session: console", f"The room sees {where}", tools, context=s.story.scenario.title)
         # the next step first, then what was said about the last one, then the votes and the timer
