@@ -385,7 +385,9 @@ class _Handler(BaseHTTPRequestHandler):
         self.send_header("Content-Length", str(len(body)))
         self.send_header("Cache-Control", "no-store")
         self.send_header("X-Content-Type-Options", "nosniff")
-        self.send_header("Referrer-Policy", "no-referrer")
+        # same-origin, not no-referrer: under no-referrer Chromium sends "Origin: null" with the plain form's
+        # post (scripts off), which _same_origin must refuse; the page links nowhere else, so nothing leaks
+        self.send_header("Referrer-Policy", "same-origin")
         self.send_header("X-Frame-Options", "DENY")
         if status == 429:
             self.send_header("Retry-After", "2")
