@@ -43,6 +43,8 @@ button{display:flex;gap:.75rem;align-items:flex-start;width:100%;min-height:3.5r
 border:2px solid var(--btn);border-radius:.5rem;background:var(--btn);color:var(--btnfg);font:inherit;
 text-align:left;cursor:pointer}
 button[aria-pressed=true]{outline:4px solid var(--mine);outline-offset:2px}
+button[aria-pressed=true] .n::after{content:"\\2713";display:block;margin-top:.25rem}
+@media (max-width:240px){body{padding:.5rem}button{gap:.5rem;padding:.6rem .6rem}}
 button:disabled{background:transparent;color:var(--fg);border-color:var(--line);cursor:default}
 .n{font-size:1.5rem;font-weight:700;line-height:1;min-width:1.5rem}
 .row{display:flex;justify-content:space-between;gap:1rem;border-bottom:1px solid var(--line);padding:.5rem 0}
