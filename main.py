@@ -7,6 +7,8 @@
     python main.py text PATH            play a scenario in the terminal
     python main.py validate [PATH ...]  check scenario files (for trainers)
     python main.py snapshot SCENARIO    render a playthrough to PNG images
+    python main.py map SCENARIO [--format mermaid|dot|svg] [--out FILE]
+                                        draw the story map (for trainers)
     python main.py schema               write docs/scenario.schema.json from the model
 """
 
@@ -25,6 +27,7 @@ COMMANDS = {
     "play": ("game.ui.app", "main"),
     "text": ("game.textplayer", "main"),
     "validate": ("game.trainer.validate_cmd", "main"),
+    "map": ("game.trainer.map_cmd", "main"),
     "snapshot": ("game.ui.snapshot", "main"),
     "facilitate": ("game.ui.facilitate", "main"),
     "schema": ("game.engine.schema", "main"),
