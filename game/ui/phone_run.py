@@ -125,11 +125,10 @@ def _settings(link: PhoneLink, intent: PhoneSettings, run: Any) -> None:
 def tick(app: App) -> None:
     """Once a frame: stop with the session, publish the phones' view when it changed, save batched votes,
     and tell the console once if the server stopped by itself."""
-    from game.phones import phone_view
-
     link: PhoneLink | None = getattr(app, "phones", None)
-    if link is None:
+    if link is None:  # the common case, every frame: nothing imported, nothing to do
         return
+    from game.phones import phone_view  # the server's package (http.server, ssl…) only once phones are on
     run = getattr(app, "group", None)
     if run is None or run.session is not link.session:
         link.stop()  # the session ended (or another began): phones stop with it
