@@ -4,6 +4,7 @@ they are, and the desktop shows what a reader can actually read."""
 
 from __future__ import annotations
 
+import re
 import unicodedata
 
 import pygame
@@ -14,6 +15,13 @@ _INVISIBLE = {"\u200d", "\ufe0e", "\ufe0f", "\u20e3"}  # joiners and variation s
 _BEYOND_LATIN = "\u2000"  # every character from here up may lack a glyph (a regex of this range costs 15 ms to build)
 MAX_NAMED = 100  # names of missing characters in one text; the rest are summed up as "(and more symbols)"
 _glyphs: dict[tuple[int, str], bool] = {}
+# A letter under thousands of combining marks ("Zalgo" text) is not text: SDL_ttf stacks every mark, so one
+# such cluster took a quarter of a second to measure. Runs of marks are cut to MAX_MARKS (real scripts stack
+# a few), so the letter is drawn with the first marks only.
+MAX_MARKS = 30
+# runs long enough to hold too many marks, found cheaply: marks begin at U+0300, and the run is checked mark
+# by mark only when found (a long run of CJK letters is found too, and left as it is)
+_LONG_RUN = re.compile(f"[^\\x00-\\u02ff]{{{MAX_MARKS + 1},}}")
 
 
 def has_glyph(font: pygame.font.Font, c: str) -> bool:
@@ -29,13 +37,26 @@ def has_glyph(font: pygame.font.Font, c: str) -> bool:
     return known
 
 
+def _trim_marks(match: re.Match) -> str:
+    out: list[str] = []
+    marks = 0
+    for c in match.group():
+        marks = marks + 1 if unicodedata.category(c) in ("Mn", "Mc", "Me") else 0
+        if marks <= MAX_MARKS:
+            out.append(c)
+    return "".join(out)
+
+
 def displayable(font: pygame.font.Font, text: str) -> str:
     """The one function text passes through before it is measured or drawn. Control characters are
     dropped, newlines and tabs aside (the layout uses them): SDL_ttf refuses a NUL outright (font.size and
     font.render raise), and draws the others as empty boxes. The validator rejects them (CP325), so only
-    a file that was never validated can bring one here."""
+    a file that was never validated can bring one here. Runs of more than MAX_MARKS combining marks are cut
+    to MAX_MARKS."""
     if UNDRAWABLE.search(text):
         text = UNDRAWABLE.sub("", text)
+    if _LONG_RUN.search(text):
+        text = _LONG_RUN.sub(_trim_marks, text)
     if not text or max(text) < _BEYOND_LATIN:  # the fast path: Latin text, punctuation, dashes and quotes
         return text
     out: list[str] = []

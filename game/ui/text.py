@@ -12,6 +12,7 @@ import pygame
 
 from . import pixels
 from .glyphs import displayable
+from .measure import memo_of, text_width
 from .wordbreak import break_word
 
 Colour = tuple[int, int, int]
@@ -31,7 +32,8 @@ def wrap(font: pygame.font.Font, text: str, width: int) -> list[str]:
     width (kerning makes it differ a little), so a long paragraph costs about one measuring of its text."""
     width = max(1, width)
     text = displayable(font, text)
-    space = font.size(" ")[0]
+    memo = memo_of(font)
+    space = text_width(font, " ", memo)
     slack = join_slack(font)
     out: list[str] = []
     for paragraph in text.replace("\r", "").replace("\t", " ").split("\n"):
@@ -43,13 +45,13 @@ def wrap(font: pygame.font.Font, text: str, width: int) -> list[str]:
         line: list[str] = []
         line_w, joins = 0, 0  # line_w is exact when joins == 0, else a sum over `joins` unmeasured joins
         for word in words:
-            w = font.size(word)[0]
+            w = text_width(font, word, memo)  # a paragraph's words recur: each is measured once per font
             if w > width:  # a word (or URL) longer than a whole line: break it
                 if line:
                     out.append(" ".join(line))
                 pieces = break_word(font, word, width)
                 out.extend(pieces[:-1])
-                line, line_w, joins = [pieces[-1]], font.size(pieces[-1])[0], 0
+                line, line_w, joins = [pieces[-1]], text_width(font, pieces[-1], memo), 0
             elif not line:
                 line, line_w, joins = [word], w, 0
             elif line_w + space + w + slack * (joins + 1) <= width:  # surely fits

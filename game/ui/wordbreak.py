@@ -12,44 +12,20 @@ always makes progress, whatever the width: 1 px included.
 from __future__ import annotations
 
 import unicodedata
-import weakref
 from bisect import bisect_right
 from itertools import accumulate
 
 import pygame
 
+from .measure import SHORT, FontMemo, advances, memo_of, remember, text_width
+
 # characters after which a long word (a URL, a path) may break
 SOFT_BREAKS = "/-._?&=#:,;@"
 KERNING_BOUND = 0.75
+# a piece guessed at most this many characters long is found by stepping a character at a time from the
+# guess (the guess from advances is nearly always right or one off): the general search costs more per line
+SHORT_PIECE = 12
 _JOINERS = {"\u200d", "\ufe0e", "\ufe0f", "\u20e3"}
-_advances: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
-
-
-def _char_advance(font: pygame.font.Font, ch: str) -> int:
-    try:
-        metrics = font.metrics(ch)
-        if metrics and metrics[0] is not None:
-            return max(0, metrics[0][4])
-        return max(0, font.size(ch)[0])
-    except (pygame.error, UnicodeError, ValueError):
-        return 0
-
-
-def advances(font: pygame.font.Font, text: str) -> list[int]:
-    """The advance of each character of `text` in px (without kerning)."""
-    table = _advances.get(font)
-    if table is None:
-        table = _advances[font] = {}
-    for ch in set(text).difference(table):  # each distinct character measured once per font
-        table[ch] = _char_advance(font, ch)
-    return list(map(table.__getitem__, text))
-
-
-def width_of(font: pygame.font.Font, text: str) -> int:
-    try:
-        return font.size(text)[0]
-    except (pygame.error, UnicodeError, ValueError):
-        return sum(advances(font, text))
 
 
 def _continues(word: str, i: int) -> bool:
@@ -75,7 +51,7 @@ def _boundary(word: str, end: int, good: int, bad: int) -> int | None:
     return e if e < bad else None
 
 
-def _fit(font: pygame.font.Font, word: str, cum: list[int], start: int, room: int) -> int:
+def _fit(font: pygame.font.Font, memo: FontMemo, word: str, cum: list[int], start: int, room: int) -> int:
     """The end of the longest piece word[start:end] no wider than `room` (at least one character).
     `cum[i]` is the advance of word[:i]: a guess is one bisection of it, and only the piece is measured."""
     good, bad = start + 1, len(word) + 1  # good: the shortest allowed piece; bad: known too wide
@@ -97,7 +73,7 @@ def _fit(font: pygame.font.Font, word: str, cum: list[int], start: int, room: in
         if estimate * KERNING_BOUND > room:
             bad = end
             continue
-        w = width_of(font, word[start:end])
+        w = text_width(font, word[start:end], memo)
         if w <= room:
             good = end
             if end < len(word) and w + (cum[end + 1] - cum[end]) * KERNING_BOUND > room:
@@ -128,12 +104,41 @@ def _cut(word: str, start: int, end: int) -> int:
     return cut
 
 
+def _fit_short(font: pygame.font.Font, memo: FontMemo, word: str, cum: list[int], start: int, room: int,
+               end: int) -> int:
+    """What _fit finds, for a word without clusters and a piece of a few characters guessed to end at `end`:
+    step one character at a time from the guess, with the same two shortcuts (see _fit)."""
+    n = len(word)
+    if end > start + 1 and text_width(font, word[start:end], memo) > room:
+        end -= 1
+        while end > start + 1 and text_width(font, word[start:end], memo) > room:
+            end -= 1
+        return end
+    w = text_width(font, word[start:end], memo)
+    while end < n and w + (cum[end + 1] - cum[end]) * KERNING_BOUND <= room:
+        w_next = text_width(font, word[start:end + 1], memo)
+        if w_next > room:
+            break
+        end, w = end + 1, w_next
+    return end
+
+
 def break_word(font: pygame.font.Font, word: str, width: int, first: int | None = None) -> list[str]:
     """`word` in pieces no wider than `width` (the first no wider than `first`, the room left on a line).
-    Only a single character cluster wider than the line is wider than it."""
-    cum = [0, *accumulate(advances(font, word))]
+    Only a single character cluster wider than the line is wider than it.
+
+    A short word (a paragraph's words in a narrow column) breaks the same way every time: remembered."""
+    memo = memo_of(font)
+    width = max(1, width)
+    room = max(1, width if first is None else first)
+    key = (word, width, room)
+    known = memo.breaks.get(key) if len(word) <= SHORT else None
+    if known is not None:
+        return list(known)
+    cum = [0, *accumulate(advances(font, word, memo))]
+    simple = max(word, default="") < "\u0300"  # no character of it continues a cluster (see _continues)
     pieces: list[str] = []
-    start, room = 0, max(1, width if first is None else first)
+    start = 0
     n = len(word)
     while start < n:
         if start + 2 <= n and (cum[start + 2] - cum[start]) * KERNING_BOUND > room:
@@ -141,7 +146,13 @@ def break_word(font: pygame.font.Font, word: str, width: int, first: int | None 
             while end < n and _continues(word, end):
                 end += 1
         else:
-            end = _cut(word, start, _fit(font, word, cum, start, room))
+            guess = bisect_right(cum, cum[start] + room, start) - 1
+            if simple and guess - start <= SHORT_PIECE:
+                end = _cut(word, start, _fit_short(font, memo, word, cum, start, room, max(start + 1, guess)))
+            else:
+                end = _cut(word, start, _fit(font, memo, word, cum, start, room))
         pieces.append(word[start:end])
-        start, room = end, max(1, width)
+        start, room = end, width
+    if len(word) <= SHORT:
+        remember(memo.breaks, key, tuple(pieces))
     return pieces

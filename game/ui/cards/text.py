@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 import pygame
 
 from ..glyphs import displayable
+from ..measure import memo_of, text_width
 from ..text import join_slack
 from ..wordbreak import break_word
 from .boxes import FontSpec
@@ -124,7 +125,7 @@ class _Wrapper:
             pieces[-1].joins = 1
         for p in pieces:  # what is laid out is exactly what is rendered: each piece measured as one text
             if p.joins:
-                p.w, p.joins = self.fonts(p.run.font).size(p.text)[0], 0
+                p.w, p.joins = text_width(self.fonts(p.run.font), p.text), 0
         self._finish(self.line)
         self.lines.append(self.line)
         self.line = Line()
@@ -152,7 +153,7 @@ class _Wrapper:
     def _try_text(self, run: Run, token: str) -> bool:
         font = self.fonts(run.font)
         pieces = self.line.pieces
-        w = font.size(token)[0]
+        w = text_width(font, token)  # a paragraph's words recur: each is measured once per font
         if pieces and _same_style(pieces[-1].run, run):
             last = pieces[-1]
             # the sum of measured tokens is the line's width but for kerning where they meet: only a line
@@ -181,8 +182,9 @@ class _Wrapper:
         # too long for a whole line: break it once into pieces (see game.ui.wordbreak), the first filling
         # what is left of this line
         font = self.fonts(run.font)
+        memo = memo_of(font)
         pieces = break_word(font, token, self.max_w, first=self.max_w - self._used())
-        self.line.pieces.append(Piece(0, font.size(pieces[0])[0], run, pieces[0]))
+        self.line.pieces.append(Piece(0, text_width(font, pieces[0], memo), run, pieces[0]))
         if len(pieces) == 1:
             return
         self.newline()
@@ -190,9 +192,9 @@ class _Wrapper:
         ascent, height = font.get_ascent(), font.get_height()
         advance = max(height, round(run.font.px * self.line_height))
         for piece in pieces[1:-1]:
-            w = font.size(piece)[0]
+            w = text_width(font, piece, memo)
             self.lines.append(Line([Piece(0, w, run, piece)], w, advance, height, ascent))
-        self.line.pieces.append(Piece(0, font.size(pieces[-1])[0], run, pieces[-1]))
+        self.line.pieces.append(Piece(0, text_width(font, pieces[-1], memo), run, pieces[-1]))
 
     def space(self, run: Run) -> None:
         if self._content() and not self._try_text(run, " "):
