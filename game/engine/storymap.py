@@ -29,6 +29,7 @@ NodeKind = Literal["scene", "routing", "ending", "missing"]
 LABEL_CHARS = 48  # a title's words on the map; the whole text goes in the tooltip
 CHOICE_CHARS = 64  # a choice's words: two short lines, so that the edges beside it stay close together
 EDGE_LINE = 32  # an edge label's line: narrow, as the edges of one node are drawn side by side
+NODE_LINE = 28  # a node label's line: endings share the bottom row, so each must be narrow
 
 
 @dataclass(frozen=True)
@@ -42,7 +43,7 @@ class Band:
 BANDS = (
     Band("good", "no concern", 1),
     Band("work", "dealt with at work", 3),
-    Band("regulator", "the regulator, no restriction", 5),
+    Band("regulator", "regulator, no restriction", 5),
     Band("sanction", "practice restricted or ended", 10**6),
 )
 
@@ -64,7 +65,7 @@ class MapNode:
 
     @property
     def label_lines(self) -> tuple[str, ...]:
-        return wrapped((self.title, *self.lines))
+        return wrapped((self.title, *self.lines), NODE_LINE)
 
 
 @dataclass(frozen=True)
@@ -182,10 +183,10 @@ def _ending(graph: StoryGraph, node_id: str, key: str, reachable: bool) -> MapNo
     if outcome is None:  # the validator reports it; the map still shows the ending
         return MapNode(key, node_id, "ending", shorten(title), (f"unknown outcome {clean(ending.outcome)}", *never),
                        title, None, reachable)
-    rung = f"rung {outcome.severity + 1} of {len(ladder.outcomes)}: {band(outcome.severity).words}"
+    rung, words = f"rung {outcome.severity + 1} of {len(ladder.outcomes)}", band(outcome.severity).words
     label = outcome.label(ending.months)
-    return MapNode(key, node_id, "ending", shorten(title), (label, rung, *never),
-                   f"Ending: {title}. Outcome: {label}, {rung} (rung 1 is the best).",
+    return MapNode(key, node_id, "ending", shorten(title), (label, rung, words, *never),
+                   f"Ending: {title}. Outcome: {label}, {rung} on the outcome ladder (rung 1 is the best): {words}.",
                    band(outcome.severity), reachable)
 
 
