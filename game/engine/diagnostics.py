@@ -62,6 +62,7 @@ CODES: dict[str, tuple[Severity, str]] = {
     "CP324": ("warning", "route after the default is never taken"),
     "CP325": ("error", "control character in text"),
     "CP326": ("warning", "bidirectional control character in text"),
+    "CP327": ("warning", "a better-scoring way ends on a worse outcome"),
 }
 
 

@@ -14,6 +14,7 @@ from pathlib import Path
 
 from . import reference
 from .assets import ASSETS, escape_reason, resolve_asset
+from .consistency import outcome_warnings
 from .diagnostics import Diagnostic, sort_key
 from .graph import StoryGraph, edges, way_on, written_targets, written_ways
 from .loader import Loaded, gc_paused
@@ -105,7 +106,16 @@ class _Checks:
         self.check_endings()
         self.check_speakers()
         self.check_assets()
+        self.check_outcomes()
         return self.found
+
+    def check_outcomes(self) -> None:
+        """CP327, the outcome consistency check (consistency.py): only on a file that is otherwise free of
+        errors, as it plays the story through."""
+        if self.framework is None or any(d.is_error for d in (*self.loaded.diagnostics, *self.found)):
+            return
+        for message, path, hint in outcome_warnings(self.scenario, self.framework.ids, self.ladder):
+            self.emit("CP327", message, path, hint)
 
     # --- references to the reference data ------------------------------------------------------------------
 
