@@ -10,6 +10,7 @@
     python main.py map SCENARIO [--format mermaid|dot|svg] [--out FILE]
                                         draw the story map (for trainers)
     python main.py schema               write docs/scenario.schema.json from the model
+    python main.py paths SCENARIO       every ending: shortest choices, flags, score ranges; dead content
 """
 
 from __future__ import annotations
@@ -31,6 +32,7 @@ COMMANDS = {
     "snapshot": ("game.ui.snapshot", "main"),
     "facilitate": ("game.ui.facilitate", "main"),
     "schema": ("game.engine.schema", "main"),
+    "paths": ("game.trainer.paths_cmd", "main"),
 }
 
 
