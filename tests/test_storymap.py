@@ -135,12 +135,14 @@ def test_long_text_is_shortened_at_a_word_with_the_whole_text_in_the_tooltip():
 
 def _hostile_map() -> storymap.StoryMap:
     text = (FIXTURES / "tiny.yaml").read_text()
-    text = text.replace("title: T", f"title: {_yaml(HOSTILE[0])}")
-    text = text.replace("{text: Accept,", f"{{text: {_yaml(' '.join(HOSTILE))},")
-    text = text.replace("{text: Decline,", f"{{text: {_yaml(HOSTILE[1])},")
-    text = text.replace("good: {title: G,", f"good: {{title: {_yaml(HOSTILE[4])},")
-    text = text.replace("bad: {title: B,", f"bad: {{title: {_yaml(HOSTILE[3])},")
-    text = text.replace("  b:\n    lines", f"  b:\n    title: {_yaml(HOSTILE[2])}\n    lines")
+    for old, new in (("title: T", f"title: {_yaml(HOSTILE[0])}"),
+                     ("{text: Accept,", f"{{text: {_yaml(' '.join(HOSTILE))},"),
+                     ("{text: Decline,", f"{{text: {_yaml(HOSTILE[1])},"),
+                     ("good: {title: G,", f"good: {{title: {_yaml(HOSTILE[4])},"),
+                     ("bad: {title: B,", f"bad: {{title: {_yaml(HOSTILE[3])},"),
+                     ("  b:\n    lines", f"  b:\n    title: {_yaml(HOSTILE[2])}\n    lines")):
+        assert text.count(old) == 1, f"tests/fixtures/tiny.yaml changed: {old!r}"
+        text = text.replace(old, new)
     loaded = load_text("hostile.yaml", text)
     assert loaded.scenario is not None, loaded.diagnostics
     return storymap.build(loaded.scenario)
