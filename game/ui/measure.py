@@ -21,12 +21,13 @@ LIMIT = 20_000  # entries per table: a few megabytes at most
 class FontMemo:
     """What one font's measurements are remembered in (its fonts' sizes and styles never change)."""
 
-    __slots__ = ("advances", "breaks", "widths")
+    __slots__ = ("advances", "breaks", "ends", "widths")
 
     def __init__(self) -> None:
         self.advances: dict[str, int] = {}  # per character, without kerning
         self.widths: dict[str, int] = {}  # font.size(text)[0] of short texts
         self.breaks: dict[tuple[str, int, int], tuple[str, ...]] = {}  # see game.ui.wordbreak
+        self.ends: dict[tuple[str, int, bool], int] = {}  # see game.ui.wordbreak
 
 
 _memos: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()  # a font freed takes its memo with it

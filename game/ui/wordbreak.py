@@ -148,7 +148,16 @@ def break_word(font: pygame.font.Font, word: str, width: int, first: int | None 
         else:
             guess = bisect_right(cum, cum[start] + room, start) - 1
             if simple and guess - start <= SHORT_PIECE:
-                end = _cut(word, start, _fit_short(font, memo, word, cum, start, room, max(start + 1, guess)))
+                # a narrow column: a piece's end depends only on its characters, the next two (that the
+                # search looks at) and the room, and pieces recur (a repeated pattern, a paragraph's words)
+                at = (word[start:guess + 2], room, guess + 2 > n)
+                length = memo.ends.get(at)
+                if length is None:
+                    fit = _fit_short(font, memo, word, cum, start, room, max(start + 1, guess))
+                    length = _cut(word, start, fit) - start
+                    if fit <= guess + 1:  # it looked no further than the key's characters
+                        remember(memo.ends, at, length)
+                end = start + length
             else:
                 end = _cut(word, start, _fit(font, memo, word, cum, start, room))
         pieces.append(word[start:end])

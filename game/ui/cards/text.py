@@ -104,10 +104,14 @@ class _Wrapper:
         self.lines: list[Line] = []
         self.line = Line()
         self.last_run: Run | IconRun | None = None
+        self._slack_font, self._slack = None, 0  # join_slack of the last font asked about
 
     # -- line bookkeeping
     def _used(self) -> int:
-        return sum(p.w for p in self.line.pieces)
+        pieces = self.line.pieces
+        if len(pieces) == 1:  # the usual case, one run's words: asked for twice a word
+            return pieces[0].w
+        return sum(p.w for p in pieces)
 
     def _content(self) -> bool:
         pieces = self.line.pieces
@@ -156,9 +160,11 @@ class _Wrapper:
         w = text_width(font, token)  # a paragraph's words recur: each is measured once per font
         if pieces and _same_style(pieces[-1].run, run):
             last = pieces[-1]
+            if font is not self._slack_font:
+                self._slack_font, self._slack = font, join_slack(font)
             # the sum of measured tokens is the line's width but for kerning where they meet: only a line
             # that comes close to the width is measured whole (so a long paragraph is not quadratic)
-            if self._used() + w + join_slack(font) * (last.joins + 1) <= self.max_w:
+            if self._used() + w + self._slack * (last.joins + 1) <= self.max_w:
                 last.text, last.w, last.joins = last.text + token, last.w + w, last.joins + 1
                 return True
             joined = last.text + token
@@ -184,14 +190,19 @@ class _Wrapper:
         font = self.fonts(run.font)
         memo = memo_of(font)
         pieces = break_word(font, token, self.max_w, first=self.max_w - self._used())
-        self.line.pieces.append(Piece(0, text_width(font, pieces[0], memo), run, pieces[0]))
         if len(pieces) == 1:
+            self.line.pieces.append(Piece(0, text_width(font, pieces[0], memo), run, pieces[0]))
             return
-        self.newline()
-        # the lines between hold one piece each: made directly, as a narrow column can have thousands
+        whole = pieces[:-1]  # the pieces that fill a line each
+        if self.line.pieces:  # the first piece ends this line
+            self.line.pieces.append(Piece(0, text_width(font, pieces[0], memo), run, pieces[0]))
+            self.newline()
+            whole = pieces[1:-1]
+        # the lines of one piece each are made directly (what newline makes of them), as a narrow column can
+        # have thousands
         ascent, height = font.get_ascent(), font.get_height()
         advance = max(height, round(run.font.px * self.line_height))
-        for piece in pieces[1:-1]:
+        for piece in whole:
             w = text_width(font, piece, memo)
             self.lines.append(Line([Piece(0, w, run, piece)], w, advance, height, ascent))
         self.line.pieces.append(Piece(0, text_width(font, pieces[-1], memo), run, pieces[-1]))
