@@ -28,7 +28,7 @@ from .wording.conditions import flags_tested, when_choice, when_route
 NodeKind = Literal["scene", "routing", "ending", "missing"]
 LABEL_CHARS = 48  # a title's words on the map; the whole text goes in the tooltip
 CHOICE_CHARS = 64  # a choice's words: two short lines, so that the edges beside it stay close together
-EDGE_LINE = 32  # an edge label's line: narrow, as the edges of one node are drawn side by side
+EDGE_LINE = 26  # an edge label's line: narrow, as the edges of one node are drawn side by side
 NODE_LINE = 28  # a node label's line: endings share the bottom row, so each must be narrow
 
 
