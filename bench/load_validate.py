@@ -86,7 +86,8 @@ def scenario_text(nodes: int) -> str:
         lines.append(f"  end-{k}:\n    title: Ending {k}\n    text: What happened next.\n"
                      f"    outcome: {outcome}{months}\n"
                      "    debrief:\n      what_happened: A summary.\n      standards: [1, 2]\n"
-                     "      reflection: [What would you do differently?]")
+                     "      reflection: [What would you do differently?]\n"
+                     "      real_case: {summary: A similar case.}")
     return "\n".join(lines) + "\n"
 
 

@@ -18,7 +18,7 @@ TINY = (FIXTURES / "tiny.yaml").read_text(encoding="utf-8")
 def assets(tmp_path):
     root = tmp_path / "assets"
     (root / "portraits").mkdir(parents=True)
-    (root / "portraits" / "sam.png").write_bytes(b"png")
+    (root / "portraits" / "sam.png").write_bytes(b"\x89PNG\r\n\x1a\n")
     return root
 
 

@@ -69,7 +69,8 @@ def test_fixed_fixture_is_clean(path):
 
 def test_every_story_check_has_a_fixture():
     covered = {p.stem[:5].upper() for p in FILES}
-    story_codes = {c for c in CODES if c.startswith("CP3")} - {"CP320"}  # CP320 needs two files: test_validate_cli
+    # CP320 needs two files, CP333 a file named other than its id (all fixtures are 'fixture'): test_validate_cli
+    story_codes = {c for c in CODES if c.startswith("CP3")} - {"CP320", "CP333"}
     assert story_codes <= covered, sorted(story_codes - covered)
 
 

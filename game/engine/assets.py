@@ -46,3 +46,23 @@ def resolve_asset(assets_root: Path, rel: str) -> Path | None:
     if target != root and root not in target.parents:
         return None
     return target
+
+
+# The formats pygame-ce's image loader reads everywhere, told apart by their first bytes (the file's
+# name can lie: a renamed .txt or .svg is not a picture).
+IMAGE_FORMATS = ("PNG", "JPEG", "GIF", "WebP", "BMP")
+_MAGIC = ((b"\x89PNG\r\n\x1a\n", "PNG"), (b"\xff\xd8\xff", "JPEG"), (b"GIF87a", "GIF"), (b"GIF89a", "GIF"),
+          (b"BM", "BMP"))
+
+
+def image_format(path: Path) -> str | None:
+    """'PNG', 'JPEG', 'GIF', 'WebP' or 'BMP' from the file's first bytes; None if it is none of them or
+    cannot be read."""
+    try:
+        with open(path, "rb") as handle:
+            head = handle.read(12)
+    except OSError:
+        return None
+    if head[:4] == b"RIFF" and head[8:12] == b"WEBP":
+        return "WebP"
+    return next((name for magic, name in _MAGIC if head.startswith(magic)), None)

@@ -63,6 +63,13 @@ CODES: dict[str, tuple[Severity, str]] = {
     "CP325": ("error", "control character in text"),
     "CP326": ("warning", "bidirectional control character in text"),
     "CP327": ("warning", "a better-scoring way ends on a worse outcome"),
+    # CP328-CP329 are left for the outcome checks of issue 12
+    "CP330": ("error", "condition can never be true"),
+    "CP331": ("error", "flag is tested before any way here sets it"),
+    "CP332": ("warning", "the same choice is listed twice"),
+    "CP333": ("warning", "scenario id differs from the file name"),
+    "CP334": ("warning", "ending at manager_advice or above has no real_case"),
+    "CP335": ("error", "image file is not an image"),
 }
 
 

@@ -13,12 +13,13 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from . import reference
-from .assets import ASSETS, escape_reason, resolve_asset
+from .assets import ASSETS, IMAGE_FORMATS, escape_reason, image_format, resolve_asset
 from .consistency import outcome_warnings
 from .diagnostics import Diagnostic, sort_key
 from .graph import StoryGraph, edges, way_on, written_targets, written_ways
+from .impossible import contradiction, needs_own_check
 from .loader import Loaded, gc_paused
-from .model import FlagSet, FlagUnset, FriendRequestCard, Node, PostCard, Scenario, ScoreTest
+from .model import AllOf, FlagSet, FlagUnset, FriendRequestCard, Node, PostCard, Scenario, ScoreTest
 from .visibility import FlagFlow, hiding_example
 
 MAX_CHOICES = 9  # players choose with the number keys 1-9
@@ -51,6 +52,21 @@ def check_ids(files: Iterable[Loaded]) -> list[Diagnostic]:
     return sorted(found, key=sort_key)
 
 
+def check_file_names(files: Iterable[Loaded]) -> list[Diagnostic]:
+    """CP333: a scenario file whose id is not its file name (the guide asks for them to match, so that a
+    trainer who knows one can find the other; `text ID` and saves name scenarios by id)."""
+    found = []
+    for loaded in files:
+        path = Path(loaded.file)
+        if loaded.scenario is None or path.suffix not in (".yaml", ".yml") or path.stem == loaded.scenario.id:
+            continue
+        line, col = loaded.where("id")
+        found.append(Diagnostic("CP333", f"scenario id '{loaded.scenario.id}' differs from the file name "
+                                f"'{path.name}'", loaded.file, line, col,
+                                f"rename the file to {loaded.scenario.id}{path.suffix}, or set 'id: {path.stem}'"))
+    return found
+
+
 def _did_you_mean(word: str, options: Iterable[str], otherwise: str | None = None) -> str | None:
     close = difflib.get_close_matches(word, list(options), n=1, cutoff=0.6)
     return f"did you mean '{close[0]}'?" if close else otherwise
@@ -74,6 +90,7 @@ class _Checks:
         self.suggestion_budget = SUGGESTION_BUDGET
         self.ids = [*self.scenario.nodes, *self.scenario.endings]
         self.graph = StoryGraph(self.scenario)
+        self._flow: FlagFlow | None = None
 
     def did_you_mean(self, word: str, options: Iterable[str], otherwise: str | None = None) -> str | None:
         """Suggestions cost a comparison per candidate: a file with thousands of nodes and thousands of
@@ -128,12 +145,18 @@ class _Checks:
 
     def check_endings(self) -> None:
         outcome_ids = [o.id for o in self.ladder.outcomes]
+        advice = self.ladder.get("manager_advice")
         for ending_id, ending in self.scenario.endings.items():
             outcome = self.ladder.get(ending.outcome)
             if outcome is None:
                 self.emit("CP311", f"unknown outcome '{ending.outcome}'", ("endings", ending_id, "outcome"),
                           self.did_you_mean(ending.outcome, outcome_ids, "outcomes: " + ", ".join(outcome_ids)))
                 continue
+            if advice is not None and outcome.severity >= advice.severity and ending.debrief.real_case is None:
+                self.emit("CP334", f"ending '{ending_id}' ({outcome.id}) has no real_case: the debrief of every "
+                          "ending from manager_advice upward names the real kind of case it mirrors",
+                          ("endings", ending_id, "debrief"),
+                          "add 'real_case: {summary: ...}' under 'debrief:' (see docs/authoring.md)", at_key=True)
             if ending.months is None:
                 continue
             if outcome.min_months is None and outcome.max_months is None:
@@ -220,6 +243,10 @@ class _Checks:
                           path, "write a path inside assets/ with '/' between folders, e.g. portraits/sam.png")
             elif not target.is_file():
                 self.emit("CP313", f"asset file '{rel}' does not exist in assets/", path, self.asset_hint(target))
+            elif image_format(target) is None:
+                self.emit("CP335", f"'{rel}' is not an image: its first bytes are not those of a "
+                          f"{', '.join(IMAGE_FORMATS[:-1])} or {IMAGE_FORMATS[-1]} file", path,
+                          "save the picture as PNG or JPEG (renaming a file does not convert it)")
 
     def asset_hint(self, target: Path) -> str:
         folder = target.parent
@@ -262,6 +289,7 @@ class _Checks:
             elif way is None:
                 self.emit("CP304", f"node '{node_id}' has no way on: no choices, routes or next", at,
                           "add choices, routes or 'next:', or make it an ending under 'endings:'", at_key=True)
+            self.check_repeated_choices(node_id, node)
             if node.choices and len(node.choices) > MAX_CHOICES:
                 self.emit("CP319", f"node '{node_id}' has {len(node.choices)} choices; players pick with the "
                           f"keys 1 to {MAX_CHOICES}", (*at, "choices"),
@@ -269,6 +297,20 @@ class _Checks:
             for target, path in self.broken_targets(node_id, node):
                 self.emit("CP302", f"'{target}' is not a node or an ending", path,
                           self.did_you_mean(target, self.ids, "add a node or an ending with this id"))
+
+    def check_repeated_choices(self, node_id: str, node: Node) -> None:
+        """CP332: a choice pasted twice shows the player two identical options."""
+        seen: dict[str, int] = {}
+        for i, choice in enumerate(node.choices or ()):
+            text = " ".join(choice.text.split()).casefold()
+            if text in seen:
+                same_goto = node.choices[seen[text]].goto == choice.goto
+                self.emit("CP332", f"choice {i + 1} of '{node_id}' has the same text as choice {seen[text] + 1}"
+                          + (" and goes to the same place" if same_goto else ""),
+                          ("nodes", node_id, "choices", i, "text"),
+                          "remove the copy" if same_goto else "reword one of them so players can tell them apart")
+            else:
+                seen[text] = i
 
     def check_routes(self, node_id: str, node: Node) -> None:
         routes, at = node.routes, ("nodes", node_id, "routes")
@@ -371,7 +413,37 @@ class _Checks:
             if flag not in set_at:
                 self.emit("CP323", f"flag '{flag}' is cleared but no choice ever sets it", path,
                           self.did_you_mean(flag, set_at, "remove it from 'clear_flags:'"))
+        self.check_conditions()
         self.check_hidden_choices()
+
+    def flow(self) -> FlagFlow:
+        if self._flow is None:
+            self._flow = FlagFlow(self.graph)
+        return self._flow
+
+    def check_conditions(self) -> None:
+        """CP330 (a condition that is never true, whatever happens) and CP331 (a `flag:` test at a node
+        that no way from the start reaches with the flag set: the test is always false there)."""
+        for node_id in self.scenario.nodes:
+            for cond, path in self.graph.conditions(node_id):
+                kind = type(cond)
+                if kind is FlagSet:
+                    self.check_flag_set_before(node_id, cond.flag, path)
+                if kind in (AllOf, ScoreTest) and needs_own_check(path):
+                    found = contradiction(cond, path)
+                    if found is not None:
+                        message, at, hint = found
+                        self.emit("CP330", message, at, hint)
+
+    def check_flag_set_before(self, node_id: str, flag: str, path: tuple) -> None:
+        flow = self.flow()
+        bit = flow.bit.get(flag)
+        if bit is None or node_id not in flow.may:  # never set (CP308), or the node is never reached (CP303)
+            return
+        if not flow.may[node_id] & bit:
+            self.emit("CP331", f"flag '{flag}' is tested at '{node_id}', but no way from the start to here "
+                      "arrives with it set, so the test is always false", (*path, "flag"),
+                      "set the flag on a choice before this node, or move the test to where it can be set")
 
     def check_hidden_choices(self) -> None:
         candidates = [(n, node) for n, node in self.scenario.nodes.items()
@@ -379,7 +451,7 @@ class _Checks:
                       and all(c.when is not None for c in node.choices)]
         if not candidates:
             return
-        flow = FlagFlow(self.graph)
+        flow = self.flow()
         nodes = self.scenario.nodes.values()
         scored = {sid for node in nodes for c in node.choices or () for sid in c.scores}
         for node_id, node in candidates:

@@ -19,7 +19,7 @@ from game.engine.assets import ROOT
 from game.engine.checked import check_file
 from game.engine.controls import escape, escape_json
 from game.engine.diagnostics import Diagnostic, format_text, sort_key
-from game.engine.validate import check_ids
+from game.engine.validate import check_file_names, check_ids
 from game.engine.wording import plural
 
 SCENARIOS = ROOT / "scenarios"
@@ -86,8 +86,9 @@ def main(argv: list[str]) -> int:
         if hasattr(stream, "reconfigure"):
             stream.reconfigure(errors="backslashreplace")
     checked = [check_file(f) for f in files]
-    diagnostics = sorted([d for one in checked for d in one.diagnostics] + check_ids(c.loaded for c in checked),
-                         key=sort_key)
+    loaded = [c.loaded for c in checked]
+    diagnostics = sorted([d for one in checked for d in one.diagnostics] + check_ids(loaded)
+                         + check_file_names(loaded), key=sort_key)
     summary = _summary(len(files), diagnostics)
     if args.format == "json":
         # json leaves DEL, C1 and bidirectional controls raw with ensure_ascii=False: escape them too
