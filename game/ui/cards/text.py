@@ -225,12 +225,24 @@ class _Wrapper:
         text = self.fonts.displayable(run.font, run.text)
         if text != run.text:
             run = Run(text, run.font, run.fg, run.underline)
+        font = self.fonts(run.font)
+        widths, slack, max_w = memo_of(font).widths, join_slack(font), self.max_w
         for n, segment in enumerate(text.split("\n")):
             if n:
                 self.last_run = run
                 self.newline()
             for token in _TOKENS.findall(segment):
-                if token.isspace():
+                space = token.isspace()
+                # the usual case, inlined as a paragraph has thousands of tokens: the line so far is this
+                # run's words (so it has content), and the token, measured before, surely fits (see _try_text)
+                pieces = self.line.pieces
+                if len(pieces) == 1 and pieces[0].run is run:
+                    last, token_text = pieces[0], " " if space else token
+                    w = widths.get(token_text)
+                    if w is not None and last.w + w + slack * (last.joins + 1) <= max_w:
+                        last.text, last.w, last.joins = last.text + token_text, last.w + w, last.joins + 1
+                        continue
+                if space:
                     self.space(run)
                 else:
                     self.word(run, token)
