@@ -199,6 +199,7 @@ def analyse(scenario: Scenario, framework_ids: list[str] | None = None, max_stat
     graph = StoryGraph(scenario)
     standards = scored_standards(scenario, framework_ids)
     result = Analysis(scenario, standards)
+    _no_loops(graph)
     with gc_paused():  # tens of thousands of small tuples and no cycles: see loader.gc_paused
         _Walk(scenario, graph, result, max_states).run()
         _order(result)
@@ -347,6 +348,35 @@ class _Walk:
                     out.append((state(arrive(edge.target, mask, seen)), 0, delta, edge, None))
 
 
+def _no_loops(graph: StoryGraph) -> None:
+    """A story that can come back to a node has no end to its ways (and a score read by a condition would
+    make endless states): refused before the walk, as Kahn's order over the nodes leaves the loop over."""
+    out = graph.successor_map()
+    reached = graph.reachable(out=out)  # a loop nothing leads to is CP303's, not ours
+    out = {n: targets for n, targets in out.items() if n in reached}
+    incoming = dict.fromkeys(out, 0)
+    for targets in out.values():
+        for t in targets:
+            if t in incoming:
+                incoming[t] += 1
+    ready = [n for n, k in incoming.items() if not k]
+    while ready:
+        for t in out[ready.pop()]:
+            if t in incoming:
+                incoming[t] -= 1
+                if not incoming[t]:
+                    ready.append(t)
+    looped = [n for n, k in incoming.items() if k]
+    if looped:
+        _loop_error(looped)
+
+
+def _loop_error(looped: list[str]) -> None:
+    shown = ", ".join(f"'{n}'" for n in looped[:6]) + (" …" if len(looped) > 6 else "")
+    raise AnalysisError(f"the story can go round in a loop through {shown}, so there is no end to the ways "
+                        "through it: lead every loop out towards an ending without coming back")
+
+
 def _order(result: Analysis) -> None:
     """Kahn's topological order of the states; a state left over lies on a loop."""
     count = len(result.keys)
@@ -365,10 +395,7 @@ def _order(result: Analysis) -> None:
             if not incoming[t]:
                 ready.append(t)
     if len(order) < count:
-        looped = sorted({result.keys[s][0] for s in range(count) if incoming[s]} - {_END})
-        shown = ", ".join(f"'{n}'" for n in looped[:6]) + (" …" if len(looped) > 6 else "")
-        raise AnalysisError(f"the story can go round in a loop through {shown}, so there is no end to the ways "
-                            "through it: lead every loop out towards an ending without coming back")
+        _loop_error(sorted({result.keys[s][0] for s in range(count) if incoming[s]} - {_END}))
     result.order = order
 
 
