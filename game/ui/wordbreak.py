@@ -11,6 +11,7 @@ always makes progress, whatever the width: 1 px included.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from bisect import bisect_right
 from itertools import accumulate
@@ -26,6 +27,8 @@ KERNING_BOUND = 0.75
 # guess (the guess from advances is nearly always right or one off): the general search costs more per line
 SHORT_PIECE = 12
 _JOINERS = {"\u200d", "\ufe0e", "\ufe0f", "\u20e3"}
+# the last character that may continue a cluster or be a joiner (see _continues): after it, the word is simple
+_LAST_COMPLEX = re.compile("[^\\x00-\\u02ff][\\x00-\\u02ff]*\\Z")
 
 
 def _continues(word: str, i: int) -> bool:
@@ -136,18 +139,20 @@ def break_word(font: pygame.font.Font, word: str, width: int, first: int | None 
     if known is not None:
         return list(known)
     cum = [0, *accumulate(advances(font, word, memo))]
-    simple = max(word, default="") < "\u0300"  # no character of it continues a cluster (see _continues)
+    last_complex = _LAST_COMPLEX.search(word)
+    # _continues(word, i) is False for every i from here: no piece after it needs the cluster checks
+    plain_from = last_complex.start() + 2 if last_complex else 0
     pieces: list[str] = []
     start = 0
     n = len(word)
     while start < n:
         if start + 2 <= n and (cum[start + 2] - cum[start]) * KERNING_BOUND > room:
             end = start + 1  # the fast path of a very narrow column: two characters surely do not fit
-            while end < n and _continues(word, end):
+            while end < n and end < plain_from and _continues(word, end):
                 end += 1
         else:
             guess = bisect_right(cum, cum[start] + room, start) - 1
-            if simple and guess - start <= SHORT_PIECE:
+            if start >= plain_from - 1 and guess - start <= SHORT_PIECE:
                 # a narrow column: a piece's end depends only on its characters, the next two (that the
                 # search looks at) and the room, and pieces recur (a repeated pattern, a paragraph's words)
                 at = (word[start:guess + 2], room, guess + 2 > n)

@@ -202,8 +202,11 @@ class _Wrapper:
         # have thousands
         ascent, height = font.get_ascent(), font.get_height()
         advance = max(height, round(run.font.px * self.line_height))
+        widths = memo.widths
         for piece in whole:
-            w = text_width(font, piece, memo)
+            w = widths.get(piece)
+            if w is None:
+                w = text_width(font, piece, memo)
             self.lines.append(Line([Piece(0, w, run, piece)], w, advance, height, ascent))
         self.line.pieces.append(Piece(0, text_width(font, pieces[-1], memo), run, pieces[-1]))
 
