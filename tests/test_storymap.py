@@ -249,3 +249,17 @@ def test_standard_output_without_out(capsys):
     assert map_cmd.main([str(FIXTURES / "tiny.yaml"), "--format", "dot"]) == 0
     out = capsys.readouterr().out
     assert out.startswith("digraph story {") and out.rstrip().endswith("}")
+
+
+def test_a_draft_with_errors_is_drawn_as_written_with_a_note(tmp_path, capsys):
+    text = (FIXTURES / "tiny.yaml").read_text()
+    assert text.count("{text: Decline, goto: b,") == 1 and text.count("\nendings:") == 1
+    text = text.replace("{text: Decline, goto: b,", "{text: Decline, goto: bee,")
+    text = text.replace("\nendings:", "\n  aside:\n    lines: [{text: never}]\n    next: good\nendings:")
+    path = tmp_path / "draft.yaml"
+    path.write_text(text)
+    assert map_cmd.main([str(path)]) == 0
+    captured = capsys.readouterr()
+    assert "CP302" in captured.err and "the map shows it as written" in captured.err
+    assert "missing: bee<br/>no such node or ending" in captured.out
+    assert "aside<br/>never reached" in captured.out
