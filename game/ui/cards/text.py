@@ -7,6 +7,7 @@ text of each piece, so what is laid out is exactly what is rendered.
 
 from __future__ import annotations
 
+import gc
 import re
 from dataclasses import dataclass, field
 
@@ -125,8 +126,10 @@ class _Wrapper:
         while pieces and isinstance(pieces[-1].run, Run) and (not pieces[-1].text or pieces[-1].text.isspace()):
             pieces.pop()
         if pieces and isinstance(pieces[-1].run, Run):
-            pieces[-1].text = pieces[-1].text.rstrip()
-            pieces[-1].joins = 1
+            last = pieces[-1]
+            text = last.text.rstrip()
+            if last.joins or text != last.text:  # its width is no longer the measured one
+                last.text, last.joins = text, 1
         for p in pieces:  # what is laid out is exactly what is rendered: each piece measured as one text
             if p.joins:
                 p.w, p.joins = text_width(self.fonts(p.run.font), p.text), 0
@@ -168,7 +171,7 @@ class _Wrapper:
                 last.text, last.w, last.joins = last.text + token, last.w + w, last.joins + 1
                 return True
             joined = last.text + token
-            w = font.size(joined)[0]
+            w = text_width(font, joined)
             if self._used() - last.w + w > self.max_w:
                 return False
             last.text, last.w, last.joins = joined, w, 0
@@ -259,7 +262,16 @@ class _Wrapper:
 
 def wrap(fonts: FontCache, runs: list[Run | IconRun], max_w: int, line_height: float = 1.3) -> Paragraph:
     """Lay `runs` out in lines no wider than `max_w` px."""
-    wrapper = _Wrapper(fonts, max_w, line_height)
-    for run in runs:
-        wrapper.add(run)
-    return wrapper.done()
+    # A narrow column makes a line, a piece and a list for every letter or two, and all of them live on: the
+    # cycle collector would scan them again and again for cycles they never form (a fifth of the time).
+    # It is paused for the layout only, and left as it was found.
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        wrapper = _Wrapper(fonts, max_w, line_height)
+        for run in runs:
+            wrapper.add(run)
+        return wrapper.done()
+    finally:
+        if collecting:
+            gc.enable()
