@@ -29,7 +29,17 @@ def only(text: str | bytes, file: str = "hostile.yaml"):
 
 def test_syntax_error_points_at_the_problem():
     d = only("format: 1\nid: [a, b\ntitle: x\n")
-    assert d.code == "CP105" and d.line == 3
+    assert d.code == "CP105" and (d.line, d.col) == (2, 5)  # where the unclosed bracket opens
+    assert "'['" in d.message and "']'" in d.hint
+
+
+def test_an_unclosed_quote_is_reported_where_it_opens():
+    lines = ["format: 1", 'title: "A long day', *[f"key{i}: value" for i in range(28)], 'summary: "x"', "end: 1"]
+    d = only("\n".join(lines) + "\n")
+    assert (d.code, d.line, d.col) == ("CP105", 2, 8), d
+    assert "quote" in d.message and "close the quote" in d.hint
+    d = only('format: 1\ntitle: "never closed\nmore: 1\n')
+    assert (d.line, d.col) == (2, 8) and "never closed" in d.message
 
 
 def test_unquoted_colon_gets_a_hint():

@@ -17,6 +17,7 @@ from yaml.resolver import Resolver
 
 from .diagnostics import Diagnostic
 from .positions import NOWHERE, Marks, Positions, pack
+from .syntax_origin import origin
 
 try:  # libyaml: several times faster; pure Python works the same, only slower
     from yaml._yaml import CParser as _Parser
@@ -138,7 +139,11 @@ def _reader_diagnostic(file: str, text: str, position: int, character: int, reas
                       file, line, col, "remove the invisible control character (often pasted from another program)")
 
 
-def _syntax_diagnostic(file: str, problem: str, context: str | None, line: int, col: int) -> Diagnostic:
+def _syntax_diagnostic(file: str, text: str, problem: str, context: str | None, line: int, col: int,
+                       context_line: int = 0, context_col: int = 0) -> Diagnostic:
+    cause = origin(text, problem, context, line, col, context_line, context_col)
+    if cause is not None:  # an unclosed quote or bracket: point where it opens, not where the parser gave up
+        return Diagnostic("CP105", cause.message, file, cause.line, cause.col, cause.hint)
     message = problem if not context else f"{problem} ({context})"
     hint = next((h for needle, h in _SYNTAX_HINTS if needle in message), None)
     return Diagnostic("CP105", message, file, line, col, hint)
@@ -220,7 +225,7 @@ def _problem_diagnostic(file: str, text: str, problem: tuple) -> Diagnostic:
     if kind == "reader":
         return _reader_diagnostic(file, text, *problem[1:])
     if kind == "syntax":
-        return _syntax_diagnostic(file, *problem[1:])
+        return _syntax_diagnostic(file, text, *problem[1:])
     if kind == "tag":
         tag, line, col = problem[1:]
         message, hint = _tag_message(tag)
@@ -414,7 +419,10 @@ def _build(text: str, record: bool) -> tuple[object, list, bytes, bytes, list[tu
         mark = getattr(exc, "problem_mark", None)
         line, col = _at(mark) if mark is not None else (0, 0)
         problem = getattr(exc, "problem", None) or str(exc)
-        return None, [], b"", b"", duplicates, ("syntax", problem, getattr(exc, "context", None), line, col)
+        context_mark = getattr(exc, "context_mark", None)
+        context_at = _at(context_mark) if context_mark is not None else (0, 0)
+        return None, [], b"", b"", duplicates, ("syntax", problem, getattr(exc, "context", None), line, col,
+                                                *context_at)
     finally:
         parser.dispose()
 
