@@ -188,8 +188,11 @@ class _Wrapper:
             self.newline()
             if self._try_text(run, token):
                 return
-        # too long for a whole line: break it once into pieces (see game.ui.wordbreak), the first filling
-        # what is left of this line
+        self._broken(run, token)
+
+    def _broken(self, run: Run, token: str) -> None:
+        """`token` is too long for a whole line: broken once into pieces (see game.ui.wordbreak), the first
+        filling what is left of this line."""
         font = self.fonts(run.font)
         memo = memo_of(font)
         pieces = break_word(font, token, self.max_w, first=self.max_w - self._used())
@@ -232,7 +235,8 @@ class _Wrapper:
         if text != run.text:
             run = Run(text, run.font, run.fg, run.underline)
         font = self.fonts(run.font)
-        widths, slack, max_w = memo_of(font).widths, join_slack(font), self.max_w
+        memo = memo_of(font)
+        widths, slack, max_w = memo.widths, join_slack(font), self.max_w
         for n, segment in enumerate(text.split("\n")):
             if n:
                 self.last_run = run
@@ -247,6 +251,19 @@ class _Wrapper:
                     w = widths.get(token_text)
                     if w is not None and last.w + w + slack * (last.joins + 1) <= max_w:
                         last.text, last.w, last.joins = last.text + token_text, last.w + w, last.joins + 1
+                        continue
+                    if space and w is not None:  # what space() does: it fits measured with the line, or ends it
+                        joined = last.text + " "
+                        joined_w = text_width(font, joined, memo)
+                        if joined_w <= max_w:
+                            last.text, last.w, last.joins = joined, joined_w, 0
+                        else:
+                            self.newline()
+                        continue
+                elif not pieces and not space:
+                    w = widths.get(token)
+                    if w is not None and w > max_w:  # what word() does with a word wider than an empty line
+                        self._broken(run, token)
                         continue
                 if space:
                     self.space(run)
