@@ -55,6 +55,7 @@ def test_duplicate_keys_are_errors_not_silently_merged():
     assert len(dup) == 1
     assert (dup[0].line, dup[0].col) == (text.split("\n").index("  a:", 14) + 1, 3)
     assert "first defined at line 14" in dup[0].message
+    assert found == dup  # the root cause alone: what follows from the dropped node is not checked
 
 
 def test_python_tag_is_refused_and_never_run(tmp_path):

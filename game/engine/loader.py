@@ -250,6 +250,10 @@ def load_text(file: str, text: str) -> Loaded:
         if doc.data is None:
             return Loaded(file, None, doc.diagnostics)
         diagnostics = list(doc.diagnostics)
+        if diagnostics:  # a duplicate key (CP106): the data is not what the author wrote, so checking its
+            # schema and story would only report the mistake's consequences first (a duplicate node id
+            # gave a dozen errors about the node that was dropped); docs/diagnostics.md promises CP1xx stop here
+            return Loaded(file, None, diagnostics, doc.data, doc.positions)
         if may_hold_controls(text):  # CP325/CP326, here because the text says cheaply when to look
             diagnostics.extend(check_controls(file, doc.data, doc.positions))
         try:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import difflib
 from collections.abc import Iterable, Iterator
+from dataclasses import replace
 from pathlib import Path
 
 from . import reference
@@ -21,7 +22,9 @@ from .impossible import contradiction, needs_own_check
 from .loader import Loaded, gc_paused
 from .model import AllOf, FlagSet, FlagUnset, FriendRequestCard, Node, PostCard, Scenario, ScoreTest
 from .visibility import FlagFlow, hiding_example
+from .wording import plural
 
+MAX_FOLDED_GOTOS = 50  # each costs a walk of the graph
 MAX_CHOICES = 9  # players choose with the number keys 1-9
 SUGGESTION_BUDGET = 300_000  # "did you mean" comparisons per file (about a second at worst)
 
@@ -91,15 +94,21 @@ class _Checks:
         self.ids = [*self.scenario.nodes, *self.scenario.endings]
         self.graph = StoryGraph(self.scenario)
         self._flow: FlagFlow | None = None
+        self.broken: list[tuple[int, str, str | None]] = []  # CP302: (index in found, node, likely target)
 
     def did_you_mean(self, word: str, options: Iterable[str], otherwise: str | None = None) -> str | None:
         """Suggestions cost a comparison per candidate: a file with thousands of nodes and thousands of
         broken ids would take minutes. Past a budget, the fallback hint is given instead."""
+        close = self.closest(word, options)
+        return f"did you mean '{close}'?" if close else otherwise
+
+    def closest(self, word: str, options: Iterable[str]) -> str | None:
         options = list(options)
         if len(options) > self.suggestion_budget:
-            return otherwise
+            return None
         self.suggestion_budget -= len(options)
-        return _did_you_mean(word, options, otherwise)
+        close = difflib.get_close_matches(word, options, n=1, cutoff=0.6)
+        return close[0] if close else None
 
     def emit(self, code: str, message: str, path: tuple, hint: str | None = None, at_key: bool = False) -> None:
         line, col = self.loaded.where(*path, at_key=at_key)
@@ -295,8 +304,10 @@ class _Checks:
                           f"keys 1 to {MAX_CHOICES}", (*at, "choices"),
                           "split the decision over two nodes", at_key=True)
             for target, path in self.broken_targets(node_id, node):
+                intended = self.closest(target, self.ids)
+                self.broken.append((len(self.found), node_id, intended))
                 self.emit("CP302", f"'{target}' is not a node or an ending", path,
-                          self.did_you_mean(target, self.ids, "add a node or an ending with this id"))
+                          f"did you mean '{intended}'?" if intended else "add a node or an ending with this id")
 
     def check_repeated_choices(self, node_id: str, node: Node) -> None:
         """CP332: a choice pasted twice shows the player two identical options."""
@@ -346,15 +357,34 @@ class _Checks:
                       self.did_you_mean(start, nodes, "start must be the id of a node under 'nodes:'"))
         else:
             reached = self.graph.reachable(start, out)
+            folded = self.fold_unreachable(out, reached)
             for n in nodes:
-                if n not in reached and n not in endings:
+                if n not in reached and n not in endings and n not in folded:
                     self.emit("CP303", f"node '{n}' can never be reached from the start", ("nodes", n),
                               "a choice, route or next must lead to it, or remove it", at_key=True)
             for e in endings:
-                if e not in reached:
+                if e not in reached and e not in folded:
                     self.emit("CP306", f"ending '{e}' can never be reached", ("endings", e),
                               "a choice, route or next must lead to it, or remove it", at_key=True)
         self.check_traps(out)
+
+    def fold_unreachable(self, out: dict[str, list[str]], reached: set[str]) -> set[str]:
+        """One mistyped goto strands everything behind it. Rather than a CP303/CP306 warning for each
+        stranded node after the one error that causes them, the error says how many it strands: those
+        reached once the goto names the id it was probably meant to (its "did you mean")."""
+        folded: set[str] = set()
+        for index, node_id, intended in self.broken[:MAX_FOLDED_GOTOS]:
+            if intended is None or node_id not in reached or node_id not in out:
+                continue
+            caused = self.graph.reachable(self.scenario.start, {**out, node_id: [*out[node_id], intended]})
+            caused -= reached | folded
+            if caused:
+                folded |= caused
+                stranded = sorted(caused)
+                d = self.found[index]
+                self.found[index] = replace(d, message=f"{d.message}, and {plural(len(stranded), 'node')} "
+                                            f"({_shown(stranded, 4)}) can never be reached because of it")
+        return folded
 
     def check_traps(self, out: dict[str, list[str]]) -> None:
         """CP305: nodes from which no ending can be reached, whatever the conditions allow. Dead ends
