@@ -6,6 +6,7 @@
                                         run a group session: projector for the room, console for you
     python main.py text PATH            play a scenario in the terminal
     python main.py validate [PATH ...]  check scenario files (for trainers)
+    python main.py new ID [--title T]   write a commented starter scenario ID.yaml in scenarios/
     python main.py snapshot SCENARIO    render a playthrough to PNG images
     python main.py map SCENARIO [--format mermaid|dot|svg] [--out FILE]
                                         draw the story map (for trainers)
@@ -28,6 +29,7 @@ COMMANDS = {
     "play": ("game.ui.app", "main"),
     "text": ("game.textplayer", "main"),
     "validate": ("game.trainer.validate_cmd", "main"),
+    "new": ("game.trainer.new_cmd", "main"),
     "map": ("game.trainer.map_cmd", "main"),
     "snapshot": ("game.ui.snapshot", "main"),
     "facilitate": ("game.ui.facilitate", "main"),
