@@ -112,12 +112,23 @@ def _fit_short(font: pygame.font.Font, memo: FontMemo, word: str, cum: list[int]
     """What _fit finds, for a word without clusters and a piece of a few characters guessed to end at `end`:
     step one character at a time from the guess, with the same two shortcuts (see _fit)."""
     n = len(word)
-    if end > start + 1 and text_width(font, word[start:end], memo) > room:
+    if end <= start + 1:
+        # as _fit does: one character is taken unmeasured, and two are tried (kerning may fit what the
+        # advances say does not: "YA")
+        end = start + 1
+        if end >= n or (cum[end + 1] - cum[start]) * KERNING_BOUND > room:
+            return end
+        w = text_width(font, word[start:end + 1], memo)
+        if w > room:
+            return end
+        end += 1
+    elif text_width(font, word[start:end], memo) > room:
         end -= 1
         while end > start + 1 and text_width(font, word[start:end], memo) > room:
             end -= 1
         return end
-    w = text_width(font, word[start:end], memo)
+    else:
+        w = text_width(font, word[start:end], memo)
     while end < n and w + (cum[end + 1] - cum[end]) * KERNING_BOUND <= room:
         w_next = text_width(font, word[start:end + 1], memo)
         if w_next > room:
@@ -158,7 +169,7 @@ def break_word(font: pygame.font.Font, word: str, width: int, first: int | None 
                 at = (word[start:guess + 2], room, guess + 2 > n)
                 length = memo.ends.get(at)
                 if length is None:
-                    fit = _fit_short(font, memo, word, cum, start, room, max(start + 1, guess))
+                    fit = _fit_short(font, memo, word, cum, start, room, guess)
                     length = _cut(word, start, fit) - start
                     if fit <= guess + 1:  # it looked no further than the key's characters
                         remember(memo.ends, at, length)
