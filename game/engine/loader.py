@@ -112,13 +112,37 @@ def _parent(raw: dict, loc: tuple) -> object:
     node: object = raw
     for part in loc[:-1]:
         if (isinstance(node, dict) and part in node) or (isinstance(node, list) and isinstance(part, int) and 0 <= part < len(node)):
+            if not isinstance(node[part], dict | list):  # a union tag ('score'), not a step into the data
+                break
             node = node[part]
     return node
+
+
+# Every key a condition may have: a misspelt one ('at_leest', 'flagged') is matched against these.
+CONDITION_KEYS = ("flag", "not_flag", "score", "at_least", "at_most", "all", "any", "not")
+COMMA_HINT = ("a comma inside {…} starts a new key: put text that contains a comma in quotes, "
+              "e.g. text: \"Hello, world\"")
+
+
+def _condition_hint(value: object) -> str:
+    """For a mapping that is no condition: the condition key each of its keys was probably meant to be."""
+    if isinstance(value, dict):
+        for key in value:
+            close = difflib.get_close_matches(str(key), CONDITION_KEYS, n=1, cutoff=0.6)
+            if close and close[0] != key:
+                return f"did you mean '{close[0]}'? (a condition has one of: flag, not_flag, score, all, any, not)"
+    return "write a condition as {flag: name}, {not_flag: name}, {score: 2, at_least: 1}, or all/any/not"
 
 
 def _unknown_key_hint(raw: dict, loc: tuple) -> str | None:
     bad = str(loc[-1])
     parent = _parent(raw, loc)
+    if isinstance(parent, dict) and parent.get(loc[-1], "") is None and _in_flow_text(parent):
+        return COMMA_HINT  # `{text: Hello, world, goto: b}` reads 'world' as a key with no value
+    if "when" in loc:
+        close = difflib.get_close_matches(bad, CONDITION_KEYS, n=1, cutoff=0.6)
+        if close:
+            return f"did you mean '{close[0]}'?"
     siblings = set(parent) - {bad} if isinstance(parent, dict) else set()
     # The mapping was read as whichever model shares most keys with it: suggest from that model's keys.
     # With no key to go by (`notes: {pointz: …}`), the key it sits under says which model it is.
@@ -170,6 +194,10 @@ def _schema_diagnostic(file: str, raw: dict, positions: Positions, error: dict) 
     line, col = locate(loc)
     value = error.get("input")
     message = _PLAIN.get(kind, error["msg"])
+    plain = _plain_words(kind, error, value, loc)
+    if plain is not None:
+        message, hint = plain
+        return Diagnostic("CP202", f"{where}: {message}" if where else message, file, line, col, hint)
     if kind in ("string_type", "int_type", "list_type", "dict_type", "model_type", "bool_type"):
         message += f", not {_describe(value)}"
     hint = None
@@ -187,9 +215,44 @@ def _schema_diagnostic(file: str, raw: dict, positions: Positions, error: dict) 
         message = f"must be {word} {error['ctx'][key]}, not {value}"
         if "scores" in loc:
             hint = "scores run from -5 to 5, and in practice from -3 to +2: see the rubric in docs/authoring.md"
+        else:
+            hint = f"use a number {word} {error['ctx'][key]}"
     elif kind == "union_tag_not_found" or kind == "union_tag_invalid":
         hint = "a card needs 'type:' — one of friend_request, post, messages, search_results, privacy_settings"
+    if hint is None:
+        hint = "see docs/authoring.md for what this key takes"
     return Diagnostic("CP202", f"{where}: {message}" if where else message, file, line, col, hint)
+
+
+def _in_flow_text(mapping: dict) -> bool:
+    """A key with no value beside a text value: the shape a comma inside {…} leaves."""
+    return any(isinstance(v, str) for v in mapping.values())
+
+
+def _plain_words(kind: str, error: dict, value: object, loc: tuple) -> tuple[str, str] | None:
+    """(message, hint) in a trainer's words for pydantic's wordings that _PLAIN cannot just rename."""
+    ctx = error.get("ctx") or {}
+    if kind == "condition":
+        return "this is not a condition", _condition_hint(value)
+    if kind == "invalid_key":
+        return ("a key here is not text", COMMA_HINT + "; a key such as yes, no, on or off must be quoted too")
+    if kind == "literal_error":
+        expected = ctx.get("expected", "")
+        hint = ("this version of the game reads scenario format 1" if loc == ("format",)
+                else f"use one of: {expected}")
+        return f"must be {expected}, not {value!r}", hint
+    if kind == "value_error":
+        return str(ctx.get("error", error["msg"])), "see docs/authoring.md for what this key takes"
+    if kind in ("string_too_long", "too_long"):
+        limit = ctx.get("max_length")
+        unit = "characters" if kind == "string_too_long" else "items"
+        size = len(value) if isinstance(value, str | list | dict) else "more"
+        return f"is too long: {size} {unit}, at most {limit}", "shorten it; detail belongs in the debrief or notes"
+    if kind == "too_short" and ctx.get("min_length", 1) > 1:
+        return f"needs at least {ctx['min_length']} items", "add the missing items"
+    if kind in ("int_from_float",):
+        return f"expected a whole number, not {value}", "write a whole number such as 2"
+    return None
 
 
 @contextmanager
