@@ -106,6 +106,7 @@ class _Wrapper:
         self.line = Line()
         self.last_run: Run | IconRun | None = None
         self._slack_font, self._slack = None, 0  # join_slack of the last font asked about
+        self._run_lines: dict[FontSpec, tuple[int, int, int]] = {}
 
     # -- line bookkeeping
     def _used(self) -> int:
@@ -121,8 +122,26 @@ class _Wrapper:
         # isspace() stops at the first letter, where strip() would copy a long line for every space
         return any(isinstance(p.run, IconRun) or (p.text and not p.text.isspace()) for p in self.line.pieces)
 
+    def _one_run_line(self, spec: FontSpec) -> tuple[int, int, int]:
+        """The ascent, content height and advance of a line of one run in this font (what _finish gives)."""
+        known = self._run_lines.get(spec)
+        if known is None:
+            font = self.fonts(spec)
+            height = font.get_height()
+            known = self._run_lines[spec] = (font.get_ascent(), height, max(height, round(spec.px * self.line_height)))
+        return known
+
     def newline(self) -> None:
         pieces = self.line.pieces
+        if len(pieces) == 1 and type(pieces[0].run) is Run and not pieces[0].joins and pieces[0].text \
+                and not pieces[0].text[-1].isspace():
+            # the usual line of a narrow column: one measured piece with nothing to trim (what follows does
+            # the same, by way of loops a narrow column would run thousands of times)
+            line, (line.ascent, line.content, line.height) = self.line, self._one_run_line(pieces[0].run.font)
+            line.width = pieces[0].w
+            self.lines.append(line)
+            self.line = Line()
+            return
         while pieces and isinstance(pieces[-1].run, Run) and (not pieces[-1].text or pieces[-1].text.isspace()):
             pieces.pop()
         if pieces and isinstance(pieces[-1].run, Run):
@@ -206,8 +225,7 @@ class _Wrapper:
             whole = pieces[1:-1]
         # the lines of one piece each are made directly (what newline makes of them), as a narrow column can
         # have thousands
-        ascent, height = font.get_ascent(), font.get_height()
-        advance = max(height, round(run.font.px * self.line_height))
+        ascent, height, advance = self._one_run_line(run.font)
         widths = memo.widths
         for piece in whole:
             w = widths.get(piece)
