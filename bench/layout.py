@@ -8,6 +8,8 @@ right-to-left text. Each is wrapped by both wrappers the game has (plain text, g
 styled runs, game.ui.cards.text.wrap) with fresh fonts, so the first measuring of every character counts.
 The goal: any one block lays out in at most 50 ms. Columns narrower than a page ever gives (20 characters)
 are timed too but counted apart: there one character per line costs Python's overhead per line.
+The "marks" block is laid out with its 5,000 accents cut to 30 (game.ui.glyphs.MAX_MARKS: no script stacks
+more, and SDL_ttf's cost grows with every stacked mark).
 """
 
 from __future__ import annotations
