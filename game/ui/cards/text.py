@@ -227,11 +227,11 @@ class _Wrapper:
         # have thousands
         ascent, height, advance = self._one_run_line(run.font)
         widths = memo.widths
-        for piece in whole:
-            w = widths.get(piece)
-            if w is None:
-                w = text_width(font, piece, memo)
-            self.lines.append(Line([Piece(0, w, run, piece)], w, advance, height, ascent))
+        ws = [widths.get(piece) for piece in whole]  # in one pass each: 20,000 one-letter lines add up
+        if None in ws:
+            ws = [text_width(font, piece, memo) for piece in whole]
+        self.lines.extend([Line([Piece(0, w, run, piece)], w, advance, height, ascent)
+                           for piece, w in zip(whole, ws, strict=True)])
         self.line.pieces.append(Piece(0, text_width(font, pieces[-1], memo), run, pieces[-1]))
 
     def space(self, run: Run) -> None:
