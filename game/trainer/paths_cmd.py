@@ -18,6 +18,7 @@ from game.engine.analysis import Analysis, AnalysisError, analyse
 from game.engine.consistency import describe, inconsistencies
 from game.engine.controls import escape, escape_json
 from game.engine.diagnostics import format_text
+from game.engine.wording import signed
 from game.trainer.validate_cmd import SCENARIOS, UsageError, _Parser
 
 
@@ -61,7 +62,7 @@ def _text(data: dict) -> str:
         out.append(f"  shortest: --choices {','.join(map(str, e['choices']))}" if e["choices"]
                    else "  shortest: no choices")
         out.append(f"  flags:    {', '.join(e['flags']) or 'none'}")
-        ranges = ", ".join(f"{s}: {r['min']:+d}" + (f" to {r['max']:+d}" if r["max"] != r["min"] else "")
+        ranges = ", ".join(f"{s}: {signed(r['min'])}" + (f" to {signed(r['max'])}" if r["max"] != r["min"] else "")
                            for s, r in e["scores"].items())
         out.append(f"  scores:   {ranges or 'none scored'}")
     out.append("\ndead content:")
