@@ -21,7 +21,7 @@ from .graph import StoryGraph, edges, way_on, written_targets, written_ways
 from .impossible import contradiction, needs_own_check
 from .loader import Loaded, gc_paused
 from .model import AllOf, FlagSet, FlagUnset, FriendRequestCard, Node, PostCard, Scenario, ScoreTest
-from .visibility import FlagFlow, hiding_example
+from .visibility import FlagFlow, hiding_example, may_be_set
 from .wording import plural
 
 MAX_FOLDED_GOTOS = 50  # each costs a walk of the graph
@@ -93,7 +93,6 @@ class _Checks:
         self.suggestion_budget = SUGGESTION_BUDGET
         self.ids = [*self.scenario.nodes, *self.scenario.endings]
         self.graph = StoryGraph(self.scenario)
-        self._flow: FlagFlow | None = None
         self.broken: list[tuple[int, str, str | None]] = []  # CP302: (index in found, node, likely target)
 
     def did_you_mean(self, word: str, options: Iterable[str], otherwise: str | None = None) -> str | None:
@@ -446,34 +445,33 @@ class _Checks:
         self.check_conditions()
         self.check_hidden_choices()
 
-    def flow(self) -> FlagFlow:
-        if self._flow is None:
-            self._flow = FlagFlow(self.graph)
-        return self._flow
-
     def check_conditions(self) -> None:
         """CP330 (a condition that is never true, whatever happens) and CP331 (a `flag:` test at a node
         that no way from the start reaches with the flag set: the test is always false there)."""
+        flag_tests: list[tuple[str, str, tuple]] = []
         for node_id in self.scenario.nodes:
             for cond, path in self.graph.conditions(node_id):
                 kind = type(cond)
                 if kind is FlagSet:
-                    self.check_flag_set_before(node_id, cond.flag, path)
+                    flag_tests.append((node_id, cond.flag, path))
                 if kind in (AllOf, ScoreTest) and needs_own_check(path):
                     found = contradiction(cond, path)
                     if found is not None:
                         message, at, hint = found
                         self.emit("CP330", message, at, hint)
+        if flag_tests:
+            self.check_flags_set_before(flag_tests)
 
-    def check_flag_set_before(self, node_id: str, flag: str, path: tuple) -> None:
-        flow = self.flow()
-        bit = flow.bit.get(flag)
-        if bit is None or node_id not in flow.may:  # never set (CP308), or the node is never reached (CP303)
-            return
-        if not flow.may[node_id] & bit:
-            self.emit("CP331", f"flag '{flag}' is tested at '{node_id}', but no way from the start to here "
-                      "arrives with it set, so the test is always false", (*path, "flag"),
-                      "set the flag on a choice before this node, or move the test to where it can be set")
+    def check_flags_set_before(self, tests: list[tuple[str, str, tuple]]) -> None:
+        bits = {flag: 1 << i for i, flag in enumerate(dict.fromkeys(flag for _, flag, _ in tests))}
+        may = may_be_set(self.scenario, bits)
+        for node_id, flag, path in tests:
+            bit = bits[flag]
+            # a flag no choice sets is CP308; a node never reached is CP303
+            if node_id in may and not may[node_id] & bit and bit & may[None]:
+                self.emit("CP331", f"flag '{flag}' is tested at '{node_id}', but no way from the start to here "
+                          "arrives with it set, so the test is always false", (*path, "flag"),
+                          "set the flag on a choice before this node, or move the test to where it can be set")
 
     def check_hidden_choices(self) -> None:
         candidates = [(n, node) for n, node in self.scenario.nodes.items()
@@ -481,7 +479,7 @@ class _Checks:
                       and all(c.when is not None for c in node.choices)]
         if not candidates:
             return
-        flow = self.flow()
+        flow = FlagFlow(self.graph)
         nodes = self.scenario.nodes.values()
         scored = {sid for node in nodes for c in node.choices or () for sid in c.scores}
         for node_id, node in candidates:

@@ -149,3 +149,52 @@ def hiding_example(node_id: str, node: Node, flow: FlagFlow, scored: set[str]) -
             if not any(holds(c.when, on, scores) for c in choices):
                 return "for example when " + _describe(flags, scores)
     return None
+
+
+def may_be_set(scenario, bits: dict[str, int]) -> dict[str | None, int]:
+    """For the flags in `bits` only: which may be set on arrival at each node reached from the start (the
+    `may` half of FlagFlow, without building edges: the validator runs it on every file, FlagFlow only for
+    nodes whose choices may all be hidden). Key None holds the flags some choice sets at all."""
+    nodes, endings = scenario.nodes, scenario.endings
+    ways: dict[str, list[tuple[str, int, int]]] = {}
+    every = 0
+    for node_id, node in nodes.items():
+        if node_id in endings:
+            continue
+        out = []
+        if node.routes:
+            out = [(r.goto, 0, 0) for r in node.routes]
+        else:
+            for c in node.choices or ():
+                set_bits = clear_bits = 0
+                for flag in c.set_flags:
+                    set_bits |= bits.get(flag, 0)
+                for flag in c.clear_flags:
+                    clear_bits |= bits.get(flag, 0)
+                every |= set_bits
+                out.append((c.goto, set_bits, clear_bits))
+            if node.next is not None:
+                out.append((node.next, 0, 0))
+        ways[node_id] = out
+    may: dict[str | None, int] = {None: every}
+    start = scenario.start
+    if start not in ways:
+        return may
+    may[start] = 0
+    queue, queued = deque([start]), {start}
+    while queue:
+        here = queue.popleft()
+        queued.discard(here)
+        now = may[here]
+        for target, set_bits, clear_bits in ways[here]:
+            if target not in ways:
+                continue
+            arriving = (now | set_bits) & ~clear_bits
+            before = may.get(target)
+            if before is not None and arriving | before == before:
+                continue
+            may[target] = arriving if before is None else before | arriving
+            if target not in queued:
+                queued.add(target)
+                queue.append(target)
+    return may
