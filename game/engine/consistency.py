@@ -24,6 +24,7 @@ from dataclasses import dataclass
 
 from .analysis import Analysis, AnalysisError, Step, Way, analyse
 from .reference import Ladder
+from .wording import signed
 
 MAX_STANDARDS = 12  # more standards than this: the total's extremes only (each standard costs two passes)
 
@@ -112,7 +113,7 @@ def describe(scenario, ladder: Ladder, x: Inconsistency) -> str:
         return outcome.title.lower() if outcome else scenario.endings[ending_id].outcome
 
     def way(w: Way) -> str:
-        scores = ", ".join(f"{sid}: {value:+d}" for sid, value in w.scores.items())
+        scores = ", ".join(f"{sid}: {signed(value)}" for sid, value in w.scores.items())
         return f"choices {','.join(map(str, w.choices)) or '(none)'} ({scores})"
 
     return (f"ending '{x.worse}' ({rung(x.worse)}) is a worse outcome than '{x.better}' ({rung(x.better)}), "
