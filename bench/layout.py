@@ -8,6 +8,10 @@ right-to-left text. Each is wrapped by both wrappers the game has (plain text, g
 styled runs, game.ui.cards.text.wrap) with fresh fonts, so the first measuring of every character counts.
 The goal: any one block lays out in at most 50 ms. Columns narrower than a page ever gives (20 characters)
 are timed too but counted apart: there one character per line costs Python's overhead per line.
+In a column too narrow to read (fewer than 20 average characters of the font, game.ui.measure.too_narrow)
+the styled wrapper lays out only the first 2,000 characters and then "…" (game.ui.cards.text.NARROW_MAX_CHARS):
+a 20,000-letter word there made 17,000 one-letter lines, over 50 ms whatever was done per line. The plain
+wrapper always lays out everything (its lines are at most as many as the text's characters).
 The "marks" block is laid out with its 5,000 accents cut to 30 (game.ui.glyphs.MAX_MARKS: no script stacks
 more, and SDL_ttf's cost grows with every stacked mark).
 """

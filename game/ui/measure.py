@@ -6,6 +6,10 @@ anew at every window and text size), the one or two letters of each line of a na
 shapes the text every time (a few microseconds); a dictionary look-up costs a tenth of that, and is exact,
 as it returns what `font.size` returned. Only strings up to SHORT characters are kept, and a font's table is
 emptied when it passes LIMIT entries, so memory stays bounded whatever the text.
+
+It also says when a column is too narrow to read (`too_narrow`): fewer than READABLE_CHARS average characters
+of the font, the rule pages use to shrink text (game.ui.look). Styled layout takes a bounded fast path there
+(see game.ui.cards.text).
 """
 
 from __future__ import annotations
@@ -16,18 +20,23 @@ import pygame
 
 SHORT = 48  # longer strings (whole lines, long words) are rarely measured twice
 LIMIT = 20_000  # entries per table: a few megabytes at most
+# a column holding fewer average characters than this is too narrow to read: the same number as
+# game.ui.look.READABLE_CHARS, repeated as look imports the text modules that import this one
+READABLE_CHARS = 20
+_SAMPLE = "Social workers practise ethical decisions about social media and their professional life."
 
 
 class FontMemo:
     """What one font's measurements are remembered in (its fonts' sizes and styles never change)."""
 
-    __slots__ = ("advances", "breaks", "ends", "widths")
+    __slots__ = ("advances", "average", "breaks", "ends", "widths")
 
     def __init__(self) -> None:
         self.advances: dict[str, int] = {}  # per character, without kerning
         self.widths: dict[str, int] = {}  # font.size(text)[0] of short texts
         self.breaks: dict[tuple[str, int, int], tuple[str, ...]] = {}  # see game.ui.wordbreak
         self.ends: dict[tuple[str, int, bool], int] = {}  # see game.ui.wordbreak
+        self.average: float | None = None  # the width of an average character (see too_narrow)
 
 
 _memos: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()  # a font freed takes its memo with it
@@ -86,3 +95,15 @@ def text_width(font: pygame.font.Font, text: str, memo: FontMemo | None = None) 
         if len(text) <= SHORT:
             remember(widths, text, w)
     return w
+
+
+def too_narrow(font: pygame.font.Font, width: int) -> bool:
+    """True if a column `width` px wide holds fewer than READABLE_CHARS average characters of `font` (measured
+    on the same sample sentence as game.ui.look.Look.char_width)."""
+    memo = memo_of(font)
+    if memo.average is None:
+        try:
+            memo.average = font.size(_SAMPLE)[0] / len(_SAMPLE)
+        except (pygame.error, UnicodeError, ValueError):
+            memo.average = sum(advances(font, _SAMPLE, memo)) / len(_SAMPLE)
+    return width < READABLE_CHARS * memo.average

@@ -3,6 +3,13 @@
 Words wrap at spaces; a word (or URL) longer than the line is broken inside, preferably just after a '/',
 '-', '.' and the like, so nothing ever runs past the width it was given. Widths are measured on the real
 text of each piece, so what is laid out is exactly what is rendered.
+
+A column too narrow to read (fewer than 20 average characters of a run's font, see game.ui.measure.too_narrow)
+lays out only the first NARROW_MAX_CHARS characters of its text, then "…", and leaves out what follows. Pages
+never give text a column that narrow (a window too small gets smaller text, see game.ui.look.Look.readable);
+only a tiny box or hostile text gets there, where a 20,000-letter word made 17,000 lines of a letter each, and
+cost over 50 ms whatever the layout did per line. At most NARROW_MAX_CHARS lines keeps any block's layout
+bounded (see bench/layout.py). Columns of 20 characters or more are laid out in full, as ever.
 """
 
 from __future__ import annotations
@@ -14,13 +21,18 @@ from dataclasses import dataclass, field
 import pygame
 
 from ..glyphs import displayable
-from ..measure import memo_of, text_width
+from ..measure import memo_of, text_width, too_narrow
 from ..text import join_slack
 from ..wordbreak import break_word
 from .boxes import FontSpec
 from .style import Rgb
 
 _TOKENS = re.compile(r"\s+|\S+")
+# the characters a column too narrow to read lays out (see the module's docstring): at one or two letters a
+# line that is over 1,000 lines, many screens tall at any text size, and nobody reads that far down a column
+# of one or two letters; a few milliseconds of layout
+NARROW_MAX_CHARS = 2_000
+ELLIPSIS = "\u2026"
 
 
 @dataclass(frozen=True, slots=True)
@@ -107,6 +119,8 @@ class _Wrapper:
         self.last_run: Run | IconRun | None = None
         self._slack_font, self._slack = None, 0  # join_slack of the last font asked about
         self._run_lines: dict[FontSpec, tuple[int, int, int]] = {}
+        self.narrow_left = NARROW_MAX_CHARS  # what runs in a column too narrow for them may still lay out
+        self.cut = False  # a run was cut short there: what follows it is left out
 
     # -- line bookkeeping
     def _used(self) -> int:
@@ -245,14 +259,20 @@ class _Wrapper:
         self.line.pieces.append(Piece(0, w, run))
 
     def add(self, run: Run | IconRun) -> None:
+        if self.cut:
+            return
         if isinstance(run, IconRun):
             self.icon(run)
             self.last_run = run
             return
         text = self.fonts.displayable(run.font, run.text)
+        font = self.fonts(run.font)
+        if too_narrow(font, self.max_w):  # the fast path of a column too narrow to read (see the docstring)
+            if len(text) > self.narrow_left:
+                text, self.cut = text[:self.narrow_left] + ELLIPSIS, True
+            self.narrow_left -= len(text)
         if text != run.text:
             run = Run(text, run.font, run.fg, run.underline)
-        font = self.fonts(run.font)
         memo = memo_of(font)
         widths, slack, max_w = memo.widths, join_slack(font), self.max_w
         for n, segment in enumerate(text.split("\n")):
