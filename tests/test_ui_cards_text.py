@@ -82,3 +82,14 @@ def test_the_layout_checker_catches_overlap_overflow_and_the_wrong_background():
     assert any("claims bg" in p for p in problems(CardLayout(300, 100, (card, text(10, 10, grey)))))
     bubble = Fill(pygame.Rect(0, 0, 30, 60), grey)
     assert any("spills out" in p for p in problems(CardLayout(300, 100, (card, bubble, text(5, 10, grey)))))
+
+
+def test_a_column_too_narrow_to_read_lays_out_a_bounded_prefix_and_says_so():
+    from game.ui.cards.text import ELLIPSIS, NARROW_MAX_CHARS
+
+    word = "x" * 20_000
+    narrow = lines_of(wrap(FONTS, [Run(word, BODY, INK)], 5))
+    assert len(narrow) <= NARROW_MAX_CHARS + 1 and narrow[-1].endswith(ELLIPSIS)
+    assert sum(len(line) for line in narrow) <= NARROW_MAX_CHARS + 1
+    wide = lines_of(wrap(FONTS, [Run(word, BODY, INK)], 400))  # readable: nothing is cut
+    assert "".join(wide) == word
