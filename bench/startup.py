@@ -115,8 +115,10 @@ def main(argv: list[str]) -> int:
         base = {k: v for k, v in os.environ.items() if not k.startswith(("SDL_", "CROSSING_PATHS_"))}
         base["CROSSING_PATHS_SAVES"] = saves  # a fresh save folder: the player's own saves are left alone
         window_env = {**base, "DISPLAY": display or "", "SDL_AUDIODRIVER": "dummy", "CROSSING_PATHS_FIRST_FRAME": "1"}
-        times: dict[str, list[float]] = {"validate": [], "text": [], "first_frame": [], "bare": []}
+        times: dict[str, list[float]] = {"validate": [], "text": [], "first_frame": [], "bare": [], "python": []}
         for _ in range(args.runs):
+            # the interpreter alone, on this machine: what no change to the game can take off the other numbers
+            times["python"].append(timed_run([python, "-c", "pass"], base))
             times["validate"].append(timed_run([python, "main.py", "validate"], base))
             times["text"].append(timed_until([python, "main.py", "text", str(SCENARIO.relative_to(ROOT))],
                                              marker, base))
@@ -129,7 +131,7 @@ def main(argv: list[str]) -> int:
         print(f"{name:12s} median {median[name]:.3f} s   runs: {shown}")
     ratio = median["first_frame"] / median["bare"] if display else math.nan
     print(f"first_frame_s={median['first_frame']:.3f} bare_s={median['bare']:.3f} ratio={ratio:.2f} "
-          f"validate_s={median['validate']:.3f} text_s={median['text']:.3f}")
+          f"validate_s={median['validate']:.3f} text_s={median['text']:.3f} python_s={median['python']:.3f}")
     return 0
 
 
