@@ -14,13 +14,12 @@ from __future__ import annotations
 import json
 import logging
 import os
-import tempfile
 from dataclasses import dataclass, fields, replace
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from . import paths
+from . import atomic, paths
 from .engine.wording import plural
 from .json_members import read_members
 
@@ -245,17 +244,7 @@ def save(prefs: Preferences, path: Path) -> Path | None:
         kept = _set_aside(path)
         log.warning("settings: %s could not be read in full, so it is kept as %s and a new one is written",
                     path, kept.name)
-    fd, tmp = tempfile.mkstemp(prefix=".settings-", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as out:
-            json.dump(prefs.to_dict(), out, indent=2, sort_keys=True)
-            out.write("\n")
-            out.flush()
-            os.fsync(out.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    atomic.write_text(path, json.dumps(prefs.to_dict(), indent=2, sort_keys=True) + "\n")
     return kept
 
 

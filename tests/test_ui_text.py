@@ -1,7 +1,5 @@
 """Word-wrap: lines never exceed the width; long words and URLs break (at '/' or '.' where possible)."""
 
-import signal
-from contextlib import contextmanager
 
 import pygame
 import pytest
@@ -11,6 +9,7 @@ from hypothesis import strategies as st
 from game.engine.controls import CONTROL
 from game.ui.fonts import Fonts
 from game.ui.text import wrap
+from tests.hostile.bounded import time_limit
 
 URL = "https://www.example-social-network.example/profile/jo.marsh.1987/photos/albums/family-2019-summer"
 
@@ -51,7 +50,7 @@ def test_newlines_start_new_lines(font):
        st.integers(min_value=30, max_value=400))
 def test_wrap_property(text, width):
     f = _font(18, False)
-    with hard_limit(5.0):  # it once looped for ever where only one character fitted a line
+    with time_limit(5.0):  # it once looped for ever where only one character fitted a line
         lines = wrap(f, text, width)
     widest_glyph = max((f.size(ch)[0] for ch in text), default=0)
     for line in lines:
@@ -86,23 +85,6 @@ def _clusters(line: str) -> int:
     return sum(1 for i in range(len(line)) if i == 0 or not _continues(line, i))
 
 
-@contextmanager
-def hard_limit(seconds: float):
-    """SIGALRM stops a layout loop that never ends (each is Python) and fails the case as a hang."""
-    def on_alarm(signum, frame):
-        raise TimeoutError(f"layout took over {seconds} s")
-
-    old = signal.signal(signal.SIGALRM, on_alarm)
-    old_left, _ = signal.setitimer(signal.ITIMER_REAL, seconds)
-    try:
-        yield
-    finally:
-        signal.setitimer(signal.ITIMER_REAL, 0)
-        signal.signal(signal.SIGALRM, old)
-        if old_left:
-            signal.setitimer(signal.ITIMER_REAL, old_left)  # pytest-timeout's timer, roughly as it was
-
-
 _FONTS = {}
 
 
@@ -123,7 +105,7 @@ def test_hostile_text_wraps_fast_at_any_width_and_scale(text, width, scale, base
     from game.ui.glyphs import displayable
 
     font = _font(round(base * scale), bold)
-    with hard_limit(5.0):
+    with time_limit(5.0):
         lines = wrap(font, text, width)
         runs = [Run(text, FontSpec(round(base * scale), bold), (0, 0, 0))]
         para = wrap_runs(FontCache(_FONTS["atkinson"]), runs, width)

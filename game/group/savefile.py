@@ -9,13 +9,12 @@ narration-only part) and replayed through the story on resume, as a playthrough 
 from __future__ import annotations
 
 import json
-import os
-import tempfile
 from pathlib import Path
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
+from game import atomic
 from game.paths import saves_dir
 
 KIND = "crossing-paths group session"
@@ -87,17 +86,7 @@ def default_file(scenario_id: str) -> Path:
 def write(path: Path, data: dict) -> None:
     """Raises OSError; the caller keeps playing and says so."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    text = json.dumps(data, ensure_ascii=False, indent=1)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as out:
-            out.write(text)
-            out.flush()
-            os.fsync(out.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    atomic.write_text(path, json.dumps(data, ensure_ascii=False, indent=1))
 
 
 def read(path: Path) -> SessionData:

@@ -11,16 +11,14 @@ the run goes on); one that raises is a traceback. Either way the app is rebuilt 
 
 from __future__ import annotations
 
-import contextlib
 import random
 import shutil
-import signal
 import tempfile
-import threading
 import time
 import traceback
 from pathlib import Path
 
+from tests.hostile.bounded import Hang, time_limit
 from tests.hostile.scenario_files import playthrough
 
 HANG_SECONDS = 5.0
@@ -35,34 +33,6 @@ HOSTILE_TEXT = " ".join([
 SCREENS = ("title", "scenarios", "play", "feedback", "ending", "debrief", "pause", "history", "settings",
            "help", "load", "save")
 SIZES = ((480, 360), (480, 1080), (800, 600), (1280, 720), (1920, 1080), (3840, 2160), (2560, 480))
-
-
-class Hang(Exception):
-    pass
-
-
-@contextlib.contextmanager
-def time_limit(seconds: float):
-    """SIGALRM raises inside a stuck Python loop (every layout loop is Python). Without a main thread to
-    receive it, the case just runs unbounded. A timer already running (pytest-timeout's) gets back what
-    it had left."""
-    if threading.current_thread() is not threading.main_thread() or not hasattr(signal, "setitimer"):
-        yield
-        return
-
-    def on_alarm(signum, frame):
-        raise Hang
-
-    started = time.monotonic()
-    old_handler = signal.signal(signal.SIGALRM, on_alarm)
-    old_left, _ = signal.setitimer(signal.ITIMER_REAL, seconds)
-    try:
-        yield
-    finally:
-        signal.setitimer(signal.ITIMER_REAL, 0)
-        signal.signal(signal.SIGALRM, old_handler)
-        if old_left:
-            signal.setitimer(signal.ITIMER_REAL, max(0.001, old_left - (time.monotonic() - started)))
 
 
 def random_case(rng: random.Random) -> dict:

@@ -19,51 +19,22 @@ import io
 import json
 import os
 import re
-import signal
 import subprocess
 import sys
 import tempfile
-import threading
-import time
 import traceback
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import SimpleNamespace
 
 from tests.hostile import scenario_files
+from tests.hostile.bounded import Hang, time_limit
 from tests.hostile.texts import STRINGS
 
 ROOT = Path(__file__).resolve().parents[2]
 RAW = re.compile("[\x00-\x09\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 CASE_LIMIT = 20.0  # seconds for one in-process case: any layout or print takes well under a second
 RUN_LIMIT = 180.0  # seconds for one subprocess
-
-
-class _Hang(Exception):
-    pass
-
-
-@contextlib.contextmanager
-def _time_limit(seconds: float):
-    """SIGALRM raises in the stuck Python loop (the layout loops are Python, so this reaches them). Any
-    timer already running (pytest-timeout's) is put back afterwards with what it had left."""
-    if threading.current_thread() is not threading.main_thread() or not hasattr(signal, "setitimer"):
-        yield
-        return
-
-    def on_alarm(signum, frame):
-        raise _Hang
-
-    started = time.monotonic()
-    old_handler = signal.signal(signal.SIGALRM, on_alarm)
-    old_left, _ = signal.setitimer(signal.ITIMER_REAL, seconds)
-    try:
-        yield
-    finally:
-        signal.setitimer(signal.ITIMER_REAL, 0)
-        signal.signal(signal.SIGALRM, old_handler)
-        if old_left:
-            signal.setitimer(signal.ITIMER_REAL, max(0.001, old_left - (time.monotonic() - started)))
 
 
 @dataclass
@@ -78,9 +49,9 @@ class Tally:
         """One case: `fn(*args)` returns what it printed (or None for a renderer)."""
         self.cases += 1
         try:
-            with _time_limit(CASE_LIMIT):
+            with time_limit(CASE_LIMIT):
                 printed = fn(*args)
-        except _Hang:
+        except Hang:
             self.hangs += 1
             self.failures.append(f"{label}: no answer within {CASE_LIMIT:.0f} s")
         except Exception:  # noqa: BLE001 - counting every failure is the point of this suite
