@@ -81,6 +81,41 @@ class SceneLayout(Block):
         self.w, self.h = width, h
 
 
+CARD_SHARES = (0.4, 0.5, 0.6)  # of the width, tried for a scene's card: the split with the shortest slide wins
+
+
+class RoomScene(Block):
+    """A scene's words beside its card, split so the slide is as short as it can be: a tall card (a post
+    with an image and comments) beside two lines of narration gets the wider column, which shortens it,
+    rather than a fixed 2/5 that left half the screen empty and made the slide scroll at 60 % size."""
+
+    def __init__(self, words: Block, card: Block):
+        super().__init__()
+        self.words, self.card, self.choices = words, card, None
+
+    def layout(self, look: Look, width: int) -> None:
+        gap = look.em(1.5)
+        if look.em(16) + look.em(14) + gap > width:
+            SceneLayout.layout(self, look, width)  # narrow: stacked, as everywhere else
+            return
+        best = None
+        for share in CARD_SHARES:
+            card_w = max(look.em(14), round((width - gap) * share))
+            text_w = width - gap - card_w
+            if text_w < look.em(12):
+                continue
+            self.words.layout(look, text_w)
+            self.card.layout(look, card_w)
+            h = max(self.words.h, self.card.h)
+            if best is None or h < best[0] - look.em(0.5):
+                best = (h, text_w, card_w)
+        h, text_w, card_w = best
+        self.words.layout(look, text_w)
+        self.card.layout(look, card_w)
+        self.kids = [(self.words, 0, 0), (self.card, text_w + gap, 0)]
+        self.w, self.h = width, h
+
+
 def footer(buttons: list[Button]) -> Block:
     return Flow(buttons, gap=0.7, align="right")
 

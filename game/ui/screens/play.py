@@ -18,7 +18,7 @@ from ..embeds import CardBlock
 from ..intents import Choose, Proceed, Push
 from ..look import Look
 from ..page import TOO_SMALL, Page, PageScreen
-from ..parts import SceneLayout, discussion, header, lines_block, scene_speech, tool
+from ..parts import RoomScene, SceneLayout, discussion, header, lines_block, scene_speech, tool
 
 
 class PlayScreen(PageScreen):
@@ -110,7 +110,9 @@ class PlayScreen(PageScreen):
                             width_em=1000, pad_em=0.5 if fit.tight else 1.0, gutter=False, centre=True)
             self.initial_focus = "decision"
             onward = Button("Show the decision", self.show_decision, "decision", full=False)
-            return Page(header=head, body=SceneLayout(Stack(reading, gap=1.1), card, None),
+            # the scene slide has no choices under it: the card may take the wider column if that is shorter
+            scene = RoomScene(Stack(reading, gap=1.1), card) if card is not None else SceneLayout(Stack(reading, gap=1.1), None, None)
+            return Page(header=head, body=scene,
                         footer=Flow([onward], align="right"), width_em=width_em)
         if scene.prompt:
             reading.append(discussion(scene.prompt, look))
