@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any, Literal
 
 from game.engine.loader import Loaded
+from game.engine.state import StartedAt
 from game.engine.story import Feedback, Story
 
 log = logging.getLogger("crossing_paths.play")
@@ -79,9 +80,12 @@ class PlaySession:
 
     @classmethod
     def start(cls, loaded: Loaded, path: Path, store: Any = None, standards: str | None = None,
-              slot: str | None = None) -> PlaySession:
-        """A new playthrough against `standards` as set now. Raises CannotPlay."""
+              slot: str | None = None, start: StartedAt | None = None) -> PlaySession:
+        """A new playthrough against `standards` as set now, from the beginning or part-way at `start`.
+        Raises CannotPlay, or partway.StartError for a start point the scenario does not have."""
         story, notices = story_for(loaded, standards)
+        if start is not None:
+            story.begin_at(start)
         session = cls(story, loaded, path, store, notices, slot)
         session.after_step()  # an autosave at the start, so Continue works at once
         return session
@@ -124,7 +128,8 @@ class PlaySession:
             self.store.autosave(self.story, self.loaded)
             if self.slot:
                 self.store.save(self.slot, self.story, self.loaded)
-            if self.story.is_over and not self._finish_recorded:
+            # a part-way run's outcome is not a whole playthrough's: it earns no done mark or best outcome
+            if self.story.is_over and not self._finish_recorded and self.story.partway is None:
                 self.store.record_finish(self.story)
                 self._finish_recorded = True
         except Exception as exc:  # noqa: BLE001 - SaveError or a disk error: keep playing, say so

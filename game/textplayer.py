@@ -18,7 +18,9 @@ from .engine import library, wording
 from .engine.controls import escape
 from .engine.diagnostics import format_text
 from .engine.loader import Loaded
+from .engine.partway import StartError, parse_flags, parse_scores
 from .engine.reference import framework_ids
+from .engine.state import StartedAt
 from .engine.story import Story
 from .play import PlaySession
 from .saves import SaveError, SaveStore, StartAgain, resume, slot_name
@@ -26,7 +28,7 @@ from .terminal import render
 from .terminal.loop import Keyboard, RandomChoices, Scripted, ScriptError, TerminalPlay
 from .terminal.wrap import terminal_width
 
-EXIT_OK, EXIT_ERROR, EXIT_INTERRUPTED = 0, 1, 130
+EXIT_OK, EXIT_ERROR, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
 LOAD_AUTOSAVE = "autosave"
 MAX_AUTOPLAY_STEPS = 10_000
 
@@ -48,6 +50,18 @@ def _numbers(text: str) -> list[int]:
     return [int(p) for p in parts]
 
 
+def _argument(parse):
+    """An argparse type from a partway parser: its StartError becomes argparse's own message and exit 2."""
+
+    def read(text: str):
+        try:
+            return parse(text)
+        except StartError as exc:
+            raise argparse.ArgumentTypeError(str(exc)) from None
+
+    return read
+
+
 def parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="python main.py text", epilog=EPILOG,
                                 formatter_class=argparse.RawDescriptionHelpFormatter,
@@ -64,7 +78,24 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--load", metavar="SLOT", help=f"resume from this slot ('{LOAD_AUTOSAVE}': the scenario's autosave)")
     p.add_argument("--framework", metavar="ID",
                    help=f"score against another standards framework: {', '.join(framework_ids())}")
+    p.add_argument("--from", dest="from_node", metavar="NODE",
+                   help="start part-way, at this node (its routes apply as on arrival); the debrief says so")
+    p.add_argument("--flags", type=_argument(parse_flags), metavar="a,b",
+                   help="with --from: the flags the run has there")
+    p.add_argument("--scores", type=_argument(parse_scores), metavar="2=-1,3=1",
+                   help="with --from: the scores the run has there, standard=number")
     return p
+
+
+def start_point(args: argparse.Namespace) -> StartedAt | None:
+    """The part-way start asked for, or None. Raises StartError for options that do not go together."""
+    if args.from_node is None:
+        if args.flags is not None or args.scores is not None:
+            raise StartError("--flags and --scores only go with --from NODE")
+        return None
+    if args.load:
+        raise StartError("--from cannot go with --load: a save already says where to carry on from")
+    return StartedAt(node=args.from_node, flags=args.flags or [], scores=args.scores or {})
 
 
 def _saver(play: PlaySession):
@@ -100,13 +131,16 @@ def _error(message: str) -> int:
 def summary(story: Story) -> dict:
     """The --json line."""
     ending = story.ending
-    return {
+    out = {
         "scenario": story.scenario.id,
         "ending": {"id": ending.id, "title": ending.title, "outcome": ending.outcome.id} if ending else None,
         "scores": dict(story.state.scores),
         "path": list(story.state.visited),
         "choices": [step.number for step in story.state.steps],
     }
+    if story.partway is not None:  # only then, so a whole run's line is as it always was
+        out["started_at"] = story.partway.model_dump(mode="json")
+    return out
 
 
 def _load_story(args: argparse.Namespace, store: SaveStore | None, loaded: Loaded,
@@ -127,13 +161,20 @@ def _load_story(args: argparse.Namespace, store: SaveStore | None, loaded: Loade
         except StartAgain as exc:
             if not interactive:
                 raise
-            return Story(scenario, args.framework), [str(exc), "Starting from the beginning."]
+            return _new_story(args, scenario), [str(exc), "Starting from the beginning."]
         if args.framework and args.framework != story.framework.id:
             _warn(f"note: the save was played against {story.framework.id}; --framework is ignored")
         when = record.slot.saved_at.astimezone().strftime("%d %B %Y at %H:%M")  # the player's local time
         which = "your autosave" if record.slot.is_autosave else f"your save '{record.slot.name}'"
         return story, [f"Resuming {which} from {when}.", *notices]
-    return Story(scenario, args.framework), []
+    return _new_story(args, scenario), []
+
+
+def _new_story(args: argparse.Namespace, scenario) -> Story:
+    story = Story(scenario, args.framework)
+    if args.start is not None:
+        story.begin_at(args.start)  # raises StartError naming the unknown node, flag or standard
+    return story
 
 
 def _play(args: argparse.Namespace) -> int:
@@ -174,6 +215,9 @@ def _play(args: argparse.Namespace) -> int:
 def _run(args: argparse.Namespace, path: Path, loaded: Loaded, store: SaveStore | None, interactive: bool) -> int:
     try:
         story, notices = _load_story(args, store, loaded, interactive)
+    except StartError as exc:  # a wrong --from, --flags or --scores: a command-line mistake
+        _warn(f"crossing-paths text: {exc}")
+        return EXIT_USAGE
     except (SaveError, ValueError) as exc:
         return _error(str(exc))
 
@@ -223,7 +267,12 @@ def main(argv: list[str]) -> int:
     for stream in (sys.stdout, sys.stderr):
         if hasattr(stream, "reconfigure"):  # a console that cannot show a character shows '?', never crashes
             stream.reconfigure(errors="replace")
-    args = parser().parse_args(argv)
+    p = parser()
+    args = p.parse_args(argv)
+    try:
+        args.start = start_point(args)
+    except StartError as exc:
+        p.error(str(exc))  # exits 2, as argparse does for every option that does not fit
     try:
         return _play(args)
     except KeyboardInterrupt:

@@ -10,7 +10,8 @@ from pydantic import BaseModel, ConfigDict, Field
 
 # Version log:
 #   1 - first format.
-STATE_FORMAT = 1
+#   2 - optional `started_at`: a run started part-way (at a node with flags and scores); version 1 saves load.
+STATE_FORMAT = 2
 MIN_COMPATIBLE_STATE_FORMAT = 1
 
 
@@ -28,6 +29,17 @@ class Step(BaseModel):
     scores: dict[str, int] = Field(default_factory=dict)
 
 
+class StartedAt(BaseModel):
+    """Where a part-way run began (`--from NODE --flags … --scores …`): kept so that its debrief, and a save of it,
+    never pass its scores and outcome off as a whole playthrough's."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    node: str
+    flags: list[str] = Field(default_factory=list)
+    scores: dict[str, int] = Field(default_factory=dict)
+
+
 class PlayState(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
@@ -40,6 +52,7 @@ class PlayState(BaseModel):
     scores: dict[str, int] = Field(default_factory=dict)
     visited: list[str] = Field(default_factory=list, description="Every node shown, in order.")
     steps: list[Step] = Field(default_factory=list)
+    started_at: StartedAt | None = Field(default=None, description="Set when the run started part-way.")
 
     def to_dict(self) -> dict:
         return self.model_dump(mode="json")

@@ -21,7 +21,7 @@ from . import reference, wording
 from .graph import StoryGraph, shown_choices, way_on
 from .model import Card, Choice, Debrief, Node, Scenario
 from .reference import Framework, Ladder, Outcome, Standard
-from .state import PlayState, StateError, Step
+from .state import PlayState, StartedAt, StateError, Step
 
 
 @dataclass(frozen=True)
@@ -148,6 +148,25 @@ class Story:
     def _fresh_state(self) -> PlayState:
         return PlayState(scenario=self.scenario.id, framework=self.framework.id, node=None,
                          scores=dict.fromkeys(self._scored, 0))
+
+    def begin_at(self, start: StartedAt) -> None:
+        """Play from `start` (part-way) as if the run had arrived there with its flags and scores: routes from
+        that node apply as on arrival. Raises partway.StartError naming an unknown node, flag or standard."""
+        from .partway import check
+
+        check(self.scenario, self.framework, start)
+        self.last_feedback = None
+        self.state = self._fresh_state()
+        self.state.flags = sorted(set(start.flags))
+        for sid, value in start.scores.items():
+            self.state.scores[sid] = value
+        self.state.started_at = start.model_copy(deep=True)
+        self._enter(start.node)
+
+    @property
+    def partway(self) -> StartedAt | None:
+        """Where the run began when it did not begin at the start, else None."""
+        return self.state.started_at
 
     def restart(self) -> None:
         self.last_feedback = None

@@ -50,7 +50,11 @@ def totals(story: Story) -> list[str]:
 
 def debrief(story: Story, ending: EndingView) -> list[str]:
     d: Debrief = ending.debrief
-    lines = ["Debrief", *paragraphs(d.what_happened, "What happened: ")]
+    lines = ["Debrief"]
+    start = story.partway
+    if start is not None:
+        lines.append(wording.started_partway(start.node, start.flags, start.scores))
+    lines += paragraphs(d.what_happened, "What happened: ")
     if d.why:
         lines += paragraphs(d.why, "Why: ")
     at_stake = story.standards_at_stake(ending)

@@ -243,7 +243,7 @@ class App:
         view.push(view.make("confirm", confirm=intent))
 
     def _start_scenario(self, intent: StartScenario, view: View) -> None:
-        self.start(Path(intent.path), view)
+        self.start(Path(intent.path), view, intent.start)
 
     def _continue_latest(self, intent: ContinueLatest, view: View) -> None:
         slot = self.latest_autosave()
@@ -337,8 +337,10 @@ class App:
         else:
             view.changed()
 
-    def start(self, path: Path, view: View | None = None) -> None:
-        """Play `path` from its beginning, scored against the standards setting as it is now."""
+    def start(self, path: Path, view: View | None = None, start: Any = None) -> None:
+        """Play `path` from its beginning (or part-way at `start`, a StartedAt), scored against the standards
+        setting as it is now."""
+        from game.engine.partway import StartError
         from game.play import CannotPlay, PlaySession
 
         from . import catalog as catalog_mod
@@ -349,8 +351,8 @@ class App:
             view.message("This scenario cannot be played", f"{path.name} has errors:\n" + "\n".join(entry.errors[:5]))
             return
         try:
-            self.session = PlaySession.start(entry.loaded, path, self.store, self.prefs.standards)
-        except CannotPlay as exc:
+            self.session = PlaySession.start(entry.loaded, path, self.store, self.prefs.standards, start=start)
+        except (CannotPlay, StartError) as exc:
             view.message("This scenario cannot be played", str(exc))
             return
         self._show_session(view)
@@ -526,7 +528,33 @@ def parser() -> argparse.ArgumentParser:
                    help="the projector profile: type readable from the back of a room (this session only)")
     p.add_argument("--size", type=_size, metavar="WxH", help="the window size (default 1280x720)")
     p.add_argument("--fullscreen", action="store_true", help="start in full screen (F11 switches)")
+    p.add_argument("--from", dest="from_node", metavar="NODE",
+                   help="with SCENARIO: start part-way, at this node (its routes apply as on arrival)")
+    p.add_argument("--flags", metavar="a,b", help="with --from: the flags the run has there")
+    p.add_argument("--scores", metavar="2=-1,3=1", help="with --from: the scores there, standard=number")
     return p
+
+
+def _start_point(p: argparse.ArgumentParser, args: argparse.Namespace, scenario: Path, standards: str | None):
+    """The part-way start asked for (a StartedAt), or None; a wrong one exits 2 with its reason, before any
+    window opens."""
+    from game.engine import library
+    from game.engine.partway import StartError, parse_flags, parse_scores
+    from game.engine.state import StartedAt
+    from game.play import CannotPlay, story_for
+
+    if args.from_node is None:
+        return None
+    try:
+        start = StartedAt(node=args.from_node, flags=parse_flags(args.flags) if args.flags is not None else [],
+                          scores=parse_scores(args.scores) if args.scores is not None else {})
+        checked = library.open_scenario(str(scenario), paths.scenarios_dir())
+        if not checked.ok:
+            return None  # the game itself says what is wrong with the file when it starts it
+        story_for(checked.loaded, standards)[0].begin_at(start)
+    except (StartError, CannotPlay) as exc:
+        p.error(str(exc))
+    return start
 
 
 HEADLESS_DRIVERS = ("dummy", "offscreen")
@@ -557,7 +585,10 @@ def open_store() -> tuple[Any, str]:
 
 
 def main(argv: list[str]) -> int:
-    args = parser().parse_args(argv)
+    p = parser()
+    args = p.parse_args(argv)
+    if args.from_node is not None and args.scenario is None:
+        p.error("--from needs a SCENARIO to start part-way in")
     logging.basicConfig(level=logging.WARNING, format="crossing-paths: %(message)s")
     scenario = None
     if args.scenario is not None:  # found before any window opens, so a typo costs no waiting
@@ -568,12 +599,16 @@ def main(argv: list[str]) -> int:
         if isinstance(scenario, Diagnostic):
             print(format_text(scenario), file=sys.stderr)
             return 1
+    settings_path = paths.saves_dir() / settings.SETTINGS_FILE
+    prefs = settings.load(settings_path)
+    if (args.flags is not None or args.scores is not None) and args.from_node is None:
+        p.error("--flags and --scores only go with --from NODE")
+    # checked against the standards setting it will be played with, and before any window opens
+    start = _start_point(p, args, scenario, prefs.standards) if scenario is not None else None
     reason = no_display_reason()
     if reason is not None:
         print(f"{NO_DISPLAY} ({reason})", file=sys.stderr)
         return 1
-    settings_path = paths.saves_dir() / settings.SETTINGS_FILE
-    prefs = settings.load(settings_path)
     store, problem = open_store()
     app = App(prefs, settings_path=settings_path, store=store, store_problem=problem)
     if args.projector:
@@ -593,7 +628,7 @@ def main(argv: list[str]) -> int:
     if problem:
         app.saves_unusable(problem)
     if scenario is not None:
-        app.act(StartScenario(scenario))
+        app.act(StartScenario(scenario, start))
     try:
         if os.environ.get(FIRST_FRAME_ENV) == "1":
             app.step()

@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeAlias
 
 if TYPE_CHECKING:
+    from game.engine.state import StartedAt
     from game.saves import SaveSlot
 
 
@@ -48,9 +49,11 @@ class ToTitle:
 
 @dataclass(frozen=True)
 class StartScenario:
-    """Start a scenario file afresh, scored against the standards setting as it is now."""
+    """Start a scenario file afresh, scored against the standards setting as it is now; part-way at `start`
+    when given (`play PATH --from NODE`)."""
 
     path: Path
+    start: StartedAt | None = None
 
 
 @dataclass(frozen=True)

@@ -11,6 +11,7 @@ here, so a learner never meets two names for the same thing. Pure Python: no pyg
 """
 
 from .cards import card_lines
+from .partway import started_partway
 from .scene import blocks, line, paragraphs, scene
 from .vocabulary import (
     AT_STAKE,
@@ -35,7 +36,29 @@ from .vocabulary import (
 )
 
 __all__ = [
-    "AT_STAKE", "AUDIENCES", "BREACHED", "MINUS", "NBSP", "UPHELD", "Audience", "Verdict", "audience", "blocks",
-    "card_lines", "effect", "line", "noun", "paragraphs", "plural", "scene", "score", "signed", "speakable",
-    "standard", "standard_long", "standing", "verdict",
+    "AT_STAKE",
+    "AUDIENCES",
+    "BREACHED",
+    "MINUS",
+    "NBSP",
+    "UPHELD",
+    "Audience",
+    "Verdict",
+    "audience",
+    "blocks",
+    "card_lines",
+    "effect",
+    "line",
+    "noun",
+    "paragraphs",
+    "plural",
+    "scene",
+    "score",
+    "signed",
+    "speakable",
+    "standard",
+    "standard_long",
+    "standing",
+    "started_partway",
+    "verdict",
 ]

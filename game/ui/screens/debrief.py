@@ -35,7 +35,7 @@ class DebriefScreen(PageScreen):
 
         outcome = outcome_panel(ending)
         parts: list[Block | None] = [
-            Stack([Text(f"Debrief: {ending.title}", "title", "heading"), outcome,
+            Stack([Text(f"Debrief: {ending.title}", "title", "heading"), self._partway(), outcome,
                    ladder_block(story, ending.outcome.id, ending.outcome_label)], gap=1.0),
             section("What happened", Text(d.what_happened)),
             section("Why", Text(d.why)) if d.why else None,
@@ -78,8 +78,17 @@ class DebriefScreen(PageScreen):
                     body=Stack(parts, gap=1.8), footer=footer(buttons),
                     width_em=look.measure / look.metrics.body_px)
 
+    def _partway(self) -> Block | None:
+        start = self.env.session.story.partway
+        if start is None:
+            return None
+        words = wording.started_partway(start.node, start.flags, start.scores)
+        return Panel(Text(words, "body", "text", bold=True), bg="surface", border="border", pad=0.6)
+
     def speech(self) -> str:
         e = self.env.session.story.ending
         d = e.debrief
-        return wording.speakable(f"Debrief. Outcome: {e.outcome_label}. {d.what_happened} {d.why or ''} "
+        start = self.env.session.story.partway
+        first = f"{wording.started_partway(start.node, start.flags, start.scores)} " if start else ""
+        return wording.speakable(f"Debrief. {first}Outcome: {e.outcome_label}. {d.what_happened} {d.why or ''} "
                                  f"{chart_words(self.env.session.story)}")
