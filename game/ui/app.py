@@ -31,6 +31,8 @@ from .assets import Assets
 from .blocks import words
 from .fonts import Fonts
 from .group_run import GROUP_HANDLERS
+from .hot_reload import HotReload
+from .hot_reload import tick as reload_tick
 from .intents import (
     ChangeSetting,
     Choose,
@@ -92,6 +94,7 @@ class App:
         self.group = None  # a facilitated group session running (game/ui/group_run.py), if any
         self.group_setup = None  # how group sessions open (facilitate's options); None: found out
         self.phones = None  # phone voting for the group session (game/ui/phone_run.py), while it is on
+        self.hot_reload: HotReload | None = None  # `play PATH --watch`: follow saves of the file played
         self.running = True
         self.windowed_size = DEFAULT_SIZE
         self.lines = LineCache()
@@ -470,6 +473,7 @@ class App:
                 return True
         posted = self._apply_posted()
         phone_tick(self)  # publish what phones may see; never waits on the network
+        reload_tick(self)  # --watch: one stat, and a reload only after a finished save
         for view in self.views:
             view.frame(dt)
         return bool(events) or posted
@@ -532,6 +536,8 @@ def parser() -> argparse.ArgumentParser:
                    help="with SCENARIO: start part-way, at this node (its routes apply as on arrival)")
     p.add_argument("--flags", metavar="a,b", help="with --from: the flags the run has there")
     p.add_argument("--scores", metavar="2=-1,3=1", help="with --from: the scores there, standard=number")
+    p.add_argument("--watch", action="store_true",
+                   help="with SCENARIO: reload it whenever the file is saved, keeping your place (for trainers)")
     return p
 
 
@@ -589,6 +595,8 @@ def main(argv: list[str]) -> int:
     args = p.parse_args(argv)
     if args.from_node is not None and args.scenario is None:
         p.error("--from needs a SCENARIO to start part-way in")
+    if args.watch and args.scenario is None:
+        p.error("--watch needs a SCENARIO file to watch")
     logging.basicConfig(level=logging.WARNING, format="crossing-paths: %(message)s")
     scenario = None
     if args.scenario is not None:  # found before any window opens, so a typo costs no waiting
@@ -627,6 +635,8 @@ def main(argv: list[str]) -> int:
         return 1
     if problem:
         app.saves_unusable(problem)
+    if args.watch:
+        app.hot_reload = HotReload()
     if scenario is not None:
         app.act(StartScenario(scenario, start))
     try:

@@ -1,0 +1,97 @@
+"""Hot reload for trainers (`python main.py play PATH --watch`): when the scenario file being played is
+saved, play goes on in the new version within a frame or two.
+
+Once a frame the app asks `tick`; it asks the watcher (one stat, at most ten times a second) and only on a
+finished save reads and checks the file. A version with errors never replaces the one being played: its
+first few diagnostics (file:line:col and the message, control characters escaped) are shown on a message
+screen and the last good version stays playable until the next save.
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import TYPE_CHECKING
+
+from game.engine.checked import check_file
+from game.engine.diagnostics import format_text
+from game.reload import ReloadError, carry_over
+from game.watch import POLL_SECONDS, Watcher
+
+if TYPE_CHECKING:
+    from .app import App
+
+log = logging.getLogger("crossing_paths.ui")
+
+SHOWN_ERRORS = 5
+
+
+class HotReload:
+    """Watches whichever scenario file the solo playthrough comes from (a new watcher when another starts)."""
+
+    def __init__(self, interval: float = POLL_SECONDS):
+        self.interval = interval
+        self.watcher: Watcher | None = None
+        self.reloads = 0  # versions taken up (for tests and bench/reload.py)
+        self.rejected = 0  # versions with errors, not taken up
+        self._message = None  # the message screen this showed last, closed when the next version comes
+
+    def tick(self, app: App) -> None:
+        session = app.session
+        if session is None or app.group is not None:
+            return
+        if self.watcher is None or self.watcher.path != session.path:
+            self.watcher = Watcher(session.path, self.interval)
+            return
+        if self.watcher.changed():
+            try:
+                self.reload(app)
+            except Exception as exc:  # noqa: BLE001 - whatever is in the file, the game goes on
+                log.warning("hot reload of %s failed: %s", session.path, exc)
+                self._say(app, "The scenario could not be reloaded",
+                          f"{exc}\nYou are still playing the last version that worked.")
+
+    def reload(self, app: App) -> None:
+        session = app.session
+        checked = check_file(session.path)
+        if not checked.ok:
+            self.rejected += 1
+            errors = checked.errors or list(checked.diagnostics)
+            lines = [format_text(d) for d in errors[:SHOWN_ERRORS]]
+            if len(errors) > SHOWN_ERRORS:
+                lines.append(f"… and {len(errors) - SHOWN_ERRORS} more (python main.py validate {session.path.name})")
+            if not lines:
+                lines = ["the file cannot be read as a scenario"]
+            self._say(app, "The scenario has errors",
+                      "You are still playing the last version that worked. Save the file again once it is "
+                      "fixed.\n\n" + "\n".join(lines))
+            return
+        if checked.loaded.content_hash == session.loaded.content_hash:
+            return  # saved without a change (or changed back): nothing to do
+        try:
+            story, notices = carry_over(session.story, checked.scenario)
+        except ReloadError as exc:
+            self.rejected += 1
+            self._say(app, "The scenario could not be reloaded", f"{exc}.\nYou are still playing the last version "
+                      "that worked.")
+            return
+        session.story, session.loaded = story, checked.loaded
+        session.after_step()  # the autosave follows the new version, so Continue resumes it
+        self.reloads += 1
+        app._show_session(app.view)
+        self._message = None  # the stack was rebuilt: any earlier error message is gone
+        if notices:
+            self._say(app, "The scenario was reloaded", "\n".join(notices))
+
+    def _say(self, app: App, title: str, text: str) -> None:
+        """Show a message in place of the one this showed before, if that is still open."""
+        view = app.view
+        if self._message is not None and self._message in view.stack:
+            view.stack.remove(self._message)
+        view.message(title, text)
+        self._message = view.top
+
+
+def tick(app: App) -> None:
+    reload: HotReload | None = getattr(app, "hot_reload", None)
+    if reload is not None:
+        reload.tick(app)
