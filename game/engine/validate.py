@@ -70,11 +70,6 @@ def check_file_names(files: Iterable[Loaded]) -> list[Diagnostic]:
     return found
 
 
-def _did_you_mean(word: str, options: Iterable[str], otherwise: str | None = None) -> str | None:
-    close = difflib.get_close_matches(word, list(options), n=1, cutoff=0.6)
-    return f"did you mean '{close[0]}'?" if close else otherwise
-
-
 def _shown(ids: Iterable[str], limit: int = 8) -> str:
     ids = list(ids)
     more = f" and {len(ids) - limit} more" if len(ids) > limit else ""
