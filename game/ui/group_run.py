@@ -116,7 +116,7 @@ def group_path(record: dict) -> tuple[PathStep, ...]:
 
 
 def setup_of(app: App) -> GroupSetup:
-    setup = getattr(app, "group_setup", None)
+    setup = app.group_setup
     if setup is None:
         setup = app.group_setup = GroupSetup()
     return setup
@@ -173,7 +173,7 @@ class GroupRun:
 
     def join(self) -> Join | None:
         """How phones join, while phone voting is on and listening; the QR code is made once per link."""
-        link = getattr(self.app, "phones", None)
+        link = self.app.phones
         if link is None or link.session is not self.session or not link.voting.running:
             return None
         voting = link.voting
@@ -423,7 +423,7 @@ def _resume_group(app: App, intent: ResumeGroup, view: View) -> None:
 
 
 def _show(app: App, session: GroupSession, setup: GroupSetup) -> GroupRun:
-    old = getattr(app, "group", None)
+    old = app.group
     if old is not None:
         old.close()
     run = app.group = GroupRun(app, session, setup)
@@ -434,7 +434,7 @@ def _show(app: App, session: GroupSession, setup: GroupSetup) -> GroupRun:
 
 
 def _end_group(app: App, intent: EndGroup, view: View) -> None:
-    run = getattr(app, "group", None)
+    run = app.group
     if run is not None:
         run.close()
         app.group = None
@@ -444,7 +444,7 @@ def _with_run(act: Callable[[GroupRun, Any, View], None]) -> Callable[[App, Any,
     """A handler that needs a session running (an intent posted after the session ended is ignored)."""
 
     def handler(app: App, intent: Any, view: View) -> None:
-        run = getattr(app, "group", None)
+        run = app.group
         if run is not None:
             act(run, intent, view)
 

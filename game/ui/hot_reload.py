@@ -92,6 +92,6 @@ class HotReload:
 
 
 def tick(app: App) -> None:
-    reload: HotReload | None = getattr(app, "hot_reload", None)
+    reload: HotReload | None = app.hot_reload
     if reload is not None:
         reload.tick(app)

@@ -59,8 +59,8 @@ def _phones_on(app: App, intent: PhonesOn, view: View) -> None:
     from game.phones import PhoneVoting
     from game.phones.voting import UNREACHABLE
 
-    run = getattr(app, "group", None)
-    link: PhoneLink | None = getattr(app, "phones", None)
+    run = app.group
+    link: PhoneLink | None = app.phones
     if not intent.on:
         if link is not None:
             link.stop()
@@ -92,8 +92,8 @@ def _with_link(act: Callable[[PhoneLink, Any, Any], None]) -> Callable[[App, Any
     """A handler that needs phone voting on for the session running (a late post is ignored)."""
 
     def handler(app: App, intent: Any, view: View) -> None:
-        link: PhoneLink | None = getattr(app, "phones", None)
-        run = getattr(app, "group", None)
+        link: PhoneLink | None = app.phones
+        run = app.group
         if link is not None and run is not None and run.session is link.session:
             act(link, intent, run)
 
@@ -125,11 +125,11 @@ def _settings(link: PhoneLink, intent: PhoneSettings, run: Any) -> None:
 def tick(app: App) -> None:
     """Once a frame: stop with the session, publish the phones' view when it changed, save batched votes,
     and tell the console once if the server stopped by itself."""
-    link: PhoneLink | None = getattr(app, "phones", None)
+    link: PhoneLink | None = app.phones
     if link is None:  # the common case, every frame: nothing imported, nothing to do
         return
     from game.phones import phone_view  # the server's package (http.server, ssl…) only once phones are on
-    run = getattr(app, "group", None)
+    run = app.group
     if run is None or run.session is not link.session:
         link.stop()  # the session ended (or another began): phones stop with it
         app.phones = None

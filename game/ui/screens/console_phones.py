@@ -28,7 +28,7 @@ def phone_state(run: Any) -> tuple:
 
 
 def _link(run: Any) -> Any:
-    link = getattr(run.app, "phones", None)
+    link = run.app.phones
     return link if link is not None and link.session is run.session else None
 
 
