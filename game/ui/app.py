@@ -566,6 +566,22 @@ def _start_point(p: argparse.ArgumentParser, args: argparse.Namespace, scenario:
 HEADLESS_DRIVERS = ("dummy", "offscreen")
 
 
+def open_window(app: App, size: tuple[int, int]) -> bool:
+    """Open the app's window, or say in one line why there is no display and return False (both commands
+    that open windows, `play` and `facilitate`, go through here)."""
+    try:
+        app.open_display(size)
+    except pygame.error as exc:
+        print(f"{NO_DISPLAY} ({exc})", file=sys.stderr)
+        return False
+    driver = pygame.display.get_driver()
+    if driver in HEADLESS_DRIVERS and os.environ.get(ALLOW_DUMMY_ENV) != "1":
+        pygame.quit()  # SDL fell back to an invisible window: that is no display for a player
+        print(f"{NO_DISPLAY} (only the '{driver}' video driver is available)", file=sys.stderr)
+        return False
+    return True
+
+
 def no_display_reason() -> str | None:
     """Why the desktop game cannot open a window here, or None. SDL's dummy and offscreen drivers count
     as no display (they open an invisible window) unless CROSSING_PATHS_ALLOW_DUMMY=1, which tests set."""
@@ -623,15 +639,7 @@ def main(argv: list[str]) -> int:
         app.prefs = app.prefs.with_value("profile", "projector")
     if args.fullscreen:
         app.prefs = app.prefs.with_value("fullscreen", True)
-    try:
-        app.open_display(args.size or DEFAULT_SIZE)
-    except pygame.error as exc:
-        print(f"{NO_DISPLAY} ({exc})", file=sys.stderr)
-        return 1
-    driver = pygame.display.get_driver()
-    if driver in HEADLESS_DRIVERS and os.environ.get(ALLOW_DUMMY_ENV) != "1":
-        pygame.quit()  # SDL fell back to an invisible window: that is no display for a player
-        print(f"{NO_DISPLAY} (only the '{driver}' video driver is available)", file=sys.stderr)
+    if not open_window(app, args.size or DEFAULT_SIZE):
         return 1
     if problem:
         app.saves_unusable(problem)

@@ -15,8 +15,8 @@ import pygame
 
 from game import paths, settings
 
-from .app import ALLOW_DUMMY_ENV, HEADLESS_DRIVERS, NO_DISPLAY, App, _size, no_display_reason, open_store
-from .group_run import GroupSetup
+from .app import NO_DISPLAY, App, _size, no_display_reason, open_store, open_window
+from .group_run import GroupSetup, num_displays
 from .intents import Push, RunGroup
 from .phone_run import PORT_ENV
 from .view import DEFAULT_SIZE
@@ -81,16 +81,9 @@ def main(argv: list[str]) -> int:
     settings_path = paths.saves_dir() / settings.SETTINGS_FILE
     store, problem = open_store()
     app = App(settings.load(settings_path), settings_path=settings_path, store=store, store_problem=problem)
-    try:
-        app.open_display(args.size or DEFAULT_SIZE)
-    except pygame.error as exc:
-        print(f"{NO_DISPLAY} ({exc})", file=sys.stderr)
+    if not open_window(app, args.size or DEFAULT_SIZE):
         return 1
-    if pygame.display.get_driver() in HEADLESS_DRIVERS and os.environ.get(ALLOW_DUMMY_ENV) != "1":
-        pygame.quit()
-        print(f"{NO_DISPLAY} (only the '{pygame.display.get_driver()}' video driver is available)", file=sys.stderr)
-        return 1
-    displays = pygame.display.get_num_displays()
+    displays = num_displays()
     if args.audience_display is not None and args.audience_display >= displays:
         print(f"crossing-paths: there is no display {args.audience_display} (displays: 0 to {displays - 1}); "
               "using the last one", file=sys.stderr)

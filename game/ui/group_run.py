@@ -196,7 +196,7 @@ class GroupRun:
         the projector's display, or the audience alone in `view`."""
         from .view import View
 
-        displays = _num_displays()
+        displays = num_displays()
         one = self.setup.one_window if self.setup.one_window is not None else displays < 2
         self.one_window = one
         game = self.app.view
@@ -355,7 +355,7 @@ def _sentence(text: str) -> str:
     return (text[:1].upper() + text[1:] + ("" if text.endswith(".") else ".")) if text else text
 
 
-def _num_displays() -> int:
+def num_displays() -> int:
     try:
         return max(1, pygame.display.get_num_displays())
     except pygame.error:
