@@ -12,6 +12,8 @@
                                         draw the story map (for trainers)
     python main.py schema               write docs/scenario.schema.json from the model
     python main.py paths SCENARIO       every ending: shortest choices, flags, score ranges; dead content
+    python main.py results export|send|cpd
+                                        your records: export them, send xAPI to an LRS, print a CPD record
 """
 
 from __future__ import annotations
@@ -35,6 +37,7 @@ COMMANDS = {
     "facilitate": ("game.ui.facilitate", "main"),
     "schema": ("game.engine.schema", "main"),
     "paths": ("game.trainer.paths_cmd", "main"),
+    "results": ("game.records.cli", "main"),
 }
 
 
