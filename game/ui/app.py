@@ -31,8 +31,6 @@ from .assets import Assets
 from .blocks import words
 from .fonts import Fonts
 from .group_run import GROUP_HANDLERS
-from .hot_reload import HotReload
-from .hot_reload import tick as reload_tick
 from .intents import (
     ChangeSetting,
     Choose,
@@ -65,6 +63,7 @@ if TYPE_CHECKING:
     from game.play import PlaySession
     from game.saves import SaveSlot
 
+    from .hot_reload import HotReload
     from .look import Look
     from .page import Screen
 
@@ -473,7 +472,8 @@ class App:
                 return True
         posted = self._apply_posted()
         phone_tick(self)  # publish what phones may see; never waits on the network
-        reload_tick(self)  # --watch: one stat, and a reload only after a finished save
+        if self.hot_reload is not None:
+            self.hot_reload.tick(self)  # --watch: one stat, and a reload only after a finished save
         for view in self.views:
             view.frame(dt)
         return bool(events) or posted
@@ -644,6 +644,9 @@ def main(argv: list[str]) -> int:
     if problem:
         app.saves_unusable(problem)
     if args.watch:
+        # imported here: it loads the scenario model, which the title screen's first frame need not wait for
+        from .hot_reload import HotReload
+
         app.hot_reload = HotReload()
     if scenario is not None:
         app.act(StartScenario(scenario, start))

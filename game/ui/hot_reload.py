@@ -89,9 +89,3 @@ class HotReload:
             view.stack.remove(self._message)
         view.message(title, text)
         self._message = view.top
-
-
-def tick(app: App) -> None:
-    reload: HotReload | None = app.hot_reload
-    if reload is not None:
-        reload.tick(app)
