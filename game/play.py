@@ -5,18 +5,27 @@ No pygame, no terminal: the desktop game and the terminal player both drive a Pl
 session will too), so what counts as a step, a save and a finish is decided in one place. A save that fails
 never stops play: the reason is kept for the front end to show, every later step tries again, and each step
 reports whether saving stopped or came back, so a front end can say so once.
+
+The engine keeps no clock, so the session is where time comes in: it gives a whole playthrough its id and start
+(kept in the saved state, so a playthrough saved and resumed keeps them), stamps each choice, and at the ending
+builds the learner's record (game/records/playthrough.py) and tells its observers.
 """
 
 from __future__ import annotations
 
 import logging
+import uuid
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, Literal
 
 from game.engine.loader import Loaded
-from game.engine.state import StartedAt
+from game.engine.state import Stamp, StartedAt, Step
 from game.engine.story import Feedback, Story
+from game.records.from_story import choice_made, playthrough_of
+from game.records.playthrough import FrontEnd, Playthrough
 
 log = logging.getLogger("crossing_paths.play")
 
@@ -49,6 +58,10 @@ def story_for(loaded: Loaded, standards: str | None) -> tuple[Story, list[str]]:
         return Story(scenario), [f"Scored against the scenario's own standards: {exc}."]
 
 
+def utc_now() -> datetime:
+    return datetime.now(UTC)
+
+
 @dataclass(frozen=True)
 class StepSaved:
     """The saves after one step. `notice`: the save file had gone and a new one was started (say so once)."""
@@ -73,20 +86,64 @@ class PlaySession:
     problem: str | None = None  # why the last step's saves failed (for the front end to show), else None
     saved: bool = False  # whether the last step's saves were all made
     feedback: list[Feedback] = field(default_factory=list)  # this session's feedback, newest last
+    front_end: FrontEnd = "desktop"  # which front end plays it, for the learner's records
+    observers: list = field(default_factory=list)
+    """Told of a whole playthrough as it goes (xAPI statements, for one). Each may have any of:
+    `started(session)` when a playthrough gets its id (a new one, or a save from before ids, on resuming);
+    `chose(session, feedback, choice: ChoiceMade)` after each choice, stamped with its time;
+    `finished(session, playthrough: Playthrough)` once, at the ending, after the record is kept (or failed to be).
+    A part-way run (`--from`) is not a whole playthrough: observers hear nothing of it. An observer that raises
+    is logged and play goes on."""
+    clock: Callable[[], datetime] = field(default=utc_now, repr=False)  # UTC now; tests pass their own
+    playthrough: Playthrough | None = None  # the record made at the ending of a whole playthrough
     _finish_recorded: bool = field(default=False, repr=False)
+    _finish_told: bool = field(default=False, repr=False)
+    _steps_seen: int = field(default=0, repr=False)
+    _sitting_from: datetime | None = field(default=None, repr=False)  # when this sitting began
+    _played_before: float = field(default=0.0, repr=False)  # seconds played in earlier sittings
 
     def __post_init__(self) -> None:
         self._finish_recorded = self.story.is_over  # a finished story restored from a save counted already
+        self._finish_told = self.story.is_over
+        self._begin_sitting()
+
+    def _begin_sitting(self) -> None:
+        """Start this sitting's clock; give a whole playthrough that has none its id and start."""
+        state = self.story.state
+        self._steps_seen = len(state.steps)
+        self._sitting_from = self.clock()
+        stamp = state.playthrough
+        self._played_before = stamp.played_s if stamp is not None else 0.0
+        if stamp is None and self.whole and not self.story.is_over:
+            state.playthrough = Stamp(id=str(uuid.uuid4()), started=self._sitting_from)
+            self._tell("started", self)
+
+    @property
+    def whole(self) -> bool:
+        """Whether this is a whole playthrough (from the start), which the learner's records keep."""
+        return self.story.partway is None
+
+    def _tell(self, event: str, *args: Any) -> None:
+        for observer in list(self.observers):
+            method = getattr(observer, event, None)
+            if method is None:
+                continue
+            try:
+                method(*args)
+            except Exception:  # an observer (a record, a statement queue) never stops play
+                log.exception("play observer %r failed on %s", observer, event)
 
     @classmethod
     def start(cls, loaded: Loaded, path: Path, store: Any = None, standards: str | None = None,
-              slot: str | None = None, start: StartedAt | None = None) -> PlaySession:
+              slot: str | None = None, start: StartedAt | None = None, *, front_end: FrontEnd = "desktop",
+              observers: tuple | list = (), clock: Callable[[], datetime] = utc_now) -> PlaySession:
         """A new playthrough against `standards` as set now, from the beginning or part-way at `start`.
         Raises CannotPlay, or partway.StartError for a start point the scenario does not have."""
         story, notices = story_for(loaded, standards)
         if start is not None:
             story.begin_at(start)
-        session = cls(story, loaded, path, store, notices, slot)
+        session = cls(story, loaded, path, store, notices, slot, front_end=front_end, observers=list(observers),
+                      clock=clock)
         session.after_step()  # an autosave at the start, so Continue works at once
         return session
 
@@ -121,7 +178,9 @@ class PlaySession:
     def after_step(self) -> StepSaved:
         """Autosave (and the named slot), and record the finish once there is an ending. Never raises: a disk
         that is full now may have room at the next step, and losing the game over it would be worse."""
+        chosen = self._stamp_steps()
         if self.store is None:
+            self._tell_steps(chosen)
             return StepSaved("off")
         failed_before = self.problem is not None
         try:
@@ -129,18 +188,51 @@ class PlaySession:
             if self.slot:
                 self.store.save(self.slot, self.story, self.loaded)
             # a part-way run's outcome is not a whole playthrough's: it earns no done mark or best outcome
-            if self.story.is_over and not self._finish_recorded and self.story.partway is None:
+            if self.story.is_over and not self._finish_recorded and self.whole:
                 self.store.record_finish(self.story)
                 self._finish_recorded = True
         except Exception as exc:  # noqa: BLE001 - SaveError or a disk error: keep playing, say so
             self.saved, self.problem = False, str(exc)
             log.warning("autosave failed: %s", exc)
+            self._tell_steps(chosen)
             return StepSaved("still failing" if failed_before else "failed")
         self.saved, self.problem = True, None
+        self._tell_steps(chosen)
         notice = getattr(self.store, "notice", None)
         if notice:
             self.store.notice = None  # said once, by whoever reads this step
         return StepSaved("recovered" if failed_before else "saved", notice)
+
+    def _stamp_steps(self) -> list[Step]:
+        """Stamp the choices made since the last step with the time, bring the time played up to date, and make
+        the record at the ending. Returns the new steps. Before the saves, so that they keep the stamps."""
+        state = self.story.state
+        if state.playthrough is None and not self.story.is_over:  # a new Story handed in (terminal, reload)
+            self._begin_sitting()
+        self._steps_seen = min(self._steps_seen, len(state.steps))  # a reload may step back
+        new = state.steps[self._steps_seen:]
+        self._steps_seen = len(state.steps)
+        stamp = state.playthrough
+        if stamp is None or not self.whole:
+            return []
+        now = self.clock()
+        for step in new:
+            if step.at is None:
+                step.at = now
+        stamp.played_s = self._played_before + max(0.0, (now - self._sitting_from).total_seconds())
+        if self.story.is_over and self.playthrough is None:
+            self.playthrough = self._record(now)
+        return new
+
+    def _record(self, finished_at: datetime) -> Playthrough:
+        return playthrough_of(self.story, self.loaded.content_hash, self.front_end, finished_at)
+
+    def _tell_steps(self, steps: list[Step]) -> None:
+        for step in steps:
+            self._tell("chose", self, self.story.feedback_of(step), choice_made(step))
+        if self.playthrough is not None and not self._finish_told:
+            self._finish_told = True
+            self._tell("finished", self, self.playthrough)
 
     def save(self, slot: str) -> Any:
         """Save in a named slot; raises SavingOff, or the store's SaveError, with a message for the player."""

@@ -231,7 +231,7 @@ def _run(args: argparse.Namespace, path: Path, loaded: Loaded, store: SaveStore 
     else:
         source = keyboard
 
-    play = PlaySession(story, loaded, path, store, slot=args.save)
+    play = PlaySession(story, loaded, path, store, slot=args.save, front_end="terminal")
     terminal = TerminalPlay(story, sys.stdout, terminal_width(), after_step=_saver(play))
     terminal.show([*render.intro(story), "", *notices, *([""] if notices else [])])
     try:

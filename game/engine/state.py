@@ -6,12 +6,16 @@ history can still be read if the scenario file later changes).
 
 from __future__ import annotations
 
+from datetime import datetime
+
 from pydantic import BaseModel, ConfigDict, Field
 
 # Version log:
 #   1 - first format.
 #   2 - optional `started_at`: a run started part-way (at a node with flags and scores); version 1 saves load.
-STATE_FORMAT = 2
+#   3 - optional `playthrough` (id, start, time played) and each step's `at`, set by the play session for the
+#       learner's records; versions 1 and 2 load (their playthrough gets an id when it is next played).
+STATE_FORMAT = 3
 MIN_COMPATIBLE_STATE_FORMAT = 1
 
 
@@ -27,6 +31,18 @@ class Step(BaseModel):
     text: str
     feedback: str
     scores: dict[str, int] = Field(default_factory=dict)
+    at: datetime | None = Field(default=None, description="When it was chosen (UTC); None in older saves.")
+
+
+class Stamp(BaseModel):
+    """A playthrough's identity and clock for the learner's records. The engine keeps no clock: the play session
+    (game/play.py) sets this, so a playthrough saved and resumed keeps its id and start."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    id: str = Field(description="A random UUID, as text: the playthrough's id in records, exports and xAPI.")
+    started: datetime = Field(description="When the playthrough started (UTC).")
+    played_s: float = Field(default=0.0, ge=0, description="Seconds played so far, over every sitting.")
 
 
 class StartedAt(BaseModel):
@@ -53,6 +69,7 @@ class PlayState(BaseModel):
     visited: list[str] = Field(default_factory=list, description="Every node shown, in order.")
     steps: list[Step] = Field(default_factory=list)
     started_at: StartedAt | None = Field(default=None, description="Set when the run started part-way.")
+    playthrough: Stamp | None = Field(default=None, description="Set by the play session (format 3).")
 
     def to_dict(self) -> dict:
         return self.model_dump(mode="json")

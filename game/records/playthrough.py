@@ -32,7 +32,8 @@ class ChoiceMade:
     text: str  # the option's words
     feedback: str
     scores: dict[str, int]  # per-standard changes, in the framework played
-    at: datetime  # when the choice was made
+    at: datetime | None  # when the choice was made; None for a choice made before the game kept times
+    index: int | None = None  # the option's place in the node's full list (0-based): stable whatever was shown
 
 
 @dataclass(frozen=True)

@@ -353,7 +353,8 @@ class App:
             view.message("This scenario cannot be played", f"{path.name} has errors:\n" + "\n".join(entry.errors[:5]))
             return
         try:
-            self.session = PlaySession.start(entry.loaded, path, self.store, self.prefs.standards, start=start)
+            self.session = PlaySession.start(entry.loaded, path, self.store, self.prefs.standards, start=start,
+                                            front_end="desktop")
         except (CannotPlay, StartError) as exc:
             view.message("This scenario cannot be played", str(exc))
             return
@@ -381,7 +382,7 @@ class App:
         except SaveError as exc:
             view.message("This save cannot be opened", str(exc))
             return
-        self.session = PlaySession(story, entry.loaded, entry.path, self.store, notices)
+        self.session = PlaySession(story, entry.loaded, entry.path, self.store, notices, front_end="desktop")
         self._show_session(view)
         if notices:
             view.message("Note", "\n".join(notices))
