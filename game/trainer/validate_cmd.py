@@ -4,6 +4,9 @@ Prints one line per problem in the compiler convention (`PATH:LINE:COL: error CO
 hint indented below) and a one-line summary, or a single JSON document with --format json.
 Exit codes: 0 clean, 1 errors (or warnings with --strict), 2 bad usage. Never a traceback: every problem
 with a file is a diagnostic, and every problem with the command line is a usage message.
+
+The answer for files that have not changed is remembered (validate_cache.py), so the checker and the
+scenario model are imported only when something must really be checked.
 """
 
 from __future__ import annotations
@@ -14,13 +17,12 @@ import sys
 from dataclasses import asdict
 from pathlib import Path
 
-from game.engine import library
 from game.engine.assets import ROOT
-from game.engine.checked import check_file
 from game.engine.controls import escape, escape_json
 from game.engine.diagnostics import Diagnostic, format_text, sort_key
-from game.engine.validate import check_file_names, check_ids
 from game.engine.wording import plural
+
+from . import validate_cache
 
 SCENARIOS = ROOT / "scenarios"
 SUFFIXES = (".yaml", ".yml")
@@ -41,6 +43,8 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("paths", nargs="*", metavar="PATH", help="a scenario file, or a folder of them")
     parser.add_argument("--strict", action="store_true", help="treat warnings as errors (exit 1)")
     parser.add_argument("--format", choices=("text", "json"), default="text", help="output format")
+    parser.add_argument("--no-cache", action="store_true",
+                        help="check every file afresh, even if it has not changed since the last check")
     return parser
 
 
@@ -60,6 +64,8 @@ def scenario_files(paths: list[str]) -> list[Path]:
         elif path.exists():
             files.append(path)
         else:  # a scenario's name or id, as `text` and `snapshot` take them; or a close name to suggest
+            from game.engine import library
+
             found = library.find(text, SCENARIOS)
             if isinstance(found, Diagnostic):
                 raise UsageError(f"no such file or folder: {text}" + (f" ({found.hint})" if found.hint else ""))
@@ -72,23 +78,35 @@ def _summary(files: int, diagnostics: list[Diagnostic]) -> dict[str, int]:
     return {"files": files, "errors": errors, "warnings": len(diagnostics) - errors}
 
 
+def check(files: list[Path]) -> list[Diagnostic]:
+    """Every diagnostic for these files, each checked on its own and then against the others."""
+    from game.engine.checked import check_file
+    from game.engine.validate import check_file_names, check_ids
+
+    checked = [check_file(f) for f in files]
+    loaded = [c.loaded for c in checked]
+    return sorted([d for one in checked for d in one.diagnostics] + check_ids(loaded) + check_file_names(loaded),
+                  key=sort_key)
+
+
 def main(argv: list[str]) -> int:
     try:
         args = _parser().parse_args(argv)
         files = scenario_files(args.paths)
     except UsageError as exc:
         print(f"validate: {escape(str(exc))}\n"
-              "usage: python main.py validate [PATH ...] [--strict] [--format text|json]", file=sys.stderr)
+              "usage: python main.py validate [PATH ...] [--strict] [--format text|json] [--no-cache]", file=sys.stderr)
         return 2
     except SystemExit as exc:  # --help
         return int(exc.code or 0)
     for stream in (sys.stdout, sys.stderr):  # a file's text on a terminal that cannot show it: no crash
         if hasattr(stream, "reconfigure"):
             stream.reconfigure(errors="backslashreplace")
-    checked = [check_file(f) for f in files]
-    loaded = [c.loaded for c in checked]
-    diagnostics = sorted([d for one in checked for d in one.diagnostics] + check_ids(loaded)
-                         + check_file_names(loaded), key=sort_key)
+    key = None if args.no_cache else validate_cache.key_for(files)
+    diagnostics = validate_cache.lookup(key)
+    if diagnostics is None:
+        diagnostics = check(files)
+        validate_cache.store(key, diagnostics)
     summary = _summary(len(files), diagnostics)
     if args.format == "json":
         # json leaves DEL, C1 and bidirectional controls raw with ensure_ascii=False: escape them too
