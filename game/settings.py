@@ -42,9 +42,18 @@ class Preference:
     high: int | None = None
     step: int | None = None
     help: str = ""
+    typed: int = 0  # for text the learner types: its most characters (0: not a text value)
+    secret: bool = False  # never shown or spoken (a password)
 
     def check(self, value: Any) -> tuple[Any, str | None]:
         """The value to use, and why it was refused (None if accepted)."""
+        if self.typed:
+            if not isinstance(value, str):
+                return self.default, f"{_short(value) if not self.secret else 'the value'} is not text"
+            if len(value) > self.typed or any(not ch.isprintable() for ch in value):
+                return self.default, f"{'the value' if self.secret else _short(value)} is longer than " \
+                                     f"{self.typed} characters or holds control characters"
+            return value, None
         if self.choices:
             allowed = [v for v, _ in self.choices]
             # bool is a subclass of int: compare types exactly so `1` is not taken for `True`
@@ -100,8 +109,23 @@ TABLE: tuple[Preference, ...] = (
     Preference("self_voicing", "Self-voicing", False,
                choices=((False, "Off"), (True, "On")),
                help="Reads the text and choices aloud (needs espeak-ng)."),
+    # xAPI (game/records/xapi.py): statements are always kept in saves/; these say whether and where they go
+    Preference("lrs_sending", "Send my records to a learning record store", False,
+               choices=((False, "Off"), (True, "On")),
+               help="Off: your records stay on this computer. On: they go to the LRS set below, in the background."),
+    Preference("xapi_identity", "Who the records say you are", "none",
+               choices=(("none", "Nobody (nothing is sent)"), ("anonymous", "An anonymous id"),
+                        ("named", "My name and email"))),
+    Preference("xapi_name", "Your name", "", typed=200),
+    Preference("xapi_email", "Your email", "", typed=254),
+    Preference("xapi_account", "Anonymous id", "", typed=64),  # made once, at random, when first needed
+    Preference("lrs_endpoint", "LRS address", "", typed=2000),
+    Preference("lrs_user", "LRS user", "", typed=200),
+    # kept in settings.json as it is: see docs/records.md (the file is readable by its owner only)
+    Preference("lrs_password", "LRS password", "", typed=200, secret=True),
 )
 BY_NAME = {p.name: p for p in TABLE}
+ON_SCREEN = tuple(p for p in TABLE if not p.typed)  # typed values have no text field on the screen yet
 
 
 @dataclass(frozen=True)
@@ -114,6 +138,14 @@ class Preferences:
     feedback: str = "after_choice"
     standards: str = "as_written"
     self_voicing: bool = False
+    lrs_sending: bool = False
+    xapi_identity: str = "none"
+    xapi_name: str = ""
+    xapi_email: str = ""
+    xapi_account: str = ""
+    lrs_endpoint: str = ""
+    lrs_user: str = ""
+    lrs_password: str = ""
 
     @property
     def scale(self) -> float:
@@ -127,7 +159,8 @@ class Preferences:
             return self
         checked, problem = pref.check(value)
         if problem:
-            log.warning("settings: %s: %s; keeping %r", name, problem, getattr(self, name))
+            kept = "the old value" if pref.secret else repr(getattr(self, name))
+            log.warning("settings: %s: %s; keeping %s", name, problem, kept)
             return self
         return replace(self, **{name: checked})
 

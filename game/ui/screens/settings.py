@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from game.settings import TABLE, Preference
+from game.settings import ON_SCREEN, Preference
 
 from ..blocks import Block, Button, Flow, Stack, Text
 from ..intents import ChangeSetting, Pop
@@ -42,11 +42,24 @@ class SettingsScreen(PageScreen):
             items.append(Text(note, "small", "muted"))
         return Stack(items, gap=0.4)
 
+    def _lrs_note(self) -> Block:
+        """Where records go: the address and identity are typed on the command line until this screen has text
+        fields (the password is never shown)."""
+        prefs = self.env.prefs
+        where = prefs.lrs_endpoint or "none set"
+        who = {"named": prefs.xapi_email or "no email set", "anonymous": "an anonymous id"}.get(
+            prefs.xapi_identity, "nobody")
+        return Stack([Text("Learning record store", "label", "heading"),
+                      Text(f"Address: {where}. Records say they are from: {who}.", "body", "text"),
+                      Text("Set the address, user, password, name and email with: python main.py results send "
+                           "--lrs URL --user USER --password PASSWORD --identity named --name NAME --email EMAIL "
+                           "--remember", "small", "muted")], gap=0.4)
+
     def build(self, look: Look) -> Page:
-        body = Stack([self._row(p) for p in TABLE], gap=1.4)
+        body = Stack([*(self._row(p) for p in ON_SCREEN), self._lrs_note()], gap=1.4)
         return Page(header=header("Settings", "Changes apply at once and are saved"), body=body,
                     footer=footer([Button("Back", Pop(), "back", full=False)]), width_em=44)
 
     def speech(self) -> str:
         prefs = self.env.prefs
-        return "Settings. " + ". ".join(f"{p.label}: {p.label_of(getattr(prefs, p.name))}" for p in TABLE)
+        return "Settings. " + ". ".join(f"{p.label}: {p.label_of(getattr(prefs, p.name))}" for p in ON_SCREEN)
