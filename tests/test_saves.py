@@ -168,7 +168,7 @@ def test_the_default_file_is_in_the_saves_folder_from_the_environment(tmp_path, 
 def test_best_outcomes_keep_the_best_finish_per_scenario(store, tiny, cards):
     assert store.best_outcomes() == {}
     store.record_finish(played(tiny, 1))  # conditions of practice
-    bad = BestOutcome("bad", "conditions_of_practice_order", 6)
+    bad = BestOutcome("bad", "conditions_of_practice_order", 7)
     assert store.best_outcomes() == {"tiny": bad}
     good = played(tiny, 2)
     good.proceed()

@@ -118,8 +118,9 @@ def test_routes_carry_their_conditions_and_endings_their_rung():
 def test_every_band_of_the_ladder_has_its_own_shape_in_each_format():
     assert len({map_mermaid._SHAPES[b.key] for b in storymap.BANDS}) == len(storymap.BANDS)
     assert len({map_dot._NODE_STYLE[b.key] for b in storymap.BANDS}) == len(storymap.BANDS)
-    assert [storymap.band(s).key for s in (0, 1, 2, 3, 4, 5, 6, 8)] == \
-        ["good", "good", "work", "work", "regulator", "regulator", "sanction", "sanction"]
+    # 4 referred, no sanction; 5 advice; 6 a caution order or warning; 7 conditions and up
+    assert [storymap.band(s).key for s in (0, 1, 2, 3, 4, 5, 6, 7, 9)] == \
+        ["good", "good", "work", "work", "regulator", "regulator", "regulator", "sanction", "sanction"]
 
 
 def test_long_text_is_shortened_at_a_word_with_the_whole_text_in_the_tooltip():

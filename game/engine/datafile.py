@@ -102,15 +102,22 @@ def _path_to(entry: dict, inner: dict) -> tuple:
     return next(((k,) for k, v in entry.items() if v is inner), ())
 
 
-def validated(path: Path, model: type[T]) -> T:
-    """A file whose shape is a pydantic model; its first error is raised with its line and column."""
+def validated(path: Path, model: type[T], check: Callable[[T], tuple[tuple, str] | None] | None = None) -> T:
+    """A file whose shape is a pydantic model; its first error is raised with its line and column.
+    `check` looks past the shape (a rung that must be on the ladder): it returns (where, message) for the
+    first problem, or None."""
     from pydantic import ValidationError  # only these files need pydantic; themes and profiles must not wait
 
     doc = read(path)
     try:
-        return model.model_validate(doc.data)  # type: ignore[attr-defined]
+        value = model.model_validate(doc.data)  # type: ignore[attr-defined]
     except ValidationError as exc:
         first = exc.errors()[0]
         loc = tuple(first["loc"])
         where = ".".join(str(p) for p in loc) or "the file"
         raise fail(doc, loc, f"{where}: {first['msg']}") from None
+    problem = check(value) if check else None
+    if problem is not None:
+        loc, message = problem
+        raise fail(doc, loc, message, at_key=True)
+    return value

@@ -305,6 +305,8 @@ class Ending(Strict):
     text: Text
     outcome: Id = Field(description="An outcome id from the ladder, e.g. caution_order.")
     months: int | None = Field(default=None, ge=1, le=120, description="How long the order lasts, where it has a length.")
+    agreed: bool = Field(default=False, description="A regulator-level outcome agreed without a hearing (Social "
+                         "Work England's accepted outcome, the HCPC's consent order).")
     debrief: Debrief
     notes: Notes | None = Field(default=None, description="Facilitator-only notes; never shown to the room.")
 

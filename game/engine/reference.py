@@ -10,6 +10,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from game import paths
 
 from . import datafile
+from .regulator import Regulator, Sanction, Sanctions, rendered
 from .wording import plural
 
 DATA = paths.DATA
@@ -30,7 +31,8 @@ class Standard(_Data):
 class Framework(_Data):
     id: str
     title: str
-    regulator: str
+    regulator: Regulator
+    sanctions: Sanctions
     in_force: str
     standards: list[Standard]
 
@@ -50,6 +52,7 @@ class Outcome(_Data):
     summary: str
     min_months: int | None = None
     max_months: int | None = None
+    regulator: bool = False  # a regulator decides it: each framework names it and words it (its sanctions)
 
     def label(self, months: int | None = None) -> str:
         """'Conditions of practice order — 12 months'."""
@@ -66,6 +69,37 @@ class Ladder(_Data):
 
     def get(self, outcome_id: str) -> Outcome | None:
         return next((o for o in self.outcomes if o.id == outcome_id), None)
+
+    def played(self, framework: Framework) -> Ladder:
+        """The ladder as a player of `framework` sees it: its regulator's sanctions in its words, without the
+        rungs it does not have (see regulator.py)."""
+        rungs = framework.sanctions.rungs
+        return Ladder(outcomes=[self._as(o, rungs[o.id], framework) if o.id in rungs else o
+                                for o in self.outcomes if not o.regulator or o.id in rungs])
+
+    def played_rung(self, outcome_id: str, framework: Framework) -> tuple[Outcome, Sanction | None] | None:
+        """The rung `outcome_id` becomes under `framework` (rules 1 and 2 in regulator.py), with the
+        framework's sanction where it is one; None for an id not on the ladder."""
+        written = self.get(outcome_id)
+        if written is None:
+            return None
+        if not written.regulator:
+            return written, None
+        rungs = framework.sanctions.rungs
+        milder = [o for o in self.outcomes[: self.outcomes.index(written) + 1] if o.regulator and o.id in rungs]
+        if not milder:  # _check_sanctions makes sure the mildest regulator rung is always there
+            return written, None
+        rung = milder[-1]
+        return self._as(rung, rungs[rung.id], framework), rungs[rung.id]
+
+    @staticmethod
+    def _as(rung: Outcome, sanction: Sanction, framework: Framework) -> Outcome:
+        low = sanction.min_months or min(sanction.allowed_months, default=None)
+        high = sanction.max_months or max(sanction.allowed_months, default=None)
+        return rung.model_copy(update={"title": rendered(sanction.title, framework.regulator),
+                                       "summary": rendered(sanction.summary, framework.regulator),
+                                       "by": framework.regulator.sentence_name,
+                                       "min_months": low, "max_months": high})
 
 
 class Mapping(_Data):
@@ -101,7 +135,33 @@ def framework_ids() -> tuple[str, ...]:
 def framework(framework_id: str) -> Framework | None:
     if framework_id not in framework_ids():
         return None
-    return _load(DATA / "frameworks" / f"{framework_id}.yaml", Framework)
+    return datafile.validated(DATA / "frameworks" / f"{framework_id}.yaml", Framework, _check_sanctions)
+
+
+def _check_sanctions(fw: Framework) -> tuple[tuple, str] | None:
+    """A framework's sanctions must be regulator-level rungs of the ladder, with sensible lengths, and
+    include the mildest one (what any regulator-level rung it lacks can fall back to)."""
+    rungs = ladder()
+    regulator_rungs = [o.id for o in rungs.outcomes if o.regulator]
+    for rung_id, sanction in fw.sanctions.rungs.items():
+        where = ("sanctions", "rungs", rung_id)
+        if rung_id not in regulator_rungs:
+            return where, (f"'{rung_id}' is not a regulator-level rung of game/data/outcomes.yaml "
+                           f"(those are: {', '.join(regulator_rungs)})")
+        if sanction.min_months and sanction.max_months and sanction.min_months > sanction.max_months:
+            return where, f"'{rung_id}' has min_months above max_months"
+        if sanction.allowed_months and (sanction.min_months or sanction.max_months):
+            return where, f"'{rung_id}' gives allowed_months and a range: give one or the other"
+        ladder_rung = rungs.get(rung_id)
+        widest = (ladder_rung.min_months or 1, ladder_rung.max_months or 0)
+        for months in (*sanction.allowed_months, sanction.min_months, sanction.max_months):
+            if months and not widest[0] <= months <= widest[1]:
+                return where, (f"'{rung_id}' allows {months} months, outside the ladder's {widest[0]} to "
+                               f"{widest[1]} for this rung: widen the rung in outcomes.yaml first")
+    if regulator_rungs and regulator_rungs[0] not in fw.sanctions.rungs:
+        return ("sanctions", "rungs"), (f"needs '{regulator_rungs[0]}', the mildest regulator-level rung: a rung "
+                                        "this framework lacks is played as the nearest milder one it has")
+    return None
 
 
 @cache

@@ -21,7 +21,9 @@ from . import reference, wording
 from .graph import StoryGraph, shown_choices, way_on
 from .model import Card, Choice, Debrief, Node, Scenario
 from .reference import Framework, Ladder, Outcome, Standard
+from .regulator import Agreed, Regulator, rendered
 from .state import PlayState, StartedAt, StateError, Step
+from .tokens import render_scenario
 
 
 @dataclass(frozen=True)
@@ -84,16 +86,23 @@ class Feedback:
 
 @dataclass(frozen=True)
 class EndingView:
+    """An ending as played: `outcome` is the rung in the played framework's words (its regulator's sanction,
+    for a regulator-level rung) and `months` its length under that framework (regulator.py's rules)."""
+
     id: str
     title: str
     text: str
     outcome: Outcome
     months: int | None
     debrief: Debrief
+    regulator: Regulator | None = None  # who decided it, for a regulator-level outcome
+    agreed: Agreed | None = None  # agreed without a hearing (an accepted outcome, a consent order)
 
     @property
     def outcome_label(self) -> str:
-        return self.outcome.label(self.months)
+        """The words shown: 'Warning — 3 years (accepted outcome)'."""
+        label = self.outcome.label(self.months)
+        return f"{label} ({self.agreed.label})" if self.agreed else label
 
 
 @dataclass(frozen=True)
@@ -109,18 +118,24 @@ class ChoiceError(ValueError):
 class Story:
     def __init__(self, scenario: Scenario, framework: Framework | str | None = None, ladder: Ladder | None = None):
         """`framework` plays the scenario against another standards framework than the one it was written
-        for: scores are carried across by the mapping in game/data/frameworks/mappings.yaml."""
-        self.scenario = scenario
-        self.graph = StoryGraph(scenario)  # the rules of the way on: routes, choices, next
+        for: scores are carried across by the mapping in game/data/frameworks/mappings.yaml.
+
+        `scenario` is the scenario with its text tokens ($regulator) filled in for the framework played, so
+        every front end shows the played regulator; `written` is the scenario as the file has it.
+        `ladder` is the generic ladder (`rungs`); `self.ladder` is it as the played framework words it."""
         own = scenario.framework
         fw = framework if isinstance(framework, Framework) else reference.framework(framework or own)
         if fw is None:
             raise ValueError(f"unknown standards framework '{framework or own}'")
         self.framework = fw
+        self.written = scenario
+        self.scenario = render_scenario(scenario, fw.regulator.words)
+        self.graph = StoryGraph(self.scenario)  # the rules of the way on: routes, choices, next
         self._mapping = None if fw.id == own else reference.mapping(own, fw.id)
         if fw.id != own and self._mapping is None:
             raise ValueError(f"this scenario is scored against '{own}' and cannot be shown against '{fw.id}'")
-        self.ladder = ladder or reference.ladder()
+        self.rungs = ladder or reference.ladder()
+        self.ladder = self.rungs.played(fw)
         self._scored = self._scored_standards()
         self.last_feedback: Feedback | None = None
         self.state = self._fresh_state()
@@ -238,10 +253,18 @@ class Story:
 
     def ending_view(self, ending_id: str) -> EndingView:
         e = self.scenario.endings[ending_id]
-        outcome = self.ladder.get(e.outcome)
-        if outcome is None:
+        played = self.rungs.played_rung(e.outcome, self.framework)
+        if played is None:
             raise ValueError(f"ending '{ending_id}' names unknown outcome '{e.outcome}'")
-        return EndingView(ending_id, e.title, e.text, outcome, e.months, e.debrief)
+        outcome, sanction = played
+        if sanction is None:
+            return EndingView(ending_id, e.title, e.text, outcome, e.months, e.debrief)
+        regulator = self.framework.regulator
+        agreed = self.framework.sanctions.agreed if e.agreed else None
+        if agreed is not None:
+            agreed = agreed.model_copy(update={"words": rendered(agreed.words, regulator)})
+        return EndingView(ending_id, e.title, e.text, outcome, sanction.months_played(e.months), e.debrief,
+                          regulator, agreed)
 
     def standards_at_stake(self, ending: EndingView) -> list[Standard]:
         """The debrief's standards, in the framework being played."""

@@ -42,7 +42,7 @@ class Band:
 BANDS = (
     Band("good", "no concern", 1),
     Band("work", "dealt with at work", 3),
-    Band("regulator", "regulator, no restriction", 5),
+    Band("regulator", "regulator, no restriction", 6),  # up to a caution order (a warning)
     Band("sanction", "practice restricted or ended", 10**6),
 )
 
@@ -190,14 +190,19 @@ def _node(graph: StoryGraph, node_id: str, key: str, reachable: bool) -> MapNode
 def _ending(graph: StoryGraph, node_id: str, key: str, reachable: bool) -> MapNode:
     ending = graph.endings[node_id]
     ladder = reference.ladder()
-    outcome = ladder.get(ending.outcome)
+    framework = reference.framework(graph.scenario.framework)
+    played = ladder.get(ending.outcome) if framework is None else ladder.played_rung(ending.outcome, framework)
     title = clean(ending.title)
     never = () if reachable else ("never reached",)
-    if outcome is None:  # the validator reports it; the map still shows the ending
+    if played is None:  # the validator reports it; the map still shows the ending
         return MapNode(key, node_id, "ending", shorten(title), (f"unknown outcome {clean(ending.outcome)}", *never),
                        title, None, reachable)
-    rung, words = f"rung {outcome.severity + 1} of {len(ladder.outcomes)}", band(outcome.severity).words
-    label = outcome.label(ending.months)
+    # as the scenario's own framework words it: its regulator's sanction, on its ladder
+    outcome, sanction = played if framework is not None else (played, None)
+    rungs = ladder.played(framework).outcomes if framework is not None else ladder.outcomes
+    place = next(i for i, o in enumerate(rungs) if o.id == outcome.id)
+    rung, words = f"rung {place + 1} of {len(rungs)}", band(outcome.severity).words
+    label = outcome.label(sanction.months_played(ending.months) if sanction else ending.months)
     return MapNode(key, node_id, "ending", shorten(title), (label, rung, words, *never),
                    f"Ending: {title}. Outcome: {label}, {rung} on the outcome ladder (rung 1 is the best): {words}.",
                    band(outcome.severity), reachable)

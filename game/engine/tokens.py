@@ -1,0 +1,77 @@
+"""Text tokens in scenario prose, filled in for the framework played.
+
+`$regulator` is the regulator's name as prose uses it mid-sentence ("the HCPC", "Social Work England") and
+`$Regulator` the same at the start of a sentence ("The HCPC"); `$$` is a literal dollar sign. A `$` that is
+not followed by a letter or another `$` is left as written ("$5"). An unknown `$word` is also left as
+written, and the validator reports it (CP336), so a typo is caught before a player sees it.
+
+The whole scenario is rendered once when a Story is made (`render_scenario`), so every front end (desktop,
+terminal, group session, phones, exports) reads the same filled-in text without knowing tokens exist.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+
+from pydantic import BaseModel
+
+TOKEN = re.compile(r"\$(\$|[A-Za-z_][A-Za-z0-9_]*)")
+NAMES = ("regulator", "Regulator")
+"""Every token a scenario may use (besides `$$`)."""
+
+# Fields that hold paths or addresses, never prose: a '$' there is part of the name.
+_NOT_PROSE = frozenset({"portrait", "avatar", "asset", "url"})
+
+
+def words_for(regulator_prose: str) -> dict[str, str]:
+    """The value of each token for a regulator named `regulator_prose` ("the HCPC")."""
+    return {"regulator": regulator_prose, "Regulator": regulator_prose[:1].upper() + regulator_prose[1:]}
+
+
+def render(text: str, words: Mapping[str, str]) -> str:
+    if "$" not in text:
+        return text
+    return TOKEN.sub(lambda m: "$" if m.group(1) == "$" else words.get(m.group(1), m.group(0)), text)
+
+
+def unknown(text: str) -> list[tuple[int, str]]:
+    """(0-based offset, name) of each `$name` that is not a token."""
+    if "$" not in text:
+        return []
+    return [(m.start(), m.group(1)) for m in TOKEN.finditer(text) if m.group(1) != "$" and m.group(1) not in NAMES]
+
+
+def render_model(value: object, words: Mapping[str, str]) -> object:
+    """`value` (a model, list, dict or string) with every prose string rendered. Parts without a token are
+    returned as they are (the same objects), so a scenario without tokens costs one walk and no copies."""
+    if isinstance(value, str):
+        return render(value, words)
+    if isinstance(value, BaseModel):
+        changes = {}
+        for name in type(value).model_fields:
+            if name in _NOT_PROSE:
+                continue
+            old = getattr(value, name)
+            new = render_model(old, words)
+            if new is not old:
+                changes[name] = new
+        # model_copy skips validation: the new strings are prose of the same kind, already checked
+        return value.model_copy(update=changes) if changes else value
+    if isinstance(value, list):
+        new_list = [render_model(v, words) for v in value]
+        return new_list if any(a is not b for a, b in zip(new_list, value, strict=True)) else value
+    if isinstance(value, dict):
+        new_dict = {k: render_model(v, words) for k, v in value.items()}
+        return new_dict if any(new_dict[k] is not v for k, v in value.items()) else value
+    return value
+
+
+def has_dollar(model: BaseModel) -> bool:
+    """Whether any text in the model holds a '$' at all: serialising is done in compiled code, about ten
+    times quicker than walking a large scenario in Python, which is then needed only when there is one."""
+    return b"$" in model.__pydantic_serializer__.to_json(model)
+
+
+def render_scenario(scenario, words: Mapping[str, str]):
+    return render_model(scenario, words) if has_dollar(scenario) else scenario

@@ -1,0 +1,127 @@
+"""The regulator and its sanctions follow the framework played (issue 14 §1): text tokens ($regulator,
+$Regulator, $$) in every text the player sees, and regulator-level endings in the played regulator's words,
+with lengths it allows."""
+
+import pytest
+
+from game.engine import reference, tokens
+from game.engine.loader import load_file
+from game.engine.story import Story
+from tests.conftest import FIXTURES
+
+
+def played(framework: str | None, number: int = 1) -> Story:
+    loaded = load_file(FIXTURES / "regulator.yaml")
+    assert loaded.ok, loaded.diagnostics
+    story = Story(loaded.scenario, framework)
+    story.choose(number)
+    return story
+
+
+# --- tokens -------------------------------------------------------------------------------------------------
+
+def test_tokens_render_with_a_capital_a_literal_dollar_and_unknown_names_left_as_written():
+    words = tokens.words_for("the HCPC")
+    assert tokens.render("$Regulator wrote; tell $regulator. $$5, $5, $regulatr.", words) == \
+        "The HCPC wrote; tell the HCPC. $5, $5, $regulatr."
+    assert tokens.unknown("tell $regulatr and $Regulator, $$x") == [(5, "regulatr")]
+
+
+@pytest.mark.parametrize("framework, name", [(None, "the HCPC"), ("hcpc-2016", "the HCPC"),
+                                             ("swe-2019", "Social Work England")])
+def test_every_text_the_player_sees_names_the_played_regulator(framework, name):
+    story = Story(load_file(FIXTURES / "regulator.yaml").scenario, framework)
+    capital = name[0].upper() + name[1:]
+    s = story.scenario
+    assert (s.title, s.summary, s.objectives[0]) == (f"Before {name}", f"A referral to {name}.",
+                                                     f"Know what {name} does")
+    assert s.references[0].url == "https://example.org/$regulator"  # an address is never prose
+    scene = story.scene
+    assert scene.title == f"The letter from {name}"
+    assert [line.text for line in scene.lines] == [
+        f"{capital} writes to you. It costs $5 to post a reply, or $5.", f"Tell {name} the truth."]
+    assert scene.card.results[0].title == f"Check the register — {capital}"
+    assert scene.card.results[0].snippet == f"Search {name}'s register"
+    assert scene.prompt == f"What would {name} expect?"
+    assert s.nodes["a"].notes.points == [f"Ask what {name} is for"]
+    assert scene.choices[0].text == f"Reply to {name}"
+    feedback = story.choose(1)
+    assert feedback.text == f"{capital} notes your reply."
+    ending = story.ending
+    assert (ending.title, ending.text) == (f"A sanction from {name}", f"{capital} agrees an outcome with you.")
+    assert ending.debrief.what_happened.startswith(capital)
+    assert ending.debrief.reflection == [f"What would you tell {name} now?"]
+    assert "$" not in str(story.history()[0].step.text)
+
+
+def test_a_scenario_without_tokens_is_played_as_the_same_object():
+    loaded = load_file(FIXTURES / "tiny.yaml")
+    assert Story(loaded.scenario, "swe-2019").scenario is loaded.scenario
+
+
+# --- endings in the played regulator's words ------------------------------------------------------------------
+
+def test_one_ending_is_an_hcpc_caution_or_a_social_work_england_warning():
+    hcpc, swe = played(None).ending, played("swe-2019").ending
+    assert hcpc.outcome_label == "Caution order — 2 years (consent order)"
+    assert swe.outcome_label == "Warning — 12 months (accepted outcome)"  # 24 months: 1 or 3 years, the shorter
+    assert (hcpc.regulator.name, swe.regulator.name) == ("Health and Care Professions Council", "Social Work England")
+    assert (hcpc.outcome.by, swe.outcome.by) == ("The HCPC", "Social Work England")
+    assert "$" not in swe.agreed.words and "Social Work England" in swe.agreed.words
+    assert hcpc.outcome.id == swe.outcome.id == "caution_order"
+
+
+def test_a_rung_the_framework_lacks_is_played_as_the_nearest_milder_one():
+    hcpc, swe = played(None, 3).ending, played("swe-2019", 3).ending
+    assert swe.outcome_label == "Advice" and swe.outcome.id == "regulator_advice"
+    assert hcpc.outcome.id == "regulator_no_sanction" and hcpc.outcome_label == "Referred to the HCPC, no sanction"
+    assert "regulator_advice" not in [o.id for o in played(None, 3).ladder.outcomes]
+
+
+def test_striking_off_is_never_called_permanent_and_removal_is_social_work_englands_word():
+    hcpc, swe = played(None, 4).ending, played("swe-2019", 4).ending
+    assert (hcpc.outcome_label, swe.outcome_label) == ("Striking-off order", "Removal order")
+    for text in (hcpc.outcome.summary, swe.outcome.summary, *(o.summary for o in reference.ladder().outcomes)):
+        assert "permanent" not in text.lower() and "no longer practise" not in text
+    assert "five years" in hcpc.outcome.summary
+
+
+def test_employer_level_endings_have_no_regulator():
+    story = Story(load_file(FIXTURES / "tiny.yaml").scenario, "swe-2019")
+    story.choose(2)
+    story.proceed()
+    assert story.ending.regulator is None and story.ending.outcome_label == "Commended for good practice"
+
+
+@pytest.mark.parametrize("months, allowed, expected", [
+    (24, [12, 36, 60], 12), (30, [12, 36, 60], 36), (72, [12, 36, 60], 60), (6, [12, 36, 60], 12)])
+def test_months_move_to_the_nearest_allowed_length_the_shorter_on_a_tie(months, allowed, expected):
+    from game.engine.regulator import Sanction
+
+    assert Sanction(title="W", summary="s", allowed_months=allowed).months_played(months) == expected
+
+
+def test_months_are_clamped_to_the_played_range():
+    suspension = reference.framework("hcpc-2012").sanctions.rungs["suspension_order"]
+    assert suspension.months_played(24) == 12 and suspension.months_played(6) == 6
+    assert reference.framework("swe-2019").sanctions.rungs["suspension_order"].months_played(24) == 24
+    assert reference.framework("swe-2019").sanctions.rungs["striking_off_order"].months_played(12) is None
+
+
+def test_the_regulators_and_their_dates_are_data():
+    hcpc, swe = reference.framework("hcpc-2012").regulator, reference.framework("swe-2019").regulator
+    assert (hcpc.prose, hcpc.until, swe.prose, swe.since) == ("the HCPC", "2019-12-01", "Social Work England",
+                                                              "2019-12-02")
+    assert reference.framework("hcpc-2016").regulator == hcpc
+
+
+def test_a_sanction_on_a_rung_that_is_not_the_regulators_is_a_clear_data_file_error(tmp_path, monkeypatch):
+    from game.engine import datafile
+
+    text = (reference.DATA / "frameworks" / "swe-2019.yaml").read_text()
+    bad = tmp_path / "swe-2019.yaml"
+    bad.write_text(text.replace("    regulator_advice:", "    manager_advice:"))
+    with pytest.raises(datafile.DataFileError) as err:
+        datafile.validated(bad, reference.Framework, reference._check_sanctions)
+    assert "'manager_advice' is not a regulator-level rung" in str(err.value)
+    assert str(err.value).startswith(f"{bad}:")
