@@ -33,12 +33,18 @@ def decisions(s: Scenario) -> list[str]:
 
 
 def named_standards(text: str, framework) -> list[str]:
-    """The ids of the standards a text names with the framework's own short title or full title."""
+    """The ids of the standards a text names with the framework's own short title or full title, with its number
+    ("standard 2 (Confidentiality)") or, as prose now does so that it reads true in every framework, in words
+    alone ("protects confidentiality")."""
+    text = " ".join(text.split())
     found = []
-    for number, title in NAMED.findall(" ".join(text.split())):
+    for number, title in NAMED.findall(text):
         standard = framework.get(number)
         if standard is not None and title.casefold() in (standard.short.casefold(), standard.title.casefold()):
             found.append(number)
+    for standard in framework.standards:
+        if standard.id not in found and re.search(rf"\b{re.escape(standard.short)}\b", text, re.IGNORECASE):
+            found.append(standard.id)
     return found
 
 
@@ -70,7 +76,7 @@ def test_every_model_answer_names_a_standard_its_framework_knows(path):
         if not note.model_answer:
             continue
         assert named_standards(note.model_answer, framework), (
-            f"{path.name} {where}: the model answer names no standard as 'standard N (its title)'")
+            f"{path.name} {where}: the model answer names no standard by its title")
         # a number the framework does not have would send a facilitator looking for a standard that isn't there
         unknown = [n for n in BARE.findall(note.model_answer) if framework.get(n) is None]
         assert not unknown, f"{path.name} {where}: standards {unknown} are not in {framework.id}"
@@ -89,5 +95,6 @@ def test_a_title_that_does_not_match_the_framework_is_not_counted():
     framework = reference.framework("hcpc-2012")
     assert named_standards("Upholds standard 2 (Confidentiality) here.", framework) == ["2"]
     assert named_standards("standard 13 (Honesty and public\n confidence)", framework) == ["13"]
-    assert named_standards("standard 2 (Records)", framework) == []
-    assert named_standards("standard 99 (Confidentiality)", framework) == []
+    assert named_standards("standard 2 (Records)", framework) == ["10"]  # "Records" is itself a title
+    assert named_standards("standard 99 (Data protection)", framework) == []
+    assert named_standards("Protects confidentiality and personal\n conduct.", framework) == ["2", "3"]
