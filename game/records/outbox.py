@@ -19,6 +19,7 @@ import sqlite3
 import threading
 import time
 import uuid
+from collections.abc import Callable
 from contextlib import suppress
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -197,11 +198,14 @@ class Outbox:
     def __exit__(self, *exc) -> None:
         self.close()
 
-    def _write(self, sql: str, rows: list[tuple]) -> int:
-        """One transaction for all the rows; returns how many rows changed."""
+    def _write(self, sql: str, rows: list[tuple] | Callable[[int], list[tuple]]) -> int:
+        """One transaction for all the rows; returns how many rows changed. `rows` may be a function of the
+        highest `seq` so far, read inside the same transaction (another copy of the game may be writing)."""
         with self._lock:
             try:
                 self._db.execute("BEGIN IMMEDIATE")
+                if callable(rows):
+                    rows = rows(self._db.execute("SELECT coalesce(max(seq), 0) FROM statement").fetchone()[0])
                 before = self._db.total_changes
                 self._db.executemany(sql, rows)
                 changed = self._db.total_changes - before
@@ -212,19 +216,24 @@ class Outbox:
                     self._db.execute("ROLLBACK")
                 raise OutboxError(f"cannot write to the outbox {self.path}: {exc}") from None
 
+    def _read(self, sql: str, params: tuple = ()) -> list[tuple]:
+        with self._lock:
+            try:
+                return self._db.execute(sql, params).fetchall()
+            except sqlite3.Error as exc:
+                raise OutboxError(f"cannot read the outbox {self.path}: {exc}") from None
+
     # --- writing ----------------------------------------------------------------------------------------------
 
     def add(self, statements: list[dict]) -> int:
         """Keep statements (each with an 'id' and a context registration). A statement already kept is left as
         it is, sent or not: ids are stable, so recording again never duplicates. Returns how many were new."""
-        with self._lock:
-            seq = self._db.execute("SELECT coalesce(max(seq), 0) FROM statement").fetchone()[0]
         made = _now_iso()
-        rows = []
-        for n, statement in enumerate(statements, start=1):
-            registration = statement.get("context", {}).get("registration", "")
-            rows.append((statement["id"], registration, seq + n, json.dumps(statement, ensure_ascii=False,
-                                                                              sort_keys=True), made))
+        bodies = [(s["id"], s.get("context", {}).get("registration", ""),
+                   json.dumps(s, ensure_ascii=False, sort_keys=True)) for s in statements]
+
+        def rows(seq: int) -> list[tuple]:
+            return [(sid, reg, seq + n, body, made) for n, (sid, reg, body) in enumerate(bodies, start=1)]
         return self._write("INSERT OR IGNORE INTO statement (id, playthrough, seq, body, made_at) "
                            "VALUES (?, ?, ?, ?, ?)", rows)
 
@@ -248,9 +257,8 @@ class Outbox:
     def pending(self, limit: int, now: float | None = None) -> list[Pending]:
         """The oldest statements due for sending, at most `limit`. Damaged rows are left out (never sent)."""
         now = time.time() if now is None else now
-        with self._lock:
-            rows = self._db.execute("SELECT id, body, attempts FROM statement WHERE sent_at IS NULL AND "
-                                    "next_try <= ? ORDER BY seq LIMIT ?", (now, limit * 2 + 10)).fetchall()
+        rows = self._read("SELECT id, body, attempts FROM statement WHERE sent_at IS NULL AND next_try <= ? "
+                          "ORDER BY seq LIMIT ?", (now, limit * 2 + 10))
         out = []
         for sid, body, attempts in rows:
             statement = _readable(sid, body)
@@ -262,14 +270,12 @@ class Outbox:
 
     def next_due(self) -> float | None:
         """When the earliest queued statement is due (Unix time), or None when nothing is queued."""
-        with self._lock:
-            row = self._db.execute("SELECT min(next_try) FROM statement WHERE sent_at IS NULL").fetchone()
-        value = row[0] if row else None
+        rows = self._read("SELECT min(next_try) FROM statement WHERE sent_at IS NULL")
+        value = rows[0][0] if rows else None
         return float(value) if isinstance(value, (int, float)) else None
 
     def counts(self) -> Counts:
-        with self._lock:
-            rows = self._db.execute("SELECT id, body, sent_at, sent_as FROM statement").fetchall()
+        rows = self._read("SELECT id, body, sent_at, sent_as FROM statement")
         sent = queued = rejected = damaged = 0
         for sid, body, sent_at, sent_as in rows:
             if _readable(sid, body) is None:
@@ -284,8 +290,7 @@ class Outbox:
 
     def statements(self) -> list[dict]:
         """Every readable statement kept, oldest first (the learner's local copy)."""
-        with self._lock:
-            rows = self._db.execute("SELECT id, body FROM statement ORDER BY seq").fetchall()
+        rows = self._read("SELECT id, body FROM statement ORDER BY seq")
         return [s for s in (_readable(sid, body) for sid, body in rows) if s is not None]
 
 
