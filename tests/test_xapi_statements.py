@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import re
 import uuid
+from dataclasses import replace
 from datetime import UTC, datetime, timedelta, timezone
 
 import pytest
@@ -63,9 +64,10 @@ def test_shapes_match_h5p_branching_scenario():
     assert first["object"]["definition"]["type"] == xapi.TYPE_INTERACTION
     assert first["object"]["definition"]["interactionType"] == "choice"
     assert first["context"]["contextActivities"]["parent"][0]["id"] == scenario_id
-    assert first["result"]["response"] == str(pt.path[0].number)  # a string, as xAPI requires
+    assert first["result"]["response"] == str(pt.path[0].index)  # a string, as xAPI requires
     assert first["result"]["extensions"][xapi.EXT_SCORE_CHANGES] == {"2": -1, "3": 0}
-    assert first["result"]["extensions"][xapi.EXT_OPTION] == {"number": pt.path[0].number, "text": pt.path[0].text}
+    assert first["result"]["extensions"][xapi.EXT_OPTION] == {"number": pt.path[0].number, "text": pt.path[0].text,
+                                                                "index": pt.path[0].index}
     assert first["result"]["duration"] == "PT30S"
     # the ending: completed, scored by the rung, with the totals and the outcome
     result = end["result"]
@@ -79,6 +81,14 @@ def test_shapes_match_h5p_branching_scenario():
     ext = start["context"]["extensions"]
     assert ext[xapi.EXT_FRAMEWORK] == {"id": "hcpc-2016", "title": "HCPC standards (2016)"}
     assert ext[xapi.EXT_STANDARDS]["5"] == "Respect confidentiality"
+
+
+def test_choices_from_before_the_game_kept_times_still_make_valid_statements():
+    pt = playthrough(2)
+    old = replace(pt, path=tuple(replace(c, at=None, index=None) for c in pt.path))
+    made = recorder.statements_of(old)
+    assert [s["timestamp"] for s in made[1:3]] == [xapi.iso_time(pt.started_at)] * 2
+    assert all("duration" not in s["result"] and "response" not in s["result"] for s in made[1:3])
 
 
 def test_a_worse_outcome_is_not_a_success_and_scores_lower():

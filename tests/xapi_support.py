@@ -16,7 +16,7 @@ def playthrough(choices: int = 3, *, pid: str | None = None, severity: int = 1, 
     path = tuple(
         ChoiceMade(node=f"decide_{n}", number=n % 3 + 1, text=f"{text} {n}",
                    feedback=f"That keeps \"confidentiality\" & trust {n}.", scores={"2": -1, "3": n % 2},
-                   at=start + timedelta(seconds=30 * (n + 1)))
+                   at=start + timedelta(seconds=30 * (n + 1)), index=n % 3)
         for n in range(choices))
     finished = start + timedelta(seconds=30 * (choices + 1) + 5)
     return Playthrough(

@@ -11,6 +11,8 @@ import logging
 import os
 import uuid
 from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime
 from functools import cache
 from typing import Any
 
@@ -55,26 +57,69 @@ class XapiRecorder:
         self.on_new = on_new
 
     def started(self, session: Any) -> None:
-        pass  # the `attempted` statement is made at the ending, with the rest, from the Playthrough value
+        header = attempt_of(session)
+        if header is not None:
+            self._keep(header.id, lambda: [xapi.attempted(header, _standards(header))])
 
     def chose(self, session: Any, feedback: Any, choice: Any) -> None:
-        pass
+        header = attempt_of(session)
+        if header is None:
+            return
+        steps = session.story.state.steps
+        place = next((n for n in range(len(steps), 0, -1)
+                      if steps[n - 1].node == choice.node and steps[n - 1].at == choice.at), None)
+        if place is None:
+            return  # not found: the ending writes every statement anyway
+        since = next((s.at for s in reversed(steps[:place - 1]) if s.at is not None), header.started_at)
+        self._keep(header.id, lambda: [xapi.answered(header, place, choice, since, _standards(header))])
 
     def finished(self, session: Any, playthrough: Any) -> None:
         self.record(playthrough)
 
     def record(self, playthrough: Any) -> int:
+        """Every statement of a finished playthrough (those kept as it went are kept once)."""
+        return self._keep(getattr(playthrough, "id", "?"), lambda: statements_of(playthrough))
+
+    def _keep(self, pid: str, make: Callable[[], list[dict]]) -> int:
         if self.outbox is None:
             return 0
         try:
-            added = self.outbox.add(statements_of(playthrough))
+            added = self.outbox.add(make())
         except (OutboxError, ValueError, TypeError, AttributeError) as exc:
-            log.warning("xapi: the statements of playthrough %s could not be kept: %s",
-                        getattr(playthrough, "id", "?"), exc)
+            log.warning("xapi: statements of playthrough %s could not be kept: %s", pid, exc)
             return 0
         if added and self.on_new is not None:
             self.on_new()
         return added
+
+
+@dataclass(frozen=True)
+class Header:
+    """What every statement of a playthrough carries (xapi.Attempt), read from a session still playing."""
+
+    id: str
+    scenario: str
+    title: str
+    version: str
+    content_hash: str
+    framework: str
+    framework_title: str
+    front_end: str
+    started_at: datetime
+
+
+def attempt_of(session: Any) -> Header | None:
+    """The playthrough a session is playing, or None for one the records do not keep (a part-way run)."""
+    stamp = session.story.state.playthrough
+    if stamp is None or not session.whole:
+        return None
+    scenario, framework = session.story.scenario, session.story.framework
+    return Header(stamp.id, scenario.id, scenario.title, scenario.version, session.loaded.content_hash,
+                  framework.id, framework.title, session.front_end, stamp.started)
+
+
+def _standards(header: Header) -> dict[str, str]:
+    return dict(standards_for(header.framework))
 
 
 # --- Settings ---------------------------------------------------------------------------------------------------

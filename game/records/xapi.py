@@ -156,28 +156,36 @@ def attempted(attempt: Attempt, standards: dict[str, str] | None = None) -> Stat
 
 def answered(attempt: Attempt, step: int, choice: Any, since: datetime | None = None,
              standards: dict[str, str] | None = None) -> Statement:
-    """The learner's `step`-th decision (1-based): a choice interaction, the option's number as the response and
-    its per-standard score changes as a result extension. `choice` is a ChoiceMade; `since` is when the step
-    before it ended (for result.duration)."""
+    """The learner's `step`-th decision (1-based): a choice interaction, as H5P's Branching Question, with the
+    option's place in the node's full list (0-based, whatever was shown) as the response and its per-standard
+    score changes as a result extension. `choice` is a ChoiceMade; `since` is when the step before it ended
+    (for result.duration). A choice made before the game kept times is stamped with the time before it."""
     definition: dict[str, Any] = {
         "type": TYPE_INTERACTION,
         "interactionType": "choice",
         "name": _words(f"{attempt.title or attempt.scenario}: decision {choice.node}"),
     }
+    index = getattr(choice, "index", None)
+    option: dict[str, Any] = {"number": int(choice.number), "text": choice.text}
+    if index is not None:
+        option["index"] = int(index)
     extensions: dict[str, Any] = {
         EXT_SCORE_CHANGES: {str(k): int(v) for k, v in choice.scores.items()},
-        EXT_OPTION: {"number": int(choice.number), "text": choice.text},
+        EXT_OPTION: option,
     }
     if choice.feedback:
         extensions[EXT_FEEDBACK] = choice.feedback
-    result: dict[str, Any] = {"response": str(choice.number), "completion": True, "extensions": extensions}
-    if since is not None:
+    result: dict[str, Any] = {"completion": True, "extensions": extensions}
+    if index is not None:
+        result["response"] = str(index)  # xAPI: a string; H5P: the alternative's index
+    at = choice.at or since or attempt.started_at
+    if since is not None and choice.at is not None:
         result["duration"] = iso_duration((choice.at - since).total_seconds())
     obj = {"objectType": "Activity",
            "id": decision_activity_id(attempt.scenario, attempt.version, choice.node),
            "definition": definition}
     return _statement(statement_id(attempt.id, "answered", step), VERB_ANSWERED, obj,
-                      _context(attempt, standards, parent=True), choice.at, result)
+                      _context(attempt, standards, parent=True), at, result)
 
 
 def completed(playthrough: Any, rungs: int, standards: dict[str, str] | None = None) -> Statement:
@@ -218,7 +226,7 @@ def statements(playthrough: Any, rungs: int, standards: dict[str, str] | None = 
     since = playthrough.started_at
     for step, choice in enumerate(playthrough.path, start=1):
         out.append(answered(playthrough, step, choice, since, standards))
-        since = choice.at
+        since = choice.at or since
     out.append(completed(playthrough, rungs, standards))
     return out
 
