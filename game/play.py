@@ -188,8 +188,8 @@ class PlaySession:
             if self.slot:
                 self.store.save(self.slot, self.story, self.loaded)
             # a part-way run's outcome is not a whole playthrough's: it earns no done mark or best outcome
-            if self.story.is_over and not self._finish_recorded and self.whole:
-                self.store.record_finish(self.story)
+            if self.playthrough is not None and not self._finish_recorded:
+                self.store.record_playthrough(self.playthrough)
                 self._finish_recorded = True
         except Exception as exc:  # noqa: BLE001 - SaveError or a disk error: keep playing, say so
             self.saved, self.problem = False, str(exc)

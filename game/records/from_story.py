@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from game.engine.state import Step
+from game.engine.state import Stamp, Step
 from game.engine.story import Story
 
 from .playthrough import ChoiceMade, FrontEnd, Playthrough
@@ -25,12 +25,13 @@ def choice_made(step: Step) -> ChoiceMade:
     return ChoiceMade(step.node, step.number, step.text, step.feedback, dict(step.scores), step.at, step.choice)
 
 
-def playthrough_of(story: Story, content_hash: str, front_end: FrontEnd, finished_at: datetime) -> Playthrough:
-    """The record of a whole playthrough that has reached its ending and was stamped by the play session.
-    Raises ValueError for a story that is not over or has no stamp (the session never records those)."""
+def playthrough_of(story: Story, content_hash: str, front_end: FrontEnd | None, finished_at: datetime,
+                   stamp: Stamp | None = None) -> Playthrough:
+    """The record of a whole playthrough that has reached its ending and was stamped by the play session (or
+    with `stamp`). Raises ValueError for a story that is not over or has no stamp."""
     state = story.state
     ending = story.ending
-    stamp = state.playthrough
+    stamp = stamp or state.playthrough
     if ending is None or stamp is None:
         raise ValueError("only a finished, stamped playthrough can be recorded")
     scenario, framework, outcome = story.scenario, story.framework, ending.outcome

@@ -4,6 +4,11 @@ A value, not a view of the engine: once made it no longer depends on the scenari
 go. Times are timezone-aware UTC. `id` is a random UUID made when the playthrough starts; exports, the CPD
 record and xAPI (as the registration and the seed of statement ids) all use it, so a record keeps one
 identity wherever it goes.
+
+A `legacy` record was migrated from a save file of before records (save schema 1), which kept only the scenario,
+ending, outcome rung and finish time of each finished playthrough: its `front_end`, `started_at` and
+`duration_s` are None, `version`, `content_hash` and `framework` are "", `path` and `scores` are empty, and
+`title`, `ending_title` and `outcome_label` are the best words known when it was migrated.
 """
 
 from __future__ import annotations
@@ -57,10 +62,11 @@ class Playthrough:
     content_hash: str
     framework: str  # the framework played (its id)
     framework_title: str
-    front_end: FrontEnd
-    started_at: datetime
+    front_end: FrontEnd | None  # None: a legacy record
+    started_at: datetime | None  # None: a legacy record
     finished_at: datetime
-    duration_s: float  # wall-clock time from start to the ending (time saved and resumed later is not counted)
+    duration_s: float | None  # time played from start to the ending, over every sitting (the time between a
+    # save and its resuming is not counted); None: a legacy record
     path: tuple[ChoiceMade, ...]
     ending: str  # the ending's id
     ending_title: str
@@ -70,3 +76,4 @@ class Playthrough:
     regulator: str | None  # the regulator's name, for a regulator-level outcome
     scores: dict[str, int]  # final per-standard totals, in the framework played
     reflection: Reflection | None = None
+    legacy: bool = False  # migrated from a save file of before records: see the module's docstring

@@ -4,7 +4,8 @@ Why SQLite: one save is one transaction, so a crash or a killed process leaves t
 one, never half of each (rollback journal, synchronous=FULL so that even a power cut cannot reorder writes).
 The file says whose it is (PRAGMA application_id) and which schema it holds (PRAGMA user_version). A file that
 is not ours, is damaged, or comes from a newer game is refused with a message and left exactly as it was:
-nothing here migrates, overwrites or deletes a file the player did not ask us to.
+nothing here overwrites or deletes a file the player did not ask us to. A sound file of ours from an older
+game (save format 1) is migrated in place, after a complete copy is kept beside it (game/saves/migrate.py).
 
 Only a file this game created is ever written to. A new save file is built complete under a temporary name
 and then linked into place, so the save path never holds a half-made file of ours: anything found there
@@ -24,14 +25,15 @@ import logging
 import os
 import sqlite3
 import uuid
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Literal, NamedTuple
+from typing import TYPE_CHECKING, Any, Literal, NamedTuple
 
 from .. import paths
+from .records import RECORDS_SCHEMA, RecordsMixin
 
 if TYPE_CHECKING:
     from ..engine.loader import Loaded
@@ -42,11 +44,14 @@ log = logging.getLogger("crossing_paths.saves")
 APPLICATION_ID = 0x43507468  # "CPth": marks the file as a Crossing Paths save database
 # Schema log:
 #   1 - tables slot and finish.
-SCHEMA_VERSION = 1
+#   2 - the learner's records (game/saves/records.py): playthrough (whole records), playthrough_score and
+#       reflection replace finish, whose rows become legacy records (game/saves/migrate.py).
+SCHEMA_VERSION = 2
 AUTOSAVE = "autosave"  # reserved: the player cannot give a named slot this name
 MAX_SLOT_NAME = 60
 MAX_STATE = 50_000_000  # characters of state JSON: far beyond any playthrough, short of exhausting memory
 SQLITE_MAGIC = b"SQLite format 3\x00"
+MIGRATES_FROM = 1  # the oldest save format this version migrates
 
 _SCHEMA = (
     """CREATE TABLE slot (
@@ -64,15 +69,7 @@ _SCHEMA = (
         seq INTEGER NOT NULL,            -- save order, so 'newest first' survives a clock that jumps back
         PRIMARY KEY (kind, name)
     )""",
-    """CREATE TABLE finish (
-        id INTEGER PRIMARY KEY,
-        scenario TEXT NOT NULL,
-        ending TEXT NOT NULL,
-        outcome TEXT NOT NULL,
-        severity INTEGER NOT NULL,       -- the outcome's place on the ladder: 0 is the best
-        finished_at TEXT NOT NULL
-    )""",
-    "CREATE INDEX finish_by_scenario ON finish (scenario, severity)",
+    *RECORDS_SCHEMA,
 )
 
 _SLOT_COLUMNS = "kind, name, scenario, scenario_title, scenario_version, content_hash, node, ending, steps, saved_at"
@@ -136,10 +133,6 @@ def _shown(value: object, missing: str | None = "?") -> str | None:
         return value
     text = value.decode("utf-8", errors="replace") if isinstance(value, bytes) else repr(value)
     return text[:MAX_SLOT_NAME]
-
-
-def _now() -> str:
-    return datetime.now(UTC).isoformat(timespec="seconds")
 
 
 def slot_name(name: str) -> str:
@@ -248,14 +241,16 @@ def _create_file(path: Path, timeout: float) -> None:
                 leftover.unlink(missing_ok=True)
 
 
-class SaveStore:
-    """One open save database. Open with `SaveStore.open(path)`; close with `.close()` or `with`."""
+class SaveStore(RecordsMixin):
+    """One open save database. Open with `SaveStore.open(path)`; close with `.close()` or `with`.
+    The learner's records (record_playthrough, playthroughs, progress, reflections) are in records.py."""
 
     def __init__(self, connection: sqlite3.Connection, path: Path, timeout: float = 5.0):
         self._db = connection
         self.path = path
         self.timeout = timeout
         self.notice: str | None = None  # set when the file had gone and a new one was started
+        self.backup: Path | None = None  # the copy of an older save file kept when it was migrated on opening
         self._file_id = self._stat_id()
 
     # --- opening ------------------------------------------------------------------------------------------
@@ -322,7 +317,7 @@ class SaveStore:
             raise _not_ours(self.path, "it is an SQLite database that belongs to another program")
         elif version > SCHEMA_VERSION:
             raise _newer(self.path, version)
-        elif version < SCHEMA_VERSION:
+        elif version < MIGRATES_FROM:
             raise _not_ours(self.path, f"it has an unknown save format {version}")
         try:
             problems = [row[0] for row in self._db.execute("PRAGMA quick_check")]
@@ -334,6 +329,17 @@ class SaveStore:
         if problems != ["ok"]:
             raise SaveError(f"the save file {self.path} is damaged ({problems[0]}). It has been left untouched: "
                             "move it aside to start a new save file.", self.path)
+        if version < SCHEMA_VERSION:  # only a sound file is migrated: a damaged one was refused above
+            self._migrate()
+
+    def _migrate(self) -> None:
+        from . import migrate
+
+        try:
+            self.backup = migrate.upgrade(self._db, self.path)
+        except (sqlite3.Error, OSError) as exc:
+            raise SaveError(self._why_not_writable(self.path, exc, "cannot update the save file") + " It is "
+                            "unchanged; this version of the game needs it updated to save.", self.path) from None
 
     def _identity(self) -> tuple[int, int, int]:
         app_id = self._db.execute("PRAGMA application_id").fetchone()[0]
@@ -386,10 +392,14 @@ class SaveStore:
             raise
 
     def _write(self, doing: str, sql: str, params: tuple) -> int:
+        return self._write_with(doing, lambda db: db.execute(sql, params).rowcount)
+
+    def _write_with(self, doing: str, write: Callable[[sqlite3.Connection], Any]) -> Any:
+        """Run `write(connection)` as one transaction; SaveError (for people) if the file cannot take it."""
         self._check_still_there()
         try:
             with self._transaction():
-                return self._db.execute(sql, params).rowcount
+                return write(self._db)
         except sqlite3.Error as exc:
             raise SaveError(self._why_not_writable(self.path, exc, doing), self.path) from None
 
@@ -436,14 +446,17 @@ class SaveStore:
         kind, name = self._key(slot)
         return self._write("cannot delete a save in", "DELETE FROM slot WHERE kind = ? AND name = ?", (kind, name)) > 0
 
-    def record_finish(self, story: Story) -> None:
-        """Remember that a playthrough reached its ending (for 'done' marks and the best outcome so far)."""
-        ending = story.ending
-        if ending is None:
+    def record_finish(self, story: Story, content_hash: str = "") -> None:
+        """Keep a story that reached its ending as a record, for a caller without a play session (PlaySession
+        records its own, with its front end). A story the session never stamped gets an id and starts now."""
+        from ..engine.state import Stamp
+        from ..records.from_story import playthrough_of
+
+        if story.ending is None:
             raise ValueError("the story has not reached an ending")
-        self._write("cannot record the finished playthrough in",
-                    "INSERT INTO finish (scenario, ending, outcome, severity, finished_at) VALUES (?, ?, ?, ?, ?)",
-                    (story.scenario.id, ending.id, ending.outcome.id, ending.outcome.severity, _now()))
+        now = datetime.now(UTC)
+        stamp = story.state.playthrough or Stamp(id=str(uuid.uuid4()), started=now)
+        self.record_playthrough(playthrough_of(story, content_hash, None, now, stamp))
 
     # --- reading ------------------------------------------------------------------------------------------
 
@@ -516,15 +529,6 @@ class SaveStore:
         if not isinstance(state, dict):
             raise SaveError(f"{found.label} is damaged ({why})", self.path)
         return SaveRecord(found, state)
-
-    def best_outcomes(self) -> dict[str, BestOutcome]:
-        """For each scenario finished at least once: its best outcome so far (lowest severity; the latest
-        of equals)."""
-        rows = self._read("SELECT scenario, ending, outcome, severity FROM finish ORDER BY severity DESC, id ASC")
-        # Ascending goodness: each better (or equal but later) finish overwrites the one before. A damaged
-        # row (a value of the wrong type) is left out rather than spoiling the scenario picker.
-        return {scenario: BestOutcome(ending, outcome, severity) for scenario, ending, outcome, severity in rows
-                if all(isinstance(v, str) for v in (scenario, ending, outcome)) and type(severity) is int}
 
     def integrity(self) -> list[str]:
         """SQLite's full integrity check: ['ok'] when the file is sound."""

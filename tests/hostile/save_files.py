@@ -122,7 +122,9 @@ def _cases() -> list[tuple[str, Callable[[Path], None]]]:
         ("steps-negative", _ours("UPDATE slot SET steps = -5 WHERE name = 'broken'")),
         ("steps-text", _ours("UPDATE slot SET steps = 'many' WHERE name = 'broken'")),
         ("unknown-scenario", _ours("UPDATE slot SET scenario = 'gone' WHERE name = 'broken'")),
-        ("finish-damaged", _ours("UPDATE finish SET severity = 'worst', outcome = x'00'")),
+        ("finish-damaged", _ours("UPDATE playthrough SET severity = 'worst', outcome = x'00'")),
+        ("record-damaged", _ours("UPDATE playthrough SET record = '{not json', scenario = x'00ff'")),
+        ("score-damaged", _ours("UPDATE playthrough_score SET score = 'lots', framework = x'00'")),
         ("slot-table-dropped", _ours("DROP TABLE slot")),
         ("slot-table-other-shape", _ours("DROP TABLE slot", "CREATE TABLE slot (kind TEXT, name TEXT)")),
         ("garbage-journal", lambda p: (_ours()(p), p.with_name(p.name + "-journal").write_bytes(rng.randbytes(1024)))),
@@ -145,7 +147,8 @@ def _use(path: Path, loaded) -> bool:
     except SaveError:
         return False
     with store:
-        for call in (store.slots, store.latest_autosave, store.best_outcomes, lambda: store.autosave_of("tiny")):
+        for call in (store.slots, store.latest_autosave, store.best_outcomes, lambda: store.autosave_of("tiny"),
+                     store.playthroughs, store.progress, lambda: store.reflection("x")):
             with contextlib.suppress(SaveError):
                 call()
         try:

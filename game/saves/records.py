@@ -1,0 +1,206 @@
+"""The learner's records in the save file (schema 2): every finished whole playthrough, and CPD reflections.
+
+A record is kept as its JSON (game/records/codec.py) beside the columns that lists, the done marks, the best
+outcomes and My progress are worked out from in SQL (indexed by scenario, finish time and severity; the final
+scores one row per standard), so My progress stays quick with thousands of records and never parses them.
+Reflections are kept apart, as the learner edits them after the record is made. Save slots are not records:
+clearing the records leaves them alone.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import sqlite3
+from collections.abc import Callable
+from datetime import UTC, datetime
+from typing import TYPE_CHECKING, Any
+
+from game.records import codec
+from game.records.playthrough import Playthrough, Reflection
+
+if TYPE_CHECKING:
+    from game.records.progress import Progress
+
+log = logging.getLogger("crossing_paths.saves")
+
+RECORDS_SCHEMA = (
+    """CREATE TABLE playthrough (
+        n INTEGER PRIMARY KEY,           -- the order kept in: breaks ties between equal finish times
+        id TEXT NOT NULL UNIQUE,         -- the playthrough's UUID
+        scenario TEXT NOT NULL,
+        title TEXT NOT NULL,             -- the scenario's title when played
+        framework TEXT NOT NULL,         -- '' for a legacy record
+        finished_at TEXT NOT NULL,       -- UTC, ISO 8601 with microseconds: sorts as time
+        duration_s REAL,                 -- NULL for a legacy record
+        ending TEXT NOT NULL,
+        outcome TEXT NOT NULL,
+        outcome_label TEXT NOT NULL,
+        severity INTEGER NOT NULL,       -- the outcome's place on the ladder: 0 is the best
+        record TEXT NOT NULL             -- the whole Playthrough as JSON, without its reflection
+    )""",
+    "CREATE INDEX playthrough_by_scenario ON playthrough (scenario, finished_at)",
+    "CREATE INDEX playthrough_by_finish ON playthrough (finished_at)",
+    "CREATE INDEX playthrough_by_severity ON playthrough (scenario, severity)",
+    """CREATE TABLE playthrough_score (  -- the final score on each standard, for per-standard totals in SQL
+        playthrough INTEGER NOT NULL,    -- playthrough.n
+        framework TEXT NOT NULL,
+        standard TEXT NOT NULL,
+        score INTEGER NOT NULL,
+        PRIMARY KEY (playthrough, standard)
+    ) WITHOUT ROWID""",
+    """CREATE TABLE reflection (
+        playthrough TEXT PRIMARY KEY,    -- playthrough.id
+        parts TEXT NOT NULL,             -- JSON: {prompt key: text}
+        updated_at TEXT NOT NULL
+    )""",
+)
+
+_COLUMNS = "id, scenario, title, framework, finished_at, duration_s, ending, outcome, outcome_label, severity, record"
+
+
+def stored_time(moment: datetime) -> str:
+    return moment.astimezone(UTC).isoformat(timespec="microseconds")
+
+
+def insert(db: sqlite3.Connection, p: Playthrough) -> None:
+    """Add one record (inside the caller's transaction); a record already kept (same id) is left as it was."""
+    text = json.dumps(codec.to_dict(p, reflection=False), ensure_ascii=False, separators=(",", ":"))
+    cursor = db.execute(
+        f"INSERT OR IGNORE INTO playthrough ({_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        (p.id, p.scenario, p.title, p.framework, stored_time(p.finished_at), p.duration_s, p.ending, p.outcome,
+         p.outcome_label, p.severity, text))
+    if cursor.rowcount and p.scores:
+        db.executemany("INSERT INTO playthrough_score VALUES (?, ?, ?, ?)",
+                       [(cursor.lastrowid, p.framework, sid, score) for sid, score in p.scores.items()])
+
+
+class RecordsMixin:
+    """SaveStore's records methods (it provides _read, _write_with, path)."""
+
+    _read: Callable[..., list[tuple]]
+    _write_with: Callable[..., Any]
+
+    def record_playthrough(self, p: Playthrough) -> None:
+        """Keep a finished playthrough (its reflection, if any, too). Keeping the same one again changes nothing."""
+        def write(db: sqlite3.Connection) -> None:
+            insert(db, p)
+            if p.reflection is not None:
+                _put_reflection(db, p.id, p.reflection)
+
+        self._write_with("cannot keep the finished playthrough in", write)
+
+    def playthroughs(self, scenario: str | None = None) -> list[Playthrough]:
+        """Every record (of one scenario, if given), newest first, each with its reflection. A damaged record
+        is left out (and logged) rather than hiding the others."""
+        where, params = ("WHERE p.scenario = ?", (scenario,)) if scenario is not None else ("", ())
+        rows = self._read(f"""SELECT p.id, p.record, r.parts, r.updated_at FROM playthrough p
+                              LEFT JOIN reflection r ON r.playthrough = p.id {where}
+                              ORDER BY p.finished_at DESC, p.n DESC""", params)
+        out = []
+        for pid, text, parts, updated in rows:
+            try:
+                data = json.loads(text) if isinstance(text, str) else None
+                if isinstance(data, dict) and parts is not None:
+                    data["reflection"] = {"parts": json.loads(parts), "updated_at": updated}
+                out.append(codec.from_dict(data))
+            except (ValueError, RecursionError) as exc:
+                log.warning("saves: the record %s is damaged and left out: %s", codec_safe(pid), exc)
+        return out
+
+    def progress(self) -> Progress:
+        """My progress, worked out in SQL: per scenario, the time played and per-standard totals."""
+        from game.records.progress import ScenarioRow, StandardRow, build
+
+        scenarios = self._read("""
+            WITH ranked AS (
+                SELECT scenario, title, outcome, outcome_label, severity, ending, id, finished_at, duration_s,
+                       row_number() OVER (PARTITION BY scenario ORDER BY finished_at DESC, n DESC) AS newest,
+                       row_number() OVER (PARTITION BY scenario ORDER BY severity ASC, finished_at DESC, n DESC)
+                           AS best
+                FROM playthrough)
+            SELECT l.scenario, l.title, t.plays, t.seconds,
+                   l.outcome, l.outcome_label, l.severity, l.ending, l.id, l.finished_at,
+                   b.outcome, b.outcome_label, b.severity, b.ending, b.id, b.finished_at
+            FROM ranked l
+            JOIN ranked b ON b.scenario = l.scenario AND b.best = 1
+            JOIN (SELECT scenario, count(*) AS plays, total(duration_s) AS seconds FROM playthrough
+                  GROUP BY scenario) t ON t.scenario = l.scenario
+            WHERE l.newest = 1
+            ORDER BY l.finished_at DESC""")
+        standards = self._read("""
+            SELECT framework, standard, sum(score), count(*), sum(score > 0), sum(score < 0)
+            FROM playthrough_score GROUP BY framework, standard""")
+        return build([ScenarioRow(*row) for row in scenarios], [StandardRow(*row) for row in standards])
+
+    def best_outcomes(self) -> dict:
+        """For each scenario finished at least once: its best outcome so far (lowest severity; the latest
+        of equals), as a BestOutcome (ending, outcome, severity)."""
+        from .store import BestOutcome
+
+        rows = self._read("""
+            SELECT scenario, ending, outcome, severity FROM (
+                SELECT scenario, ending, outcome, severity, row_number() OVER (
+                    PARTITION BY scenario ORDER BY severity ASC, finished_at DESC, n DESC) AS best
+                FROM playthrough)
+            WHERE best = 1""")
+        return {scenario: BestOutcome(ending, outcome, severity) for scenario, ending, outcome, severity in rows
+                if all(isinstance(v, str) for v in (scenario, ending, outcome)) and type(severity) is int}
+
+    def set_reflection(self, playthrough_id: str, reflection: Reflection) -> Reflection | None:
+        """Keep the learner's reflection on a playthrough, replacing the one before; an empty reflection removes
+        it. Returns what is kept now (its time set to now when it had none). SaveError if there is no such
+        playthrough."""
+        from .store import SaveError
+
+        if reflection.updated_at is None:
+            reflection = Reflection(dict(reflection.parts), datetime.now(UTC))
+        kept: list[Reflection | None] = []
+
+        def write(db: sqlite3.Connection) -> None:
+            if db.execute("SELECT 1 FROM playthrough WHERE id = ?", (playthrough_id,)).fetchone() is None:
+                raise SaveError(f"there is no playthrough {codec_safe(playthrough_id)} in the records")
+            if reflection.empty:
+                db.execute("DELETE FROM reflection WHERE playthrough = ?", (playthrough_id,))
+                kept.append(None)
+            else:
+                _put_reflection(db, playthrough_id, reflection)
+                kept.append(reflection)
+
+        self._write_with("cannot keep the reflection in", write)
+        return kept[0]
+
+    def reflection(self, playthrough_id: str) -> Reflection | None:
+        """The learner's reflection on a playthrough, or None (none written, or it cannot be read)."""
+        rows = self._read("SELECT parts, updated_at FROM reflection WHERE playthrough = ?", (playthrough_id,))
+        if not rows:
+            return None
+        try:
+            return codec.reflection_from({"parts": json.loads(rows[0][0]), "updated_at": rows[0][1]})
+        except (TypeError, ValueError, RecursionError) as exc:
+            log.warning("saves: the reflection on %s is damaged: %s", codec_safe(playthrough_id), exc)
+            return None
+
+    def clear_records(self) -> int:
+        """Delete every record and reflection (never a save slot). Returns how many records there were."""
+        counted: list[int] = []
+
+        def write(db: sqlite3.Connection) -> None:
+            counted.append(db.execute("DELETE FROM playthrough").rowcount)
+            db.execute("DELETE FROM playthrough_score")
+            db.execute("DELETE FROM reflection")
+
+        self._write_with("cannot clear the records in", write)
+        return counted[0]
+
+
+def _put_reflection(db: sqlite3.Connection, playthrough_id: str, reflection: Reflection) -> None:
+    parts = json.dumps(dict(reflection.parts), ensure_ascii=False)
+    db.execute("""INSERT INTO reflection (playthrough, parts, updated_at) VALUES (?, ?, ?)
+                  ON CONFLICT (playthrough) DO UPDATE SET parts = excluded.parts, updated_at = excluded.updated_at""",
+               (playthrough_id, parts, stored_time(reflection.updated_at or datetime.now(UTC))))
+
+
+def codec_safe(value: object) -> str:
+    """An id from the file, shortened and quoted, for a message."""
+    return repr(value)[:80]
