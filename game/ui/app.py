@@ -54,6 +54,7 @@ from .intents import (
 from .keymap import KeyMap
 from .phone_run import PHONE_HANDLERS
 from .phone_run import tick as phone_tick
+from .records_run import RECORDS_HANDLERS
 from .screens import screen_class
 from .text import LineCache
 from .view import DEFAULT_SIZE, MIN_SIZE, View
@@ -94,6 +95,7 @@ class App:
         self.group_setup = None  # how group sessions open (facilitate's options); None: found out
         self.phones = None  # phone voting for the group session (game/ui/phone_run.py), while it is on
         self.hot_reload: HotReload | None = None  # `play PATH --watch`: follow saves of the file played
+        self.trainer = False  # trainer tools (the story map in the pause menu): --trainer, --watch, --map, --from
         self.running = True
         self.windowed_size = DEFAULT_SIZE
         self.lines = LineCache()
@@ -491,7 +493,17 @@ class App:
             if max_seconds is not None and now - started >= max_seconds:
                 break
             dt = clock.tick(BUSY_FPS if now < busy_until else IDLE_FPS) / 1000
+        self.close_screens()
         self.voice.stop()
+
+    def close_screens(self) -> None:
+        """The game is closing: a screen holding something not yet kept (a reflection being written) says
+        what to keep, through its `closing()` intent."""
+        for view in self.views:
+            for screen in list(view.stack):
+                closing = getattr(screen, "closing", None)
+                if closing is not None:
+                    self.act(closing(), view)
 
 
 def _file_state(path: Path) -> tuple:
@@ -508,7 +520,7 @@ HANDLERS: dict[type, Callable[[App, Any, View], None]] = {
     LoadFrom: App._load_from, SaveTo: App._save_to, Choose: App._choose, Proceed: App._proceed,
     Restart: App._restart, ShowDebrief: App._show_debrief, ChangeSetting: App._change_setting,
     ToggleFullscreen: App._toggle_fullscreen, StartNewSaveFile: App._start_new_save_file,
-    **GROUP_HANDLERS, **PHONE_HANDLERS,
+    **GROUP_HANDLERS, **PHONE_HANDLERS, **RECORDS_HANDLERS,
 }
 """One handler per intent class: how the app acts on it, given the window it came from."""
 
@@ -539,6 +551,10 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--scores", metavar="2=-1,3=1", help="with --from: the scores there, standard=number")
     p.add_argument("--watch", action="store_true",
                    help="with SCENARIO: reload it whenever the file is saved, keeping your place (for trainers)")
+    p.add_argument("--map", action="store_true",
+                   help="with SCENARIO: open its story map, to play from any node (for trainers)")
+    p.add_argument("--trainer", action="store_true",
+                   help="trainer tools: the story map in the pause menu (on with --watch, --map and --from)")
     return p
 
 
@@ -614,6 +630,8 @@ def main(argv: list[str]) -> int:
         p.error("--from needs a SCENARIO to start part-way in")
     if args.watch and args.scenario is None:
         p.error("--watch needs a SCENARIO file to watch")
+    if args.map and args.scenario is None:
+        p.error("--map needs a SCENARIO to draw")
     logging.basicConfig(level=logging.WARNING, format="crossing-paths: %(message)s")
     scenario = None
     if args.scenario is not None:  # found before any window opens, so a typo costs no waiting
@@ -649,8 +667,9 @@ def main(argv: list[str]) -> int:
         from .hot_reload import HotReload
 
         app.hot_reload = HotReload()
+    app.trainer = bool(args.trainer or args.watch or args.map or args.from_node is not None)
     if scenario is not None:
-        app.act(StartScenario(scenario, start))
+        app.act(Push("map", {"path": scenario}) if args.map and start is None else StartScenario(scenario, start))
     try:
         if os.environ.get(FIRST_FRAME_ENV) == "1":
             app.step()

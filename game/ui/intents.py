@@ -263,9 +263,41 @@ class PhoneSettings:
     share_result: bool = True
 
 
+
+# --- the learner's records: My progress, reflections, exports (game/ui/records_run.py acts on these) ----------
+
+@dataclass(frozen=True)
+class SaveReflection:
+    """Keep the learner's reflection on a playthrough: `parts` is ((prompt key, text), ...). `close` leaves
+    the reflection screen once kept; `quiet` says nothing when it worked (an autosave)."""
+
+    playthrough: str
+    parts: tuple[tuple[str, str], ...]
+    close: bool = False
+    quiet: bool = False
+
+
+@dataclass(frozen=True)
+class ExportRecords:
+    """Write every finished playthrough as "csv" or "json" into the exports folder, and say where."""
+
+    format: str
+
+
+@dataclass(frozen=True)
+class ExportCpd:
+    """Write the CPD record of the learner's reflections ("html" or "md") into the exports folder."""
+
+    format: str = "html"
+
+
+@dataclass(frozen=True)
+class ClearRecords:
+    """Delete every finished playthrough and reflection (asked first, through Confirm)."""
+
 Intent: TypeAlias = (Push | Replace | Pop | Quit | ToTitle | StartScenario | ContinueLatest | LoadFrom | SaveTo
                      | Choose | Proceed | Restart | ShowDebrief | ChangeSetting | ToggleFullscreen
                      | StartNewSaveFile | Confirm | RunGroup | ResumeGroup | GroupNext | GroupVoting
                      | GroupReveal | GroupDecide | GroupVote | GroupSetCount | GroupTimer | GroupAllFeedback
                      | GroupSummary | GroupPeek | GroupShowSplit | EndGroup | PhonesOn | PhoneVote | PhoneRemove
-                     | PhoneJoining | PhoneSettings)
+                     | PhoneJoining | PhoneSettings | SaveReflection | ExportRecords | ExportCpd | ClearRecords)

@@ -274,7 +274,7 @@ def _get_clipboard() -> str | None:
         import pygame.scrap as scrap
 
         return scrap.get_text() or ""
-    except (pygame.error, AttributeError, ImportError, NotImplementedError, UnicodeError) as exc:
+    except (pygame.error, AttributeError, ImportError, NotImplementedError, ValueError) as exc:
         log.info("no clipboard to paste from: %s", exc)
         return None
 
@@ -285,7 +285,7 @@ def _put_clipboard(text: str) -> bool:
 
         scrap.put_text(text)
         return True
-    except (pygame.error, AttributeError, ImportError, NotImplementedError, UnicodeError) as exc:
+    except (pygame.error, AttributeError, ImportError, NotImplementedError, ValueError) as exc:
         log.info("no clipboard to copy to: %s", exc)
         return False
 

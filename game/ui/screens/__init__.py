@@ -31,6 +31,10 @@ BY_NAME: dict[str, tuple[str, str]] = {  # name -> (module, class)
     "group_help": ("group_help", "GroupHelpScreen"),
     "audience": ("audience", "AudienceScreen"),
     "console": ("console", "ConsoleScreen"),
+    "map": ("story_map", "MapScreen"),
+    "progress": ("progress", "ProgressScreen"),
+    "reflection": ("reflection", "ReflectionScreen"),
+    "reflect_pick": ("reflect_pick", "ReflectPickScreen"),
 }
 
 

@@ -70,13 +70,23 @@ class DebriefScreen(PageScreen):
         prompts = [story.scenario.nodes[n].prompt for n in dict.fromkeys(story.state.visited)
                    if n in story.scenario.nodes and story.scenario.nodes[n].prompt]
         parts.extend(discussion(prompt, look) for prompt in prompts)
-        buttons = [Button("Play again", Confirm("Play this scenario again from the start?", "Play again",
+        buttons = [self._reflect(),
+                   Button("Play again", Confirm("Play this scenario again from the start?", "Play again",
                                                 Restart()), "again", full=False),
                    Button("Other scenarios", Push("scenarios"), "scenarios", full=False),
                    Button("Title", ToTitle(), "title", full=False)]
         return Page(header=header("Debrief", None, [tool("Menu", Push("pause"), "menu")], context=story.scenario.title),
                     body=Stack(parts, gap=1.8), footer=footer(buttons),
                     width_em=look.measure / look.metrics.body_px)
+
+    def _reflect(self) -> Button | None:
+        """Write a CPD reflection on this playthrough: once its record is kept (a whole playthrough, saving on)."""
+        record = self.env.session.playthrough
+        if record is None or self.env.store is None:
+            return None
+        when = record.finished_at.astimezone().strftime("%d %b %Y")
+        return Button("Reflect", Push("reflection", {"playthrough": record.id, "title": record.title, "when": when}),
+                      "reflect", full=False)
 
     def _partway(self) -> Block | None:
         start = self.env.session.story.partway

@@ -1,4 +1,5 @@
-"""The title: Continue · Scenarios · Load · Settings · Help · Quit. Everything is at most two steps away."""
+"""The title: Continue · Scenarios · Run a group session · Load · My progress · Settings · Help · Quit.
+Everything is at most two steps away."""
 
 from __future__ import annotations
 
@@ -25,6 +26,7 @@ class TitleScreen(PageScreen):
             Button("Run a group session", Push("group_pick"), "group",
                    note="The projector for the room, a console for you"),
             Button("Load", Push("load"), "load"),
+            Button("My progress", Push("progress"), "progress"),
             Button("Settings", Push("settings"), "settings"),
             Button("Help", Push("help"), "help"),
             Button("Quit", Quit(), "quit"),
@@ -41,4 +43,4 @@ class TitleScreen(PageScreen):
         return Confirm("Quit Crossing Paths?", "Quit", Quit(), "Your progress is saved automatically.")
 
     def speech(self) -> str:
-        return "Crossing Paths. Continue, Scenarios, Run a group session, Load, Settings, Help, Quit."
+        return "Crossing Paths. Continue, Scenarios, Run a group session, Load, My progress, Settings, Help, Quit."

@@ -1,0 +1,135 @@
+"""How the app acts on the learner's records (intents from My progress and the reflection screen): keep a
+reflection, export the records or the CPD record into the exports folder and say where, clear the records.
+
+The exports folder is `saves/exports/` (beside the save file, or under CROSSING_PATHS_SAVES): one place the
+player can find from the message that names the file, whatever the system calls its documents folder.
+A failure (a full disk, a damaged save file) is said in a message; nothing typed is dropped.
+"""
+
+from __future__ import annotations
+
+import logging
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from game import paths
+
+from .intents import ClearRecords, ExportCpd, ExportRecords, SaveReflection
+
+if TYPE_CHECKING:
+    from .app import App
+    from .view import View
+
+log = logging.getLogger("crossing_paths.ui")
+
+EXPORT_SUFFIX = {"csv": ".csv", "json": ".json"}
+
+
+def exports_dir() -> Path:
+    return paths.saves_dir() / "exports"
+
+
+def _no_store(app: App, view: View) -> bool:
+    if app.store is None:
+        view.message("Saving is off", app.store_problem or "There is no save file to keep records in.")
+        return True
+    return False
+
+
+def save_reflection(app: App, intent: SaveReflection, view: View) -> None:
+    from game.records.playthrough import Reflection
+
+    screen = next((s for s in reversed(view.stack) if getattr(s, "playthrough", None) == intent.playthrough
+                   and hasattr(s, "saved")), None)
+    if _no_store(app, view):
+        return
+    try:
+        app.store.set_reflection(intent.playthrough, Reflection(dict(intent.parts), datetime.now(UTC)))
+    except Exception as exc:  # noqa: BLE001 - SaveError or a disk error: the text stays on screen
+        log.warning("reflection not saved: %s", exc)
+        view.message("Your reflection is not saved", f"{exc}\n\nIt is still on screen: try Save again.")
+        return
+    if screen is not None:
+        screen.saved(intent.parts)
+    if intent.close and view.top is screen:
+        view.pop()
+    if not intent.quiet:
+        view.message("Saved", "Your reflection is kept with this playthrough. My progress on the title screen "
+                              "exports it as a CPD record.")
+
+
+def _playthroughs(app: App, view: View) -> list | None:
+    try:
+        return list(app.store.playthroughs())
+    except Exception as exc:  # noqa: BLE001
+        view.message("Your records cannot be read", str(exc))
+        return None
+
+
+def _free_name(folder: Path, stem: str, suffix: str) -> Path:
+    path, n = folder / f"{stem}{suffix}", 1
+    while path.exists():
+        n += 1
+        path = folder / f"{stem}-{n}{suffix}"
+    return path
+
+
+def export_records(app: App, intent: ExportRecords, view: View) -> None:
+    from game.records import export
+
+    if _no_store(app, view) or intent.format not in EXPORT_SUFFIX:
+        return
+    records = _playthroughs(app, view)
+    if records is None:
+        return
+    write = export.export_csv if intent.format == "csv" else export.export_json
+    folder = exports_dir()
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        path = _free_name(folder, f"records-{datetime.now():%Y-%m-%d-%H%M%S}", EXPORT_SUFFIX[intent.format])
+        with open(path, "x", encoding="utf-8", newline="") as stream:
+            write(records, stream)
+    except OSError as exc:
+        view.message("Not exported", f"The file could not be written: {exc.strerror or exc}")
+        return
+    view.message("Exported", f"{len(records):,} playthroughs written to\n{path}")
+
+
+def export_cpd(app: App, intent: ExportCpd, view: View) -> None:
+    from game.records import cpd, cpd_cmd
+
+    if _no_store(app, view):
+        return
+    records = _playthroughs(app, view)
+    if records is None:
+        return
+    if not cpd.reflected(records):
+        view.message("No reflections yet", "The CPD record is made from your reflections. Write one with "
+                                           "Reflect on a playthrough, or at the end of a scenario's debrief.")
+        return
+    try:
+        path = cpd_cmd.write_record(records, intent.format, exports_dir())
+    except OSError as exc:
+        view.message("Not exported", f"The file could not be written: {exc.strerror or exc}")
+        return
+    view.message("CPD record written", f"{path}\n\nOpen it in a web browser to print it or save it as a PDF.")
+
+
+def clear_records(app: App, _intent: ClearRecords, view: View) -> None:
+    if _no_store(app, view):
+        return
+    try:
+        app.store.clear_records()
+    except Exception as exc:  # noqa: BLE001
+        view.message("Your records were not cleared", str(exc))
+        return
+    view.top.refresh()
+    view.message("Records cleared", "Every finished playthrough and reflection has been deleted. Your saves and "
+                                    "settings are kept.")
+
+
+RECORDS_HANDLERS: dict[type, Any] = {
+    SaveReflection: save_reflection, ExportRecords: export_records, ExportCpd: export_cpd,
+    ClearRecords: clear_records,
+}

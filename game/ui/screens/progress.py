@@ -1,0 +1,155 @@
+"""My progress: the scenarios played (each with its latest and best outcome), the time spent, a chart of
+per-standard totals across every playthrough (one per framework played, drawn as the debrief's is: a sign,
+words and a hatch, never colour alone), and the records' tools: export, the CPD record, reflect, clear.
+
+It reads one summary from the save file (`store.progress()`, worked out by SQLite), never every record, so
+it opens quickly with 10,000 playthroughs (bench/progress.py).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pygame
+
+from game.engine import wording
+
+from ..blocks import Block, Button, Canvas, Flow, Panel, Stack, Text
+from ..embeds import card_context
+from ..intents import ClearRecords, Confirm, ExportCpd, ExportRecords, Pop, Push
+from ..look import Look
+from ..page import Page, PageScreen
+from ..parts import footer, header, heading
+
+EMPTY = ("Nothing played yet. When you finish a scenario it is listed here, with its outcome, the time you spent "
+         "and how your choices measured against the standards.")
+
+
+def duration_words(seconds: float) -> str:
+    """'2 hours 5 minutes', '12 minutes', 'under a minute'."""
+    minutes = round(seconds / 60)
+    if minutes < 1:
+        return "under a minute"
+    hours, minutes = divmod(minutes, 60)
+    parts = [wording.plural(hours, "hour")] if hours else []
+    if minutes or not hours:
+        parts.append(wording.plural(minutes, "minute"))
+    return " ".join(parts)
+
+
+class TotalsChart(Block):
+    """Per-standard totals drawn by the debrief's chart (game/ui/chart.py); its words when it cannot be.
+    `rows` are (standard id, short title, total), already in the framework's order."""
+
+    def __init__(self, rows: list[tuple[str, str, int]]):
+        super().__init__()
+        self.rows = rows
+        self._fallback: Block | None = None
+
+    def layout(self, look: Look, width: int) -> None:
+        from .. import chart
+
+        self.w, self._fallback = width, None
+        try:
+            self._ctx = card_context(look)
+            self.h = chart.measure_chart(self.rows, width, self._ctx)
+            return
+        except Exception:  # noqa: BLE001 - the words say the same
+            self._fallback = Text(chart.chart_alt_text(self.rows))
+        self._fallback.layout(look, width)
+        self.kids = [(self._fallback, 0, 0)]
+        self.h = self._fallback.h
+
+    def paint(self, cv: Canvas, x: int, y: int) -> None:
+        from .. import chart
+
+        if self._fallback is not None:
+            super().paint(cv, x, y)
+            return
+        chart.draw_chart(cv.surface, pygame.Rect(x, y, self.w, self.h), self.rows, None, self._ctx)
+
+
+def tendency(t: Any) -> str:
+    """'Confidentiality: upheld in 40 and breached in 12 of 60 playthroughs'."""
+    return (f"{wording.standard(t.standard, t.short)}: upheld in {t.upheld:,} and breached in {t.breached:,} "
+            f"of {wording.plural(t.plays, 'playthrough')}")
+
+
+class ProgressScreen(PageScreen):
+    name = "progress"
+
+    def __init__(self, env):
+        super().__init__(env)
+        self.progress, self.problem = self._read()
+
+    def _read(self) -> tuple[Any, str]:
+        store = self.env.store
+        if store is None:
+            return None, f"Saving is off, so there are no records to show: {self.env.store_problem}"
+        try:
+            return store.progress(), ""
+        except Exception as exc:  # noqa: BLE001 - a damaged save file must not stop the menus
+            return None, f"Your records cannot be read: {exc}"
+
+    def refresh(self) -> None:
+        self.progress, self.problem = self._read()  # back from a reflection, or the records cleared
+        super().refresh()
+
+    def build(self, look: Look) -> Page:
+        p = self.progress
+        back = footer([Button("Back", Pop(), "back", full=False)])
+        head = header("My progress")
+        if p is None or p.empty:
+            words = self.problem or EMPTY
+            body = Stack([Text(words, "body", "breached" if self.problem else "text"),
+                          Flow([Button("Choose a scenario", Push("scenarios"), "scenarios", full=False)])], gap=1.2)
+            self.initial_focus = "scenarios"
+            return Page(header=head, body=body, footer=back, width_em=44)
+        self.initial_focus = "export-csv"
+        summary = (f"{wording.plural(p.plays, 'playthrough')} of {wording.plural(len(p.scenarios), 'scenario')} · "
+                   f"time spent: {duration_words(p.seconds)}")
+        rows = [self._scenario(s) for s in p.scenarios]
+        charts: list[Block] = []
+        for fw in p.frameworks:
+            plays = max((t.plays for t in fw.standards), default=0)
+            charts.append(Stack([
+                Text(f"Scored against {fw.title}: {wording.plural(plays, 'playthrough')}", "label", "heading"),
+                TotalsChart([(t.standard, t.short, t.total) for t in fw.standards]),
+                *(Text(tendency(t), "small", "text") for t in fw.standards)], gap=0.4))
+        tools = Flow([
+            Button("Export as CSV", ExportRecords("csv"), "export-csv", full=False),
+            Button("Export as JSON", ExportRecords("json"), "export-json", full=False),
+            Button("CPD record", ExportCpd("html"), "cpd", full=False),
+            Button("Reflect on a playthrough", Push("reflect_pick"), "reflect", full=False),
+            Button("Clear my records", Confirm(
+                "Clear all your records?", "Clear my records", ClearRecords(),
+                f"This deletes {wording.plural(p.plays, 'finished playthrough')} and their reflections for good. "
+                "Your saves and settings are kept. Export them first if you may need them."), "clear", full=False),
+        ], gap=0.6)
+        body = Stack([
+            Text(summary, "body", "text", bold=True),
+            Stack([heading("Scenarios played"), Stack(rows, gap=0.6)], gap=0.5),
+            Stack([heading("Your standards across all playthroughs"),
+                   Text("How your choices measured against each standard, added up over every playthrough: "
+                        "which you tend to uphold and which to breach.", "small", "muted"), *charts], gap=0.5),
+            Stack([heading("Your records"), tools,
+                   Text("Exports and the CPD record are written to the exports folder beside your saves; the "
+                        "message after each says exactly where.", "small", "muted")], gap=0.5),
+        ], gap=1.6)
+        return Page(header=head, body=body, footer=back, width_em=44)
+
+    def _scenario(self, s: Any) -> Block:
+        latest = s.latest.finished_at.astimezone().strftime("%d %b %Y")
+        lines = [Text(s.title, "body", "heading", bold=True),
+                 Text(f"Latest: {s.latest.label} ({latest})", "small", "text"),
+                 Text(f"Best: {s.best.label}", "small", "text"),
+                 Text(f"Played {wording.plural(s.plays, 'time')} · {duration_words(s.seconds)}", "small", "muted")]
+        return Panel(Stack(lines, gap=0.15), bg="surface", border="border", pad=0.7)
+
+    def speech(self) -> str:
+        p = self.progress
+        if p is None or p.empty:
+            return f"My progress. {self.problem or EMPTY}"
+        played = "; ".join(f"{s.title}: latest {s.latest.label}, best {s.best.label}" for s in p.scenarios)
+        return wording.speakable(f"My progress. {wording.plural(p.plays, 'playthrough')}, time spent "
+                                 f"{duration_words(p.seconds)}. {played}.")
