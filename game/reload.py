@@ -8,7 +8,7 @@ choices made after it are undone), and are told so. No pygame: the desktop app d
 from __future__ import annotations
 
 from game.engine.model import Scenario
-from game.engine.state import PlayState
+from game.engine.state import PlayState, StartedAt
 from game.engine.story import Story
 
 
@@ -36,6 +36,17 @@ def carry_over(story: Story, scenario: Scenario) -> tuple[Story, list[str]]:
     except ValueError as exc:  # StateError included: a framework that no longer applies, say
         raise ReloadError(f"the new version cannot carry on this playthrough ({exc})") from None
     return new, notices + more
+
+
+def start_on_arrival(story: Story, node_id: str) -> StartedAt | None:
+    """A part-way start at `node_id` with the flags and scores the playthrough had on arriving there the last
+    time (the story map's "play from here"), or None when the playthrough never showed it."""
+    visited = story.state.visited
+    if node_id not in visited:
+        return None
+    index = len(visited) - 1 - visited[::-1].index(node_id)
+    state = _as_on_arrival(story, story.state, index)
+    return StartedAt(node=node_id, flags=list(state.flags), scores={k: v for k, v in state.scores.items() if v})
 
 
 def _back_to_earlier(story: Story, state: PlayState, scenario: Scenario) -> tuple[PlayState | None, str | None]:

@@ -27,6 +27,7 @@ DEFAULTS: dict[str, list[str]] = {
     "page_up": ["PAGEUP"], "page_down": ["PAGEDOWN"], "home": ["HOME"], "end": ["END"],
     **{f"choose_{n}": [str(n), f"KP{n}"] for n in range(1, 10)},
     "history": ["h"], "review": ["BACKSPACE", "b"], "fullscreen": ["F11"], "help": ["F1"], "speak": ["F5"],
+    "zoom_in": ["PLUS", "EQUALS", "KP_PLUS"], "zoom_out": ["MINUS", "KP_MINUS"], "fit": ["0", "KP0"],
 }
 
 

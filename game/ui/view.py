@@ -76,6 +76,11 @@ class View:
         return self.app.store_problem
 
     @property
+    def trainer(self) -> bool:
+        """Trainer tools are on (the story map in the pause menu)."""
+        return self.app.trainer
+
+    @property
     def size(self) -> tuple[int, int]:
         return self.window.get_surface().get_size() if self.window is not None else DEFAULT_SIZE
 

@@ -1,4 +1,5 @@
-"""The pause menu (Esc while playing): Resume · Save · Load · History · Settings · Restart · Quit to title."""
+"""The pause menu (Esc while playing): Resume · Save · Load · History · Settings · Restart · Quit to title;
+with trainer tools on (`play --trainer`, `--watch`, `--map`, `--from`), the story map too."""
 
 from __future__ import annotations
 
@@ -23,6 +24,7 @@ class PauseScreen(PageScreen):
             Button("Load", Push("load"), "load"),
             Button("History", Push("history"), "history"),
             Button("Settings", Push("settings"), "settings"),
+            Button("Story map", Push("map"), "map") if getattr(self.env, "trainer", False) else None,
             Button("Restart scenario", Confirm("Restart this scenario?", "Restart", Restart(),
                                                "You go back to the beginning; the choices made so far are cleared."),
                    "restart"),
@@ -30,9 +32,10 @@ class PauseScreen(PageScreen):
                                             "Your progress is saved automatically: Continue on the title "
                                             "picks it up again."), "quit"),
         ]
-        body = Centre(Stack(buttons, gap=0.5), 24)
+        body = Centre(Stack([b for b in buttons if b is not None], gap=0.5), 24)
         return Page(header=header("Paused", None, context=story.scenario.title), body=body, width_em=28,
                     centre=True)
 
     def speech(self) -> str:
-        return "Paused. Resume, Save, Load, History, Settings, Restart scenario, Quit to title."
+        tools = " Story map," if getattr(self.env, "trainer", False) else ""
+        return f"Paused. Resume, Save, Load, History, Settings,{tools} Restart scenario, Quit to title."

@@ -1,0 +1,175 @@
+"""The in-game story map (issue 12 §1): reached from the pause menu with trainer tools on, or opened on its
+own; the way taken with markers; pan and zoom by keys and by mouse; play from a node (keys or a click),
+with the flags a passed node had; and drawn at 200 % in high contrast."""
+
+from __future__ import annotations
+
+import pygame
+
+from game.engine import storymap
+from game.engine.checked import check_file
+from game.engine.maptrail import trail
+from game.engine.story import Story
+from game.settings import Preferences
+from game.ui.intents import Push
+from tests.ui_support import FIXTURES, RICH, make_app, start, words
+
+
+def _to_map(app, pilot):
+    app.trainer = True
+    pilot.press("back")  # the pause menu
+    assert app.names()[-1] == "pause"
+    pilot.click("map")
+    assert app.names()[-1] == "map"
+    return app.top
+
+
+def _centre(screen, node_id):
+    box = screen.world.by_id[node_id]
+    return screen.cam.rect(screen.map_area, box.rect).center
+
+
+def test_the_trail_follows_the_choices_made():
+    scenario = check_file(FIXTURES / RICH).scenario
+    story = Story(scenario)
+    story.choose(1)  # opening -> accepted
+    story.choose(1)  # accepted -> told
+    story_map = storymap.build(scenario)
+    way = trail(story_map, story.state)
+    assert list(way.order)[:3] == ["opening", "accepted", "told"]
+    assert way.here == story.state.node or way.here == story.state.ending
+    taken = [story_map.edges[i] for i in way.edges]
+    keys = {n.id: n.key for n in story_map.nodes}
+    assert any(e.source == keys["opening"] and e.target == keys["accepted"] and e.number == 1 for e in taken)
+    assert not any(e.source == keys["opening"] and e.number == 2 for e in taken)
+
+
+def test_the_pause_menu_offers_the_map_only_with_trainer_tools(tmp_path):
+    app, pilot = make_app(tmp_path)
+    start(app, pilot)
+    pilot.press("back")
+    assert "map" not in app.top.button_ids()
+    pilot.press("back")
+    screen = _to_map(app, pilot)
+    assert screen.focus_id == "map" and screen.world is not None
+    assert screen.node == screen.world.by_id["opening"].node.key  # where the playthrough is
+    text = words(pilot)
+    assert "You are here" in text and "Tuesday, 9.40 pm" in text
+    pilot.press("back")
+    assert app.names()[-1] == "pause"
+
+
+def test_keys_move_between_nodes_pan_zoom_and_fit(tmp_path):
+    app, pilot = make_app(tmp_path)
+    start(app, pilot)
+    screen = _to_map(app, pilot)
+    first = screen.node
+    pilot.press("down")
+    assert screen.node != first
+    assert screen.world.boxes[screen.node].rect.top > screen.world.boxes[first].rect.top
+    pilot.press("up")
+    assert screen.node == first
+    zoom = screen.cam.zoom
+    pilot.press("zoom_in")
+    assert screen.cam.zoom > zoom
+    pilot.press("zoom_out", times=2)
+    assert screen.cam.zoom < zoom
+    x, y = screen.cam.x, screen.cam.y
+    pilot.press("right", mod=pygame.KMOD_SHIFT)
+    assert screen.cam.x > x and screen.node == first  # Shift+arrow pans, the focus stays
+    pilot.press("page_down")
+    assert screen.cam.y > y
+    pilot.press("fit")
+    w, h = screen.world.size
+    seen = screen._seen(screen.map_area)
+    assert w * screen.cam.zoom <= seen.w + 1 and h * screen.cam.zoom <= seen.h + 1
+    pilot.press("next")  # Tab: on to the buttons, and back round to the map
+    assert screen.focus_id == "play"
+    pilot.press("next", mod=pygame.KMOD_SHIFT)
+    assert screen.focus_id == "map"
+
+
+def test_enter_on_a_passed_node_plays_from_it_with_the_flags_it_had(tmp_path):
+    app, pilot = make_app(tmp_path)
+    start(app, pilot)
+    pilot.press("choose_1")  # opening -> accepted
+    if app.names()[-1] == "feedback":
+        pilot.press("activate")
+    screen = _to_map(app, pilot)
+    assert screen.world.by_id[screen.trail.here].node.id == "accepted"
+    pilot.press("home")  # the start
+    assert screen.world.boxes[screen.node].node.id == "opening"
+    pilot.press("activate")
+    assert app.names()[-1] == "confirm"
+    assert "Play from" in words(pilot)
+    pilot.click("yes")
+    assert app.names() == ["title", "play"]
+    state = app.session.story.state
+    assert state.node == "opening" and state.started_at.node == "opening"
+    assert state.steps == []
+
+
+def test_the_mouse_drags_zooms_and_clicks_a_node_to_play_from_it(tmp_path):
+    app, pilot = make_app(tmp_path)
+    start(app, pilot)
+    screen = _to_map(app, pilot)
+    pilot.click("details")  # the panel out of the way
+    assert not screen.details_on
+    pilot.click("fit")
+    area = screen._seen(screen.map_area)
+    empty = (area.left + 3, area.top + 3)
+    assert screen.world.node_at(screen.cam.to_world(screen.map_area, empty)) is None
+    x = screen.cam.x
+    pilot.drag(empty, (empty[0] + 60, empty[1]))
+    assert screen.cam.x < x  # dragged right: the map follows the pointer
+    assert app.names()[-1] == "map"  # a drag is not a click
+    zoom = screen.cam.zoom
+    pilot.wheel(1)
+    assert screen.cam.zoom > zoom
+    pilot.click("fit")
+    target = screen.world.by_id["ignored"]
+    pilot.click(_centre(screen, "ignored"))
+    assert app.names()[-1] == "confirm"
+    assert screen.node == target.node.key
+    pilot.click("yes")
+    assert app.names() == ["title", "play"]
+    assert app.session.story.state.started_at.node == "ignored"
+
+
+def test_the_map_opens_without_a_playthrough(tmp_path):
+    app, pilot = make_app(tmp_path)
+    app.act(Push("map", {"path": app.scenarios_dir / RICH}))
+    pilot.step()
+    screen = app.top
+    assert app.names() == ["title", "map"] and screen.world is not None
+    assert not screen.trail.order
+    pilot.press("activate")  # the start is focused
+    pilot.click("yes")
+    assert app.names() == ["title", "play"] and app.session.story.state.node == "opening"
+
+
+def test_a_broken_file_says_why_it_cannot_be_drawn(tmp_path):
+    app, pilot = make_app(tmp_path)
+    bad = app.scenarios_dir / "broken.yaml"
+    bad.write_text("format: 1\nid: broken\nnodes: [\n", encoding="utf-8")
+    app.act(Push("map", {"path": bad}))
+    pilot.step()
+    assert "cannot be drawn" in words(pilot)
+    pilot.press("down")
+    pilot.press("back")
+    assert app.names() == ["title"]
+
+
+def test_drawn_at_200_percent_in_high_contrast(tmp_path):
+    prefs = Preferences(text_scale=200, theme="high-contrast")
+    app, pilot = make_app(tmp_path, prefs=prefs)
+    start(app, pilot)
+    screen = _to_map(app, pilot)
+    frame = pilot.frame()
+    assert frame.get_size() == (1280, 720)
+    drawn = " ".join(b.text for b in pilot.texts())
+    assert "Tuesday, 9.40 pm" in drawn and "here" in drawn
+    assert screen.cam.zoom >= 0.6 or screen.world.by_id["opening"].rect  # readable, or centred full size
+    for key in ("play", "zoom-in", "zoom-out", "fit", "details"):
+        rect = screen.screen_rect(screen.target(key))
+        assert pygame.Rect(0, 0, 1280, 720).contains(rect), key
