@@ -96,7 +96,6 @@ class App:
         self.phones = None  # phone voting for the group session (game/ui/phone_run.py), while it is on
         self.hot_reload: HotReload | None = None  # `play PATH --watch`: follow saves of the file played
         self.trainer = False  # trainer tools (the story map in the pause menu): --trainer, --watch, --map, --from
-        self.trainer = False  # trainer tools (the story map in the pause menu): --trainer, --watch, --map, --from
         self.running = True
         self.windowed_size = DEFAULT_SIZE
         self.lines = LineCache()
@@ -631,8 +630,6 @@ def main(argv: list[str]) -> int:
         p.error("--from needs a SCENARIO to start part-way in")
     if args.watch and args.scenario is None:
         p.error("--watch needs a SCENARIO file to watch")
-    if args.map and args.scenario is None:
-        p.error("--map needs a SCENARIO to draw")
     if args.map and args.scenario is None:
         p.error("--map needs a SCENARIO to draw")
     logging.basicConfig(level=logging.WARNING, format="crossing-paths: %(message)s")

@@ -32,7 +32,6 @@ BY_NAME: dict[str, tuple[str, str]] = {  # name -> (module, class)
     "audience": ("audience", "AudienceScreen"),
     "console": ("console", "ConsoleScreen"),
     "map": ("story_map", "MapScreen"),
-    "map": ("story_map", "MapScreen"),
     "progress": ("progress", "ProgressScreen"),
     "reflection": ("reflection", "ReflectionScreen"),
     "reflect_pick": ("reflect_pick", "ReflectPickScreen"),
