@@ -125,3 +125,34 @@ def test_a_sanction_on_a_rung_that_is_not_the_regulators_is_a_clear_data_file_er
         datafile.validated(bad, reference.Framework, reference._check_sanctions)
     assert "'manager_advice' is not a regulator-level rung" in str(err.value)
     assert str(err.value).startswith(f"{bad}:")
+
+
+# --- the validator's prose checks (CP336-CP338) ------------------------------------------------------------------
+
+def _checked(text: str):
+    from game.engine.loader import load_text
+    from game.engine.validate import validate
+
+    return validate(load_text("prose.yaml", text))
+
+
+def test_unknown_tokens_are_errors_with_the_closest_token_and_real_cases_may_name_the_regulator():
+    text = (FIXTURES / "regulator.yaml").read_text()
+    assert [d.code for d in _checked(text)] == ["CP339"]  # advice under the HCPC: see the fixture
+    found = _checked(text.replace("Tell $regulator the truth.", "Tell $Regulatr and $HCPC the truth."))
+    unknown = [d for d in found if d.code == "CP336"]
+    assert [(d.line, d.col) for d in unknown] == [(20, 30), (20, 30)]  # the line of Sam's words
+    assert unknown[0].hint.startswith("did you mean '$Regulator'?") and unknown[0].is_error
+    assert "'$HCPC'" in unknown[1].message  # a token spelt as the regulator's name is not one
+    typo_in_case = _checked(text.replace("regulator: HCPC, year", "regulator: $regulatr, year"))
+    assert "CP336" in [d.code for d in typo_in_case]
+
+
+def test_prose_naming_a_regulator_or_a_standards_number_is_a_warning_outside_real_cases_and_references():
+    text = (FIXTURES / "regulator.yaml").read_text()
+    found = _checked(text.replace("feedback: bad,", "feedback: Social Work England would see standards 2 and 13,"))
+    assert sorted(d.code for d in found) == ["CP337", "CP338", "CP339"]
+    hint = next(d.hint for d in found if d.code == "CP338")
+    assert "'confidentiality'" in hint
+    # the fixture's real case says "The HCPC gave…" and its reference is "HCPC social media guidance": not reported
+    assert not [d for d in _checked(text) if d.code == "CP337"]

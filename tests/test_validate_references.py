@@ -33,16 +33,39 @@ def test_unknown_framework_skips_the_standard_checks():
     assert all(fw in found[0].hint for fw in framework_ids())
 
 
-@pytest.mark.parametrize("outcome, months, ok", [
-    ("caution_order", 12, True), ("caution_order", 60, True), ("caution_order", 6, False),
-    ("conditions_of_practice_order", 36, True), ("conditions_of_practice_order", 37, False),
-    ("suspension_order", 12, True), ("suspension_order", 13, False),
-    ("striking_off_order", 12, False), ("manager_advice", 1, False),
+@pytest.mark.parametrize("outcome, months, code", [
+    ("caution_order", 12, None), ("caution_order", 60, None), ("caution_order", 6, "CP317"),
+    ("conditions_of_practice_order", 36, None), ("conditions_of_practice_order", 37, "CP317"),
+    ("suspension_order", 12, None), ("suspension_order", 37, "CP317"),
+    ("striking_off_order", 12, "CP317"), ("manager_advice", 1, "CP317"),
+    # within the ladder, which any regulator may give, but not what the HCPC gave (tiny.yaml is hcpc-2012)
+    ("suspension_order", 13, "CP339"),
 ])
-def test_order_lengths_follow_the_ladder(outcome, months, ok):
+def test_order_lengths_follow_the_ladder_then_the_scenarios_own_regulator(outcome, months, code):
     text = TINY.replace("outcome: conditions_of_practice_order, months: 12", f"outcome: {outcome}, months: {months}")
     found = check(text)
-    assert [d.code for d in found] == ([] if ok else ["CP317"])
+    assert [d.code for d in found] == ([code] if code else [])
+
+
+@pytest.mark.parametrize("framework, months, played", [("swe-2019", 24, 12), ("swe-2019", 36, None),
+                                                       ("hcpc-2012", 24, None)])
+def test_a_warning_has_the_lengths_social_work_england_gives(framework, months, played):
+    text = TINY.replace("objectives: [o]", f"objectives: [o]\nframework: {framework}").replace(
+        "outcome: conditions_of_practice_order, months: 12", f"outcome: caution_order, months: {months}")
+    text = text.replace("{2: -2, 3: -1}", "{2: -2, 1: -1}").replace("{3: 1}", "{1: 1}")
+    found = check(text)
+    assert [d.code for d in found] == (["CP339"] if played else [])
+    if played:
+        assert found[0].message == (f"Social Work England's warning lasts 1, 3 or 5 years, not {months} months: "
+                                    f"under swe-2019 it is played as {played} months")
+
+
+def test_agreed_on_an_employer_outcome_and_advice_under_the_hcpc_are_reported():
+    agreed = check(TINY.replace("outcome: commended,", "outcome: commended, agreed: true,"))
+    assert [(d.code, "changes nothing" in d.message) for d in agreed] == [("CP339", True)]
+    advice = check(TINY.replace("outcome: conditions_of_practice_order, months: 12", "outcome: regulator_advice"))
+    assert [d.code for d in advice] == ["CP339"]
+    assert "played as 'Referred to the HCPC, no sanction'" in advice[0].message
 
 
 def test_months_may_be_left_out_of_an_order():
@@ -52,7 +75,8 @@ def test_months_may_be_left_out_of_an_order():
 def test_every_ladder_outcome_is_accepted():
     for outcome in ladder().outcomes:
         text = TINY.replace("outcome: conditions_of_practice_order, months: 12", f"outcome: {outcome.id}")
-        assert check(text) == [], outcome.id
+        # the HCPC gave no advice: played as its nearest milder outcome (CP339)
+        assert [d.code for d in check(text)] == (["CP339"] if outcome.id == "regulator_advice" else []), outcome.id
 
 
 def test_speaker_must_be_a_character_and_the_hint_lists_the_fix():

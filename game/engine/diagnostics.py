@@ -70,6 +70,10 @@ CODES: dict[str, tuple[Severity, str]] = {
     "CP333": ("warning", "scenario id differs from the file name"),
     "CP334": ("warning", "ending at manager_advice or above has no real_case"),
     "CP335": ("error", "image file is not an image"),
+    "CP336": ("error", "unknown text token"),
+    "CP337": ("warning", "prose names a regulator"),
+    "CP338": ("warning", "prose names a standard by its number"),
+    "CP339": ("warning", "outcome differs under the scenario's own framework"),
 }
 
 

@@ -16,7 +16,7 @@ from pydantic import BaseModel, ValidationError
 
 from . import model
 from .diagnostics import Diagnostic, sort_key
-from .text_check import check_controls, may_hold_controls
+from .text_check import check_controls, check_prose, may_hold_controls, may_hold_prose_issues
 from .yamlsafe import NOWHERE, Positions, decode, read_file_bytes, read_text
 
 _EXPECTS_TEXT = ("string_type",)
@@ -319,6 +319,8 @@ def load_text(file: str, text: str) -> Loaded:
             return Loaded(file, None, diagnostics, doc.data, doc.positions)
         if may_hold_controls(text):  # CP325/CP326, here because the text says cheaply when to look
             diagnostics.extend(check_controls(file, doc.data, doc.positions))
+        if may_hold_prose_issues(text):  # CP336-CP338, likewise
+            diagnostics.extend(check_prose(file, doc.data, doc.positions))
         try:
             scenario = model.Scenario.model_validate(doc.data)
         except ValidationError as exc:

@@ -1,4 +1,5 @@
-"""CP325 and CP326: control characters in a scenario's text (checked by the loader, which has the text).
+"""CP325 and CP326: control characters in a scenario's text (checked by the loader, which has the text);
+CP336-CP338: text tokens, and prose that names a regulator or a standard's number (see the end).
 
 A YAML escape can put any character in a value: `title: "a\\0b"` reads as a NUL, which the desktop game
 cannot draw, and `"\\e[2J"` as an ANSI sequence that would clear the terminal it is printed on. Every
@@ -9,6 +10,7 @@ need no check here: every key is a field name or an id, and ids already allow on
 
 from __future__ import annotations
 
+import difflib
 import re
 from collections.abc import Iterator
 
@@ -64,3 +66,65 @@ def check_controls(file: str, raw: object, positions: Positions) -> list[Diagnos
                                     f"character {m.start() + 1} of this text", file, line, col,
                                     _BIDI_HINT))
     return found
+
+
+# --- CP336-CP338: the prose a player reads, in whichever framework is played ---------------------------------
+# Only the regulator's own words are found: "the regulator" is what neutral prose should say.
+_REGULATOR_NAMES = re.compile(r"\bHCPC\b|(?i:\bHealth and Care Professions Council\b|\bSocial Work England\b)")
+_STANDARD_NUMBER = re.compile(r"\b(standards?)\s+(\d+)", re.IGNORECASE)
+_NOT_PROSE_KEYS = frozenset({"url", "portrait", "avatar", "asset"})
+_TOKEN_HINT = "the tokens are $regulator and $Regulator (at the start of a sentence); $$ writes a dollar sign"
+
+
+def may_hold_prose_issues(source: str) -> bool:
+    """Plain scans of the file first, as for control characters: most files need no walk at all."""
+    return ("$" in source or _REGULATOR_NAMES.search(source) is not None
+            or _STANDARD_NUMBER.search(source) is not None)
+
+
+def _text(path: tuple) -> bool:
+    """Words someone reads, not an address or a file name (the engine renders tokens in these)."""
+    return bool(path) and not (isinstance(path[-1], str) and path[-1] in _NOT_PROSE_KEYS)
+
+
+def _story(path: tuple) -> bool:
+    """The game's own story: not a real case from the record or a published reference, which name the
+    regulator and the standards as they were."""
+    return path[0] != "references" and "real_case" not in path
+
+
+def check_prose(file: str, raw: object, positions: Positions) -> list[Diagnostic]:
+    from . import reference, tokens  # the frameworks are read only for a file that needs a hint from them
+
+    framework_id = raw.get("framework", "hcpc-2012") if isinstance(raw, dict) else "hcpc-2012"
+    framework = reference.framework(framework_id) if isinstance(framework_id, str) else None
+    found = []
+    for path, text in _strings(raw):
+        if not _text(path):
+            continue
+        line, col = positions.locate(raw, path, False)
+        for offset, name in tokens.unknown(text):
+            close = difflib.get_close_matches(name, tokens.NAMES, n=1, cutoff=0.5)
+            hint = f"did you mean '${close[0]}'? ({_TOKEN_HINT})" if close else _TOKEN_HINT.capitalize()
+            found.append(Diagnostic("CP336", f"unknown text token '${name}' at character {offset + 1} of this "
+                                    "text", file, line, col, hint))
+        if not _story(path):
+            continue
+        if m := _REGULATOR_NAMES.search(text):
+            found.append(Diagnostic("CP337", f"'{m.group()}' names a regulator at character {m.start() + 1}: "
+                                    "played under another framework, the regulator is another one", file,
+                                    line, col, "write $regulator ($Regulator at the start of a sentence), or "
+                                    "'the regulator'; only a debrief's real_case and references name one as "
+                                    "it was"))
+        if m := _STANDARD_NUMBER.search(text):
+            found.append(Diagnostic("CP338", f"'{m.group()}' names a standard by its number, which differs "
+                                    "between frameworks", file, line, col, _standard_hint(m.group(2), framework)))
+    return found
+
+
+def _standard_hint(number: str, framework) -> str:
+    standard = framework.get(number) if framework is not None else None
+    if standard is None:
+        return "use the standard's words (e.g. 'confidentiality', 'personal conduct') rather than its number"
+    return (f"use its words, e.g. '{standard.short.lower()}' ({framework.id}'s standard {number}): the feedback "
+            "panel shows each standard's number in the framework played")

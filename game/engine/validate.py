@@ -160,16 +160,48 @@ class _Checks:
                           "ending from manager_advice upward names the real kind of case it mirrors",
                           ("endings", ending_id, "debrief"),
                           "add 'real_case: {summary: ...}' under 'debrief:' (see docs/authoring.md)", at_key=True)
-            if ending.months is None:
-                continue
-            if outcome.min_months is None and outcome.max_months is None:
-                self.emit("CP317", f"'{outcome.id}' has no length, so 'months: {ending.months}' means nothing",
-                          ("endings", ending_id, "months"), "remove 'months:' from this ending")
-                continue
-            low, high = outcome.min_months or 1, outcome.max_months or 120
-            if not low <= ending.months <= high:
-                self.emit("CP317", f"a {outcome.title.lower()} lasts {low} to {high} months, not {ending.months}",
-                          ("endings", ending_id, "months"), f"use a length from {low} to {high} months")
+            if ending.months is not None:
+                if outcome.min_months is None and outcome.max_months is None:
+                    self.emit("CP317", f"'{outcome.id}' has no length, so 'months: {ending.months}' means nothing",
+                              ("endings", ending_id, "months"), "remove 'months:' from this ending")
+                    continue
+                low, high = outcome.min_months or 1, outcome.max_months or 120
+                if not low <= ending.months <= high:
+                    self.emit("CP317", f"a {outcome.title.lower()} lasts {low} to {high} months, not "
+                              f"{ending.months}", ("endings", ending_id, "months"),
+                              f"use a length from {low} to {high} months")
+                    continue
+            self.check_played_outcome(ending_id, ending, outcome)
+
+    def check_played_outcome(self, ending_id: str, ending, outcome) -> None:
+        """CP339: the outcome as written is not what the scenario's own framework plays (regulator.py's
+        rules): a rung its regulator does not have, a length it does not give, or an agreement on a rung no
+        regulator decides."""
+        if self.framework is None:
+            return
+        at = ("endings", ending_id)
+        if ending.agreed and not outcome.regulator:
+            self.emit("CP339", f"'agreed: true' on '{outcome.id}', which no regulator decides, changes nothing",
+                      (*at, "agreed"), "remove 'agreed:', or end on a regulator-level outcome")
+            return
+        if not outcome.regulator:
+            return
+        regulator = self.framework.regulator
+        played, sanction = self.ladder.played_rung(outcome.id, self.framework)
+        if played.id != outcome.id:
+            self.emit("CP339", f"{regulator.sentence_name} had no '{outcome.id}' outcome: under {self.framework.id} this "
+                      f"ending is played as '{played.title}'", (*at, "outcome"),
+                      f"end on an outcome {regulator.prose} gives, such as '{played.id}', or write the scenario "
+                      "for a framework whose regulator gives it")
+            return
+        if ending.months is None or sanction is None:
+            return
+        months = sanction.months_played(ending.months)
+        if months != ending.months:
+            self.emit("CP339", f"{regulator.sentence_name}'s {sanction.title.lower()} lasts {sanction.lengths()}, not "
+                      f"{ending.months} months: under {self.framework.id} it is played as "
+                      f"{months or 'no'} months", (*at, "months"),
+                      f"write 'months: {months}'" if months else "remove 'months:'")
 
     def check_standards(self) -> None:
         if self.framework is None:
