@@ -173,3 +173,22 @@ def test_drawn_at_200_percent_in_high_contrast(tmp_path):
     for key in ("play", "zoom-in", "zoom-out", "fit", "details"):
         rect = screen.screen_rect(screen.target(key))
         assert pygame.Rect(0, 0, 1280, 720).contains(rect), key
+
+
+def test_map_window_opens_the_map_from_the_command_line(tmp_path):
+    import os
+    import subprocess
+    import sys
+
+    from tests.ui_support import FIXTURES as _fixtures
+
+    root = _fixtures.parent.parent
+    env = dict(os.environ, SDL_VIDEODRIVER="dummy", SDL_AUDIODRIVER="dummy", CROSSING_PATHS_ALLOW_DUMMY="1",
+               CROSSING_PATHS_FIRST_FRAME="1", CROSSING_PATHS_SAVES=str(tmp_path))
+    run = subprocess.run([sys.executable, "main.py", "map", str(_fixtures / RICH), "--window"], cwd=root, env=env,
+                         capture_output=True, text=True, timeout=60)
+    assert run.returncode == 0, run.stderr
+    assert "first frame: title > map" in run.stdout
+    both = subprocess.run([sys.executable, "main.py", "map", str(_fixtures / RICH), "--window", "--out", "x.svg"],
+                          cwd=root, env=env, capture_output=True, text=True, timeout=60)
+    assert both.returncode == 2 and "leave out --format and --out" in both.stderr

@@ -1,7 +1,8 @@
 """`python main.py map SCENARIO [--format mermaid|dot|svg] [--out FILE]`: draw a scenario's story map.
 
 Mermaid (the default) renders in a GitHub README or issue; DOT is for Graphviz; SVG runs Graphviz's `dot`.
-The map is worked out from the story graph each time (game/engine/storymap.py), never stored.
+The map is worked out from the story graph each time (game/engine/storymap.py), never stored. `--window` opens
+the in-game map instead (`play SCENARIO --map`): pan, zoom, the way taken, and play from any node.
 Exit codes: 0 written (with a note on stderr when Mermaid on GitHub would refuse it), 1 a scenario that
 cannot be read or built, a missing Graphviz or a file that cannot be written, 2 bad usage.
 """
@@ -42,6 +43,8 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--format", choices=FORMATS, default="mermaid",
                         help="mermaid (GitHub), dot (Graphviz) or svg (needs Graphviz's dot); default mermaid")
     parser.add_argument("--out", metavar="FILE", help="write to FILE instead of standard output")
+    parser.add_argument("--window", action="store_true",
+                        help="open the map in the game's window: pan, zoom and play from any node")
     return parser
 
 
@@ -53,8 +56,15 @@ def main(argv: list[str]) -> int:
     try:
         args = _parser().parse_args(argv)
     except UsageError as exc:
-        _say(f"map: {exc}\nusage: python main.py map SCENARIO [--format mermaid|dot|svg] [--out FILE]")
+        _say(f"map: {exc}\nusage: python main.py map SCENARIO [--format mermaid|dot|svg] [--out FILE] [--window]")
         return 2
+    if args.window:
+        if args.out is not None or "--format" in argv:
+            _say("map: --window opens the map on screen: leave out --format and --out")
+            return 2
+        from game.ui.app import main as play  # only now: the exports work where pygame cannot be imported
+
+        return play([args.scenario, "--map"])
     checked = library.open_scenario(args.scenario, paths.scenarios_dir())
     scenario = checked.loaded.scenario
     for d in checked.diagnostics:
