@@ -231,7 +231,40 @@ def _run(args: argparse.Namespace, path: Path, loaded: Loaded, store: SaveStore 
     else:
         source = keyboard
 
-    play = PlaySession(story, loaded, path, store, slot=args.save, front_end="terminal")
+    # the learner's own play only: a fixed path or autoplay (no saves) is a check, not a record
+    xapi = _recording() if store is not None else None
+    try:
+        return _play_on(args, story, loaded, path, store, source, notices, xapi)
+    finally:
+        _send_at_exit(xapi)
+
+
+def _recording():
+    """xAPI statements for this playthrough (always kept; sent only if the learner turned sending on)."""
+    from . import settings
+    from .records.recorder import Recording
+
+    prefs = settings.load(paths.saves_dir() / settings.SETTINGS_FILE)
+    return Recording.open(lambda: prefs)
+
+
+SEND_AT_EXIT_S = 2.0  # the most the terminal player waits at exit for statements to reach the LRS
+
+
+def _send_at_exit(xapi) -> None:
+    if xapi is None:
+        return
+    report = xapi.finish(cap=SEND_AT_EXIT_S)
+    if report is not None and report.left:
+        _warn(f"note: {wording.plural(report.left, 'xAPI statement')} wait to be sent"
+              f"{f' ({report.error})' if report.error else ''}; they go next time, or with: "
+              "python main.py results send")
+
+
+def _play_on(args: argparse.Namespace, story: Story, loaded: Loaded, path: Path, store: SaveStore | None,
+             source, notices: list[str], xapi) -> int:
+    play = PlaySession(story, loaded, path, store, slot=args.save, front_end="terminal",
+                       observers=[xapi.recorder] if xapi is not None else [])
     terminal = TerminalPlay(story, sys.stdout, terminal_width(), after_step=_saver(play))
     terminal.show([*render.intro(story), "", *notices, *([""] if notices else [])])
     try:

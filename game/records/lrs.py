@@ -17,10 +17,9 @@ import logging
 import random
 import threading
 import time
-import urllib.error
-import urllib.request
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import cache
 from urllib.parse import urlsplit
 
 from . import xapi
@@ -88,18 +87,26 @@ class Reply:
     error: str = ""  # why there was no answer
 
 
-class _NoRedirects(urllib.request.HTTPRedirectHandler):
-    """A redirect would turn our POST into a GET (urllib does so for 301-303) or send the password on to
-    another host: we stop and say where it pointed instead."""
+@cache
+def _opener():
+    """urllib is imported on the first send, not with the game: the terminal player's first scene would wait
+    on http.client and ssl for nothing while sending is off."""
+    import urllib.request
 
-    def redirect_request(self, req, fp, code, msg, headers, newurl):
-        return None
+    class NoRedirects(urllib.request.HTTPRedirectHandler):
+        """A redirect would turn our POST into a GET (urllib does so for 301-303) or send the password on to
+        another host: we stop and say where it pointed instead."""
 
+        def redirect_request(self, req, fp, code, msg, headers, newurl):
+            return None
 
-_OPENER = urllib.request.build_opener(_NoRedirects)
+    return urllib.request.build_opener(NoRedirects)
 
 
 def post(config: LrsConfig, statements: list[dict], timeout: float | None = None) -> Reply:
+    import urllib.error
+    import urllib.request
+
     data = json.dumps(statements, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
     request = urllib.request.Request(config.statements_url, data=data, method="POST")
     request.add_header("Content-Type", "application/json; charset=utf-8")
@@ -108,7 +115,7 @@ def post(config: LrsConfig, statements: list[dict], timeout: float | None = None
         token = base64.b64encode(f"{config.user}:{config.password}".encode()).decode("ascii")
         request.add_header("Authorization", f"Basic {token}")
     try:
-        with _OPENER.open(request, timeout=timeout or config.timeout) as response:
+        with _opener().open(request, timeout=timeout or config.timeout) as response:
             return Reply(response.status, response.read(MAX_REPLY))
     except urllib.error.HTTPError as exc:
         try:
@@ -263,6 +270,7 @@ class Sender:
         self.last: SendReport | None = None
         self._wake = threading.Event()
         self._stopped = threading.Event()
+        self._one_pass = threading.Lock()  # one pass at a time: two would POST the same batch at once
         self._thread: threading.Thread | None = None
 
     def start(self) -> Sender:
@@ -274,10 +282,15 @@ class Sender:
     def nudge(self) -> None:
         self._wake.set()
 
-    def stop(self) -> None:
-        """Asks the thread to stop; does not wait for it (a request in flight ends with its timeout)."""
+    def stop(self, wait: float = 0.0) -> bool:
+        """Asks the thread to stop, waiting at most `wait` seconds (a request in flight ends with its timeout).
+        Returns whether it has stopped."""
         self._stopped.set()
         self._wake.set()
+        if self._thread is not None:
+            self._thread.join(wait)
+            return not self._thread.is_alive()
+        return True
 
     def _run(self) -> None:
         while not self._stopped.is_set():
@@ -291,6 +304,10 @@ class Sender:
 
     def pass_once(self, deadline: float | None = None) -> float:
         """One sending pass; returns how long to sleep before the next."""
+        with self._one_pass:
+            return self._pass(deadline)
+
+    def _pass(self, deadline: float | None) -> float:
         setup = self.setup()
         if setup is None:
             return self.IDLE

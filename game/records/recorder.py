@@ -133,7 +133,7 @@ def with_account(prefs: Any) -> Any:
     """The preferences with an anonymous id made (once, at random) if the learner chose to be anonymous and has
     none yet; the caller saves them."""
     if prefs.xapi_identity == "anonymous" and not prefs.xapi_account:
-        return prefs.with_value("xapi_account", str(uuid.uuid4()))
+        return prefs.with_value("xapi_account", new_account_id())
     return prefs
 
 
@@ -165,3 +165,46 @@ PASSWORD_ENV = "CROSSING_PATHS_LRS_PASSWORD"
 def password_of(prefs: Any) -> str:
     """The LRS password: from the environment when set there (so it need not be kept in settings.json)."""
     return os.environ.get(PASSWORD_ENV) or prefs.lrs_password
+
+
+def new_account_id() -> str:
+    """The anonymous id: random, made once and kept in Settings; it says nothing about the learner."""
+    return str(uuid.uuid4())
+
+
+class Recording:
+    """xAPI for one front end: the outbox, the observer that fills it and the background sender that empties
+    it (only while the learner has sending on). `prefs()` gives the preferences as they are now."""
+
+    def __init__(self, outbox: Outbox, prefs: Callable[[], Any]):
+        from .lrs import Sender
+
+        self.outbox = outbox
+        self.sender = Sender(outbox, lambda: send_setup(prefs()))
+        self.recorder = XapiRecorder(outbox, on_new=self.sender.nudge)
+
+    @classmethod
+    def open(cls, prefs: Callable[[], Any]) -> Recording | None:
+        """Started, or None (logged) when the outbox cannot be used: play goes on without statements."""
+        try:
+            outbox = Outbox.open()
+        except OutboxError as exc:
+            log.warning("xapi: statements are not kept: %s", exc)
+            return None
+        recording = cls(outbox, prefs)
+        recording.sender.start()
+        return recording
+
+    def finish(self, cap: float = 0.0) -> Any:
+        """The front end is closing: send what is due for at most `cap` seconds (0: do not wait), then stop the
+        sender and close the outbox. Returns the last pass's report (None if none finished). A request still in
+        flight keeps the outbox open and ends with the process."""
+        report, idle = None, True
+        if cap > 0 and self.sender.setup() is not None:
+            from .lrs import flush
+
+            report = flush(self.sender, cap)
+            idle = report is not None  # else the send at exit is still going, with the outbox
+        if self.sender.stop(wait=0.2) and idle:
+            self.outbox.close()
+        return report

@@ -95,6 +95,7 @@ class App:
         self.group_setup = None  # how group sessions open (facilitate's options); None: found out
         self.phones = None  # phone voting for the group session (game/ui/phone_run.py), while it is on
         self.hot_reload: HotReload | None = None  # `play PATH --watch`: follow saves of the file played
+        self.xapi = None  # game/records/recorder.Recording: statements kept, and sent in the background (main)
         self.trainer = False  # trainer tools (the story map in the pause menu): --trainer, --watch, --map, --from
         self.running = True
         self.windowed_size = DEFAULT_SIZE
@@ -356,7 +357,7 @@ class App:
             return
         try:
             self.session = PlaySession.start(entry.loaded, path, self.store, self.prefs.standards, start=start,
-                                            front_end="desktop")
+                                            front_end="desktop", observers=self._observers())
         except (CannotPlay, StartError) as exc:
             view.message("This scenario cannot be played", str(exc))
             return
@@ -384,7 +385,8 @@ class App:
         except SaveError as exc:
             view.message("This save cannot be opened", str(exc))
             return
-        self.session = PlaySession(story, entry.loaded, entry.path, self.store, notices, front_end="desktop")
+        self.session = PlaySession(story, entry.loaded, entry.path, self.store, notices, front_end="desktop",
+                                   observers=self._observers())
         self._show_session(view)
         if notices:
             view.message("Note", "\n".join(notices))
@@ -405,7 +407,14 @@ class App:
             view.stack.pop()  # the save screen, and the question whether to save over a slot
         view.message("Saved", f"Saved as “{slot}”.")
 
+    def _observers(self) -> list:
+        return [self.xapi.recorder] if self.xapi is not None else []
+
     def change(self, name: str, value: Any) -> None:
+        if name == "xapi_identity" and value == "anonymous" and not self.saved_prefs.xapi_account:
+            from game.records.recorder import new_account_id
+
+            self.change("xapi_account", new_account_id())  # the anonymous id is made once, when first chosen
         self.prefs = self.prefs.with_value(name, value)
         self.saved_prefs = self.saved_prefs.with_value(name, value)
         if self.settings_path is not None:
@@ -413,6 +422,8 @@ class App:
                 settings.save(self.saved_prefs, self.settings_path)
             except OSError as exc:
                 log.warning("settings: cannot save %s: %s", self.settings_path, exc)
+        if self.xapi is not None:
+            self.xapi.sender.nudge()  # sending may have been turned on, or the LRS changed
         if name == "fullscreen":
             self.view.set_fullscreen(self.prefs.fullscreen)
         if name == "self_voicing":
@@ -495,6 +506,13 @@ class App:
             dt = clock.tick(BUSY_FPS if now < busy_until else IDLE_FPS) / 1000
         self.close_screens()
         self.voice.stop()
+
+    def close(self) -> None:
+        """The game is closing: stop the xAPI sender (never waited on) and close the save file."""
+        if self.xapi is not None:
+            self.xapi.finish()
+        if self.store is not None:  # the one it opened, or a new one started since
+            self.store.close()
 
     def close_screens(self) -> None:
         """The game is closing: a screen holding something not yet kept (a reflection being written) says
@@ -654,6 +672,9 @@ def main(argv: list[str]) -> int:
         return 1
     store, problem = open_store()
     app = App(prefs, settings_path=settings_path, store=store, store_problem=problem)
+    from game.records.recorder import Recording
+
+    app.xapi = Recording.open(lambda: app.prefs)  # a daemon thread: the game never waits on it
     if args.projector:
         app.prefs = app.prefs.with_value("profile", "projector")
     if args.fullscreen:
@@ -677,7 +698,6 @@ def main(argv: list[str]) -> int:
         else:
             app.run()
     finally:
-        if app.store is not None:  # the one it opened, or a new one started since
-            app.store.close()
+        app.close()
         pygame.quit()
     return 0
