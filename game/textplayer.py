@@ -133,13 +133,21 @@ def summary(story: Story) -> dict:
     ending = story.ending
     out = {
         "scenario": story.scenario.id,
-        "ending": {"id": ending.id, "title": ending.title, "outcome": ending.outcome.id} if ending else None,
+        "ending": _ending(ending) if ending else None,
         "scores": dict(story.state.scores),
         "path": list(story.state.visited),
         "choices": [step.number for step in story.state.steps],
     }
     if story.partway is not None:  # only then, so a whole run's line is as it always was
         out["started_at"] = story.partway.model_dump(mode="json")
+    return out
+
+
+def _ending(ending) -> dict:
+    """The outcome as shown, in the framework played; `regulator` names who decided a regulator-level one."""
+    out = {"id": ending.id, "title": ending.title, "outcome": ending.outcome.id, "outcome_label": ending.outcome_label}
+    if ending.regulator is not None:
+        out["regulator"] = ending.regulator.name
     return out
 
 

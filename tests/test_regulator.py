@@ -67,7 +67,7 @@ def test_one_ending_is_an_hcpc_caution_or_a_social_work_england_warning():
     assert swe.outcome_label == "Warning — 12 months (accepted outcome)"  # 24 months: 1 or 3 years, the shorter
     assert (hcpc.regulator.name, swe.regulator.name) == ("Health and Care Professions Council", "Social Work England")
     assert (hcpc.outcome.by, swe.outcome.by) == ("The HCPC", "Social Work England")
-    assert "$" not in swe.agreed.words and "Social Work England" in swe.agreed.words
+    assert swe.agreed.words == "proposed by the case examiners and accepted by you, without a hearing"
     assert hcpc.outcome.id == swe.outcome.id == "caution_order"
 
 
@@ -156,3 +156,34 @@ def test_prose_naming_a_regulator_or_a_standards_number_is_a_warning_outside_rea
     assert "'confidentiality'" in hint
     # the fixture's real case says "The HCPC gave…" and its reference is "HCPC social media guidance": not reported
     assert not [d for d in _checked(text) if d.code == "CP337"]
+
+
+# --- the terminal player ------------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("framework, label, regulator", [
+    ("hcpc-2012", "Caution order — 2 years (consent order)", "Health and Care Professions Council"),
+    ("swe-2019", "Warning — 12 months (accepted outcome)", "Social Work England")])
+def test_the_terminal_json_ending_has_the_words_shown_and_the_regulator(capsys, monkeypatch, tmp_path, framework,
+                                                                         label, regulator):
+    import json
+
+    from game import paths, textplayer
+
+    monkeypatch.setenv(paths.SAVES_ENV, str(tmp_path))
+    code = textplayer.main([str(FIXTURES / "regulator.yaml"), "--choices", "1", "--json", "--framework", framework])
+    out = capsys.readouterr().out
+    ending = json.loads(out.rstrip("\n").splitlines()[-1])["ending"]
+    assert code == 0
+    assert (ending["outcome"], ending["outcome_label"], ending["regulator"]) == ("caution_order", label, regulator)
+    assert f"Outcome: {label}" in out and "$regulator" not in out.replace("example.org/$regulator", "")
+    assert "Read more:\n  HCPC social media guidance (2017). https://example.org/$regulator" in out
+
+
+def test_an_employer_outcome_has_a_label_and_no_regulator_in_the_json():
+    from game.textplayer import summary
+
+    story = Story(load_file(FIXTURES / "tiny.yaml").scenario, "swe-2019")
+    story.choose(2)
+    story.proceed()
+    assert summary(story)["ending"] == {"id": "good", "title": "G", "outcome": "commended",
+                                        "outcome_label": "Commended for good practice"}

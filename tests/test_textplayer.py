@@ -47,7 +47,8 @@ def test_json_is_the_last_line(capsys, monkeypatch):
     assert code == 0 and err == ""
     assert last_json(out) == {
         "scenario": "engine-cards",
-        "ending": {"id": "commended", "title": "A boundary kept", "outcome": "commended"},
+        "ending": {"id": "commended", "title": "A boundary kept", "outcome": "commended",
+                   "outcome_label": "Commended for good practice"},
         "scores": {"1": 1, "2": 0, "3": 1, "13": 1},
         "path": ["request", "settings", "privacy"],
         "choices": [2, 1],
@@ -218,7 +219,8 @@ def test_save_after_every_step_then_load(capsys, monkeypatch):
     assert code == 0 and "Resuming your save 'mine' from" in out
     assert last_json(out) == {
         "scenario": "engine-cards",
-        "ending": {"id": "referral", "title": "A referral", "outcome": "suspension_order"},
+        "ending": {"id": "referral", "title": "A referral", "outcome": "suspension_order",
+                   "outcome_label": "Suspension order — 6 months", "regulator": "Health and Care Professions Council"},
         "scores": {"1": 0, "2": -1, "3": -2, "13": -3},
         "path": ["request", "accepted", "manager"],
         "choices": [1, 2],

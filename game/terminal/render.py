@@ -73,6 +73,9 @@ def debrief(story: Story, ending: EndingView) -> list[str]:
             lines.append(f"  Source: {case.source}")
     lines.append("Questions to reflect on:")
     lines += [f"{n}. {q.strip()}" for n, q in enumerate(d.reflection, 1)]
+    if story.scenario.references:
+        lines.append("Read more:")
+        lines += [f"  {wording.reference(ref)}" for ref in story.scenario.references]
     return lines
 
 
@@ -82,4 +85,7 @@ def ending(story: Story) -> list[str]:
         return []
     lines = [f"Ending: {view.title}", *paragraphs(view.text),
              f"Outcome: {view.outcome_label}", *paragraphs(view.outcome.summary)]
+    if view.regulator is not None:
+        agreed = f", {view.agreed.words}" if view.agreed else ""
+        lines.append(f"Decided by: {view.outcome.by}{agreed}.")
     return [*lines, "", *totals(story), "", *debrief(story, view)]

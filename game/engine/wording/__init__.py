@@ -13,6 +13,7 @@ here, so a learner never meets two names for the same thing. Pure Python: no pyg
 from .cards import card_lines
 from .partway import started_partway
 from .scene import blocks, line, paragraphs, scene
+from .sources import reference
 from .vocabulary import (
     AT_STAKE,
     AUDIENCES,
@@ -52,6 +53,7 @@ __all__ = [
     "noun",
     "paragraphs",
     "plural",
+    "reference",
     "scene",
     "score",
     "signed",
