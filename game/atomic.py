@@ -9,11 +9,12 @@ import tempfile
 from pathlib import Path
 
 
-def write_text(path: Path, text: str) -> None:
-    """Raises OSError (the caller says what could not be saved); the temporary file never stays behind."""
+def write_text(path: Path, text: str, newline: str | None = None) -> None:
+    """Raises OSError (the caller says what could not be saved); the temporary file never stays behind.
+    `newline` as for open(): "" writes the line ends in `text` as they are (CSV's CRLF on every system)."""
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
-        with os.fdopen(fd, "w", encoding="utf-8") as out:
+        with os.fdopen(fd, "w", encoding="utf-8", newline=newline) as out:
             out.write(text)
             out.flush()
             os.fsync(out.fileno())

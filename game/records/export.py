@@ -1,0 +1,114 @@
+"""The learner's records as CSV or JSON, for `python main.py results export` and the My progress button.
+
+CSV: one row per playthrough (a training lead's unit; the JSON has every choice), for Excel: UTF-8 with a
+byte-order mark, CRLF line ends, and no cell a spreadsheet could run. Text cells have control characters
+written as escapes (a tab or CR as `\\x09`, `\\x0d`; newlines kept, inside quotes) and any that then starts
+with = + - @ gets an apostrophe in front (OWASP's advice against formula injection). Numbers (scores, severity,
+seconds) are written as numbers, so they add up; a number is never a formula. Each standard scored in the
+records gets a column of final scores, named by framework, number and short title ("hcpc-2016 2 Confidentiality"),
+because a number means a different standard in another framework.
+
+JSON: docs/records.schema.json describes it (docs/records.md says what each field means).
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+from collections.abc import Iterable
+from datetime import UTC, datetime
+from typing import TextIO
+
+from game.engine.controls import escape, escape_json
+
+from . import codec
+from .playthrough import REFLECTION_PROMPTS, Playthrough
+from .progress import framework_titles
+
+FORMAT = "crossing-paths-records"
+VERSION = 1
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+COLUMNS = ("id", "scenario", "title", "version", "content_hash", "framework", "framework_title", "front_end",
+           "started_at", "finished_at", "duration_s", "choices", "path", "ending", "ending_title", "outcome",
+           "outcome_label", "severity", "regulator", "legacy")
+
+
+def cell(value: object) -> object:
+    """One CSV cell that no spreadsheet runs as a formula and no terminal acts on (see the module's docstring)."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    if isinstance(value, int | float):
+        return value
+    text = escape(str(value))
+    return "'" + text if text.startswith(FORMULA_START) else text
+
+
+def _standard_columns(playthroughs: list[Playthrough]) -> list[tuple[str, str, str]]:
+    """(framework, standard, header) for every standard scored, in each framework's own order."""
+    used: dict[str, set[str]] = {}
+    for p in playthroughs:
+        used.setdefault(p.framework, set()).update(p.scores)
+    columns = []
+    for fid in sorted(f for f in used if used[f]):
+        _title, order, shorts = framework_titles(fid)
+        place = {sid: i for i, sid in enumerate(order)}
+        ordered = sorted(used[fid], key=lambda s: (place.get(s, len(place)), s))
+        columns.extend((fid, sid, f"{fid} {sid} {shorts.get(sid, '')}".rstrip()) for sid in ordered)
+    return columns
+
+
+def _path_words(p: Playthrough) -> str:
+    return " | ".join(f"{c.node}: {c.number}. {c.text}" for c in p.path)
+
+
+def export_csv(playthroughs: Iterable[Playthrough], stream: TextIO) -> int:
+    """Write the records, newest first as given, as CSV text (the caller encodes it as UTF-8, opened with
+    newline=""). The byte-order mark is written here. Returns the number of rows."""
+    records = list(playthroughs)
+    scored = _standard_columns(records)
+    stream.write("\ufeff")
+    writer = csv.writer(stream, lineterminator="\r\n")
+    writer.writerow([cell(h) for h in (*COLUMNS, *(h for _f, _s, h in scored),
+                                       *(f"reflection: {prompt}" for _k, prompt in REFLECTION_PROMPTS))])
+    for p in records:
+        data = codec.to_dict(p)
+        data["choices"] = ",".join(str(c.number) for c in p.path)
+        data["path"] = _path_words(p)
+        row = [data[name] for name in COLUMNS]
+        row += [p.scores.get(sid) if p.framework == fid else None for fid, sid, _h in scored]
+        parts = p.reflection.parts if p.reflection is not None else {}
+        row += [parts.get(key) for key, _prompt in REFLECTION_PROMPTS]
+        writer.writerow([cell(v) for v in row])
+    return len(records)
+
+
+def _frameworks(playthroughs: list[Playthrough]) -> dict:
+    out = {}
+    for fid in sorted({p.framework for p in playthroughs if p.framework}):
+        title, order, shorts = framework_titles(fid)
+        out[fid] = {"title": title, "standards": {sid: shorts[sid] for sid in order if sid in shorts}}
+    return out
+
+
+def document(playthroughs: Iterable[Playthrough], exported_at: datetime | None = None) -> dict:
+    """The JSON export as data (docs/records.schema.json)."""
+    records = list(playthroughs)
+    return {
+        "format": FORMAT, "version": VERSION,
+        "exported_at": (exported_at or datetime.now(UTC)).astimezone(UTC).isoformat(),
+        "frameworks": _frameworks(records),
+        "reflection_prompts": dict(REFLECTION_PROMPTS),
+        "playthroughs": [codec.to_dict(p) for p in records],
+    }
+
+
+def export_json(playthroughs: Iterable[Playthrough], stream: TextIO, exported_at: datetime | None = None) -> int:
+    """Write the records as one JSON document (UTF-8 text; characters that could act on a terminal are \\u
+    escapes). Returns the number of playthroughs."""
+    data = document(playthroughs, exported_at)
+    stream.write(escape_json(json.dumps(data, ensure_ascii=False, indent=1)))
+    stream.write("\n")
+    return len(data["playthroughs"])
