@@ -5,6 +5,10 @@ Once a frame the app asks `tick`; it asks the watcher (one stat, at most ten tim
 finished save reads and checks the file. A version with errors never replaces the one being played: its
 first few diagnostics (file:line:col and the message, control characters escaped) are shown on a message
 screen and the last good version stays playable until the next save.
+
+What was open over the scene stays open (`reopen`): the pause menu, settings, history, a question, and the
+story map (drawn again from the new version). A screen about one moment of the story (the feedback on a
+choice, an earlier part, the debrief) stays only while the player is still where they were.
 """
 
 from __future__ import annotations
@@ -23,6 +27,8 @@ if TYPE_CHECKING:
 log = logging.getLogger("crossing_paths.ui")
 
 SHOWN_ERRORS = 5
+SCENE = ("play", "ending")  # the screens _show_session builds afresh
+MOMENT = ("feedback", "review", "debrief")  # about where the player is: kept only if they still are
 
 
 class HotReload:
@@ -74,11 +80,15 @@ class HotReload:
             self._say(app, "The scenario could not be reloaded", f"{exc}.\nYou are still playing the last version "
                       "that worked.")
             return
+        view = app.view
+        was = _place(session.story)
+        above = [s for s in view.stack[1:] if s.name not in SCENE and s is not self._message]
         session.story, session.loaded = story, checked.loaded
         session.after_step()  # the autosave follows the new version, so Continue resumes it
         self.reloads += 1
-        app._show_session(app.view)
+        app._show_session(view)
         self._message = None  # the stack was rebuilt: any earlier error message is gone
+        reopen(view, above, moved=_place(story) != was, path=session.path)
         if notices:
             self._say(app, "The scenario was reloaded", "\n".join(notices))
 
@@ -89,3 +99,20 @@ class HotReload:
             view.stack.remove(self._message)
         view.message(title, text)
         self._message = view.top
+
+
+def _place(story) -> tuple:
+    return story.state.node, story.state.ending
+
+
+def reopen(view, screens: list, moved: bool, path) -> None:
+    """Put back over the rebuilt scene the screens that were open over it, each refreshed for the new
+    version; the story map is made again (its nodes are the new version's)."""
+    for screen in screens:
+        if screen.name in MOMENT and moved:
+            continue
+        if screen.name == "map":
+            screen = view.make("map", path=screen.path if screen.session is None else path)
+        screen.refresh()
+        view.stack.append(screen)
+    view.changed()
