@@ -20,12 +20,11 @@ import logging
 
 import pygame
 
+from . import fieldtext
 from .blocks import Button, Canvas, Text
 from .editing import EditBuffer, Wrapped
 from .look import Look
-from .measure import memo_of, text_width
 from .text import draw_line
-from .wordbreak import break_word
 
 log = logging.getLogger("crossing_paths.ui")
 
@@ -66,7 +65,7 @@ class TextField(Button):
         self._look = look
         self.w = width
         self.text_w = max(1, width - 2 * pad - look.metrics.scrollbar // 2)
-        self.h = 2 * pad + self.rows * lh + small_h + look.em(0.3)
+        self.h = 2 * pad + self.rows * lh + small_h  # the status row is inside the box, under the text
         self.kids = []
         self.reveal_cursor()  # a new width wraps the text afresh: keep the cursor's line in view
 
@@ -77,11 +76,11 @@ class TextField(Button):
         font = look.font("body", False)
         key = (self.buffer.text, self.text_w, id(font))
         if self._wrapped is None or self._wrapped[0] != key:
-            memo = memo_of(font)
             if self._wrapped is None or self._wrapped[0][1:] != key[1:]:
                 self._memo = {}  # another width or font: the paragraphs wrap afresh
-            self._wrapped = (key, Wrapped(self.buffer.text, self.text_w, lambda s: text_width(font, s, memo),
-                                          lambda w, width: break_word(font, w, width), self._memo))
+            px = look.metrics.px("body")
+            self._wrapped = (key, Wrapped(self.buffer.text, self.text_w, lambda s: fieldtext.width(font, px, s),
+                                          lambda w, room: fieldtext.break_text(font, px, w, room), self._memo))
         return self._wrapped[1]
 
     def reveal_cursor(self) -> None:
@@ -182,64 +181,67 @@ class TextField(Button):
     # --- drawing --------------------------------------------------------------------------------------------
 
     def paint(self, cv: Canvas, x: int, y: int, state: str = "normal") -> None:
+        """The box: the visible lines (the selection in the selected colours, a composition underlined at the
+        cursor), the cursor when focused, a scroll bar when the text is longer than the box, and a status row
+        inside the box (a notice, the count near the cap, or the keys while focused)."""
         look = cv.look
-        font, lh, pad, small_h = self._metrics(look)
+        _, lh, pad, small_h = self._metrics(look)
         m = look.metrics
         focused = state == "focus"
-        box_h = 2 * pad + self.rows * lh
-        box = pygame.Rect(x, y, self.w, box_h)
+        box = pygame.Rect(x, y, self.w, self.h)
         pygame.draw.rect(cv.surface, look.colour("surface"), box, border_radius=m.radius)
-        border = max(1, m.border * (2 if focused else 1))
-        pygame.draw.rect(cv.surface, look.colour("button_border"), box, border, border_radius=m.radius)
+        pygame.draw.rect(cv.surface, look.colour("button_border"), box, max(1, m.border * (2 if focused else 1)),
+                         border_radius=m.radius)
         area = pygame.Rect(x + pad, y + pad, self.text_w, self.rows * lh)
-        self.screen_rect = area.copy()  # pages paint onto the window or a window-sized layer
+        self.screen_rect = area.copy()  # pages paint onto the window or a window-sized layer: window coordinates
         wrapped = self.wrapped()
         b = self.buffer
-        text, colour = b.text, look.colour("text")
-        sel = b.selection()
         old_clip = cv.surface.get_clip()
         cv.surface.set_clip(area.clip(old_clip) if old_clip else area)
         cursor_line = wrapped.line_of(b.cursor)
         for i in range(self.top, min(len(wrapped.lines), self.top + self.rows)):
             line = wrapped.lines[i]
             ly = area.y + (i - self.top) * lh
-            if sel and sel[0] < line.end + (0 if line.last else 1) and sel[1] > line.start:
-                a, z = max(sel[0], line.start), min(sel[1], line.end)
-                sx = wrapped.measure(text[line.start:a])
-                sw = max(look.em(0.3), wrapped.measure(text[line.start:z]) - sx)
-                cv.surface.fill(look.colour("button_focus"), (area.x + sx, ly, sw, lh))
-            words = text[line.start:line.end]
             if focused and b.composition and i == cursor_line:
-                self._paint_composed(cv, font, area.x, ly, lh, line, area)
-            elif words.strip():
-                surf = look.lines.render(font, words, colour)
-                draw_line(cv.surface, surf, area.x, ly + (lh - surf.get_height()) // 2, words, area,
-                          record=cv.record)
+                self._paint_pieces(cv, area, ly, lh, [(b.text[line.start:b.cursor], "text", False),
+                                                      (b.composition, "text", True),
+                                                      (b.text[b.cursor:line.end], "text", False)])
+            else:
+                self._paint_pieces(cv, area, ly, lh, self._pieces(line, b.selection() if focused else None))
         if focused and not b.composition:
             cx = area.x + min(self.text_w - 1, wrapped.x_of(b.cursor))
             cy = area.y + (cursor_line - self.top) * lh
-            cv.surface.fill(colour, (cx, cy + lh // 8, max(2, m.border * 2), lh - lh // 4))
+            cv.surface.fill(look.colour("text"), (cx, cy + lh // 8, max(2, m.border * 2), lh - lh // 4))
         cv.surface.set_clip(old_clip)
         self._paint_scroll(cv, box, pad, lh, len(wrapped.lines))
-        self._paint_status(cv, look, x, y + box_h + look.em(0.3), small_h)
+        self._paint_status(cv, look, focused, x + pad, area.bottom + pad // 2, small_h)
 
-    def _paint_composed(self, cv: Canvas, font, x: int, y: int, lh: int, line, area: pygame.Rect) -> None:
-        """The cursor's line with the composition inserted at the cursor, underlined, and the cursor in it."""
-        look, b = cv.look, self.buffer
-        before, after = b.text[line.start:b.cursor], b.text[b.cursor:line.end]
-        colour = look.colour("text")
-        at = x
-        for part, underline in ((before, False), (b.composition, True), (after, False)):
-            if not part:
+    def _pieces(self, line, sel: tuple[int, int] | None) -> list[tuple[str, str, bool]]:
+        """(text, colour, underlined) pieces of a line: before, in and after the selection."""
+        text = self.buffer.text
+        if sel is None or sel[1] <= line.start or sel[0] >= line.end:
+            return [(text[line.start:line.end], "text", False)]
+        a, z = max(sel[0], line.start), min(sel[1], line.end)
+        return [(text[line.start:a], "text", False), (text[a:z], "selected", False), (text[z:line.end], "text", False)]
+
+    def _paint_pieces(self, cv: Canvas, area: pygame.Rect, y: int, lh: int, pieces) -> None:
+        look = cv.look
+        font, px = look.font("body", False), look.metrics.px("body")
+        at = area.x
+        thick = max(2, look.metrics.border * 2)
+        for text, colour, underline in pieces:
+            if not text:
                 continue
-            surf = look.lines.render(font, part, colour)
-            draw_line(cv.surface, surf, at, y + (lh - surf.get_height()) // 2, part, area, record=cv.record)
-            if underline:
-                thick = max(2, look.metrics.border * 2)
-                cv.surface.fill(colour, (at, y + lh - thick - lh // 10, surf.get_width(), thick))
-                cx = at + text_width(font, part[:b.composition_cursor])
-                cv.surface.fill(colour, (cx, y + lh // 8, 2, lh - lh // 4))
-            at += surf.get_width()
+            w = fieldtext.width(font, px, text)
+            if colour == "selected":  # the selected colours, which every theme pairs for contrast
+                cv.surface.fill(look.colour("selected"), (at, y, w, lh))
+                colour = "selected_text"
+            fieldtext.draw(cv.surface, look.lines, font, px, text, look.colour(colour), at, y, lh, area, cv.record)
+            if underline:  # an input method's composition, and the cursor inside it
+                cv.surface.fill(look.colour("text"), (at, y + lh - thick - lh // 10, w, thick))
+                cx = at + fieldtext.width(font, px, text[:self.buffer.composition_cursor])
+                cv.surface.fill(look.colour("text"), (cx, y + lh // 8, 2, lh - lh // 4))
+            at += w
 
     def _paint_scroll(self, cv: Canvas, box: pygame.Rect, pad: int, lh: int, total: int) -> None:
         if total <= self.rows:
@@ -252,18 +254,20 @@ class TextField(Button):
         ty = track.y + (track.h - th) * self.top // max(1, total - self.rows)
         pygame.draw.rect(cv.surface, look.colour("scrollbar_thumb"), (track.x, ty, w, th), border_radius=w // 2)
 
-    def _paint_status(self, cv: Canvas, look: Look, x: int, y: int, h: int) -> None:
-        """The label's reminder, the count near the cap, or the field's message (words, never colour alone)."""
+    def _paint_status(self, cv: Canvas, look: Look, focused: bool, x: int, y: int, h: int) -> None:
+        """The field's notice (words, never colour alone), else the count near the cap, else the keys."""
         n, limit = len(self.buffer.text), self.buffer.limit
         if self.message:
             words, colour = self.message, "breached"
         elif n >= limit * 0.8:
             words, colour = f"{n:,} of {limit:,} characters", "muted"
+        elif focused:
+            words, colour = "Enter starts a new paragraph · Tab goes to the next question", "muted"
         else:
             return
-        font = look.font("small", self.message != "")
+        font = look.font("small", bool(self.message))
         surf = look.lines.render(font, words, look.colour(colour))
-        draw_line(cv.surface, surf, x, y, words, pygame.Rect(x, y, self.w, h), record=cv.record)
+        draw_line(cv.surface, surf, x, y, words, pygame.Rect(x, y, self.text_w, h), record=cv.record)
 
 
 # --- the clipboard and the input method -----------------------------------------------------------------------

@@ -128,13 +128,13 @@ class ProgressScreen(PageScreen):
         ], gap=0.6)
         body = Stack([
             Text(summary, "body", "text", bold=True),
+            Stack([heading("Your records"), tools,
+                   Text("Exports and the CPD record are written to the exports folder beside your saves; the "
+                        "message after each says exactly where.", "small", "muted")], gap=0.5),
             Stack([heading("Scenarios played"), Stack(rows, gap=0.6)], gap=0.5),
             Stack([heading("Your standards across all playthroughs"),
                    Text("How your choices measured against each standard, added up over every playthrough: "
                         "which you tend to uphold and which to breach.", "small", "muted"), *charts], gap=0.5),
-            Stack([heading("Your records"), tools,
-                   Text("Exports and the CPD record are written to the exports folder beside your saves; the "
-                        "message after each says exactly where.", "small", "muted")], gap=0.5),
         ], gap=1.6)
         return Page(header=head, body=body, footer=back, width_em=44)
 
