@@ -6,10 +6,10 @@ import json
 import pygame
 
 from game.records.playthrough import Reflection
-from game.ui.intents import Push, SaveReflection
+from game.ui.intents import Push, SaveReflection, ToTitle
 from game.ui.screens.progress import TotalsChart
 from tests.records_support import RecordsStore, playthrough
-from tests.ui_support import make_app, words
+from tests.ui_support import make_app, start, words
 
 
 def app_with(tmp_path, monkeypatch, records=()):
@@ -171,3 +171,27 @@ def test_closing_the_game_keeps_an_unsaved_reflection(tmp_path, monkeypatch):
 def test_save_reflection_is_a_plain_value():
     intent = SaveReflection("id", (("happened", "x"),), close=True)
     assert intent == SaveReflection("id", (("happened", "x"),), close=True) and hash(intent)
+
+
+def test_from_the_debrief_reflect_then_my_progress_with_the_real_save_file(tmp_path, monkeypatch):
+    monkeypatch.setenv("CROSSING_PATHS_SAVES", str(tmp_path / "saves"))
+    app, pilot = make_app(tmp_path)  # a real SaveStore
+    start(app, pilot)
+    for key in ("choose_2", "activate", "activate", "activate", "choose_1", "activate", "activate"):
+        pilot.press(key)
+    assert pilot.names == ["title", "ending", "debrief"]
+    record = app.session.playthrough
+    assert record is not None and "reflect" in pilot.top.button_ids()
+    pilot.click("reflect")
+    assert pilot.names[-1] == "reflection"
+    pilot.type("Zoë 社会福祉: I declined.")
+    pilot.press("escape")  # back to the debrief, the reflection kept
+    assert pilot.names[-1] == "debrief"
+    assert app.store.reflection(record.id).parts["happened"] == "Zoë 社会福祉: I declined."
+    app.act(ToTitle())
+    pilot.click("progress")
+    text = words(pilot)
+    assert "1 playthrough of 1 scenario" in text and "Latest: Commended for good practice" in text
+    pilot.click("cpd")
+    made = list((tmp_path / "saves" / "exports").glob("cpd-record-*.html"))
+    assert len(made) == 1 and "Zoë 社会福祉: I declined." in made[0].read_text(encoding="utf-8")
