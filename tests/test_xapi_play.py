@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import random
 from datetime import UTC, datetime, timedelta
+from functools import cache
 from pathlib import Path
 
 import pytest
@@ -28,10 +29,16 @@ def ticking(start=datetime(2026, 11, 29, 9, 0, tzinfo=UTC), step=timedelta(secon
     return clock
 
 
-def play(path: Path, observers: list, seed: int) -> PlaySession:
-    """Random choices until an ending, as a learner would make them."""
+@cache
+def _checked(path: Path):
     checked = check_file(path)
     assert checked.ok, checked.diagnostics
+    return checked
+
+
+def play(path: Path, observers: list, seed: int) -> PlaySession:
+    """Random choices until an ending, as a learner would make them."""
+    checked = _checked(path)
     rng = random.Random(seed)
     session = PlaySession.start(checked.loaded, path, None, front_end="terminal", observers=observers,
                                 clock=ticking())
