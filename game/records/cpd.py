@@ -59,7 +59,7 @@ def _paragraphs(text: str) -> tuple[str, ...]:
     return tuple(p for p in parts if p.strip())
 
 
-def _date(when: datetime) -> str:
+def date_words(when: datetime) -> str:
     return f"{when.day} {when:%B %Y}"
 
 
@@ -76,7 +76,7 @@ def entry(p: Playthrough, standard_title: StandardTitle | None = None) -> Entry:
     sections = (
         Section("Type of CPD", (TYPE_OF_CPD,)),
         Section("Description and why it is relevant", (facts, *relevant)),
-        Section("Date", (f"{_date(p.finished_at)} ({wording.plural(minutes, 'minute')})",)),
+        Section("Date", (f"{date_words(p.finished_at)} ({wording.plural(minutes, 'minute')})",)),
         Section("What I learnt", own("learnt")),
         Section("The impact on my practice", own("practice")),
         Section("Peer reflection", own("peer")),
@@ -85,7 +85,7 @@ def entry(p: Playthrough, standard_title: StandardTitle | None = None) -> Entry:
     for sid, value in p.scores.items():
         short = standard_title(p.framework, sid) if standard_title else None
         scores.append((wording.standard(sid, short), wording.score(value)))
-    return Entry(f"{p.title} — {_date(p.finished_at)}", sections, tuple(scores))
+    return Entry(f"{p.title} — {date_words(p.finished_at)}", sections, tuple(scores))
 
 
 # --- HTML ------------------------------------------------------------------------------------------------------
@@ -120,7 +120,7 @@ def to_html(playthroughs: Iterable[Playthrough], made_at: datetime,
     out = ["<!DOCTYPE html>", '<html lang="en">', "<head>", '<meta charset="utf-8">',
            "<title>CPD record — Crossing Paths</title>", f"<style>{_CSS}</style>", "</head>", "<body>",
            "<h1>CPD record</h1>",
-           f'<p class="note">Made with Crossing Paths on {html.escape(_date(made_at))}. '
+           f'<p class="note">Made with Crossing Paths on {html.escape(date_words(made_at))}. '
            f"{html.escape(PRIVACY_NOTE)}</p>"]
     if not entries:
         out.append("<p>No reflections written yet.</p>")
@@ -163,7 +163,7 @@ def md_escape(text: str) -> str:
 def to_markdown(playthroughs: Iterable[Playthrough], made_at: datetime,
                 standard_title: StandardTitle | None = None) -> str:
     entries = [entry(p, standard_title) for p in reflected(playthroughs)]
-    out = ["# CPD record", "", f"Made with Crossing Paths on {md_escape(_date(made_at))}. {md_escape(PRIVACY_NOTE)}",
+    out = ["# CPD record", "", f"Made with Crossing Paths on {md_escape(date_words(made_at))}. {md_escape(PRIVACY_NOTE)}",
            ""]
     if not entries:
         out += ["No reflections written yet.", ""]

@@ -98,6 +98,7 @@ def export_records(app: App, intent: ExportRecords, view: View) -> None:
 
 def export_cpd(app: App, intent: ExportCpd, view: View) -> None:
     from game.records import cpd, cpd_cmd
+    from game.records.cpd_pdf import PdfUnavailable
 
     if _no_store(app, view):
         return
@@ -113,7 +114,11 @@ def export_cpd(app: App, intent: ExportCpd, view: View) -> None:
     except OSError as exc:
         view.message("Not exported", f"The file could not be written: {exc.strerror or exc}")
         return
-    view.message("CPD record written", f"{path}\n\nOpen it in a web browser to print it or save it as a PDF.")
+    except PdfUnavailable as exc:
+        view.message("No PDF here", f"{exc}.")
+        return
+    how = "Open it to print it." if intent.format == "pdf" else "Open it in a web browser to print it or save it as a PDF."
+    view.message("CPD record written", f"{path}\n\n{how}")
 
 
 def clear_records(app: App, _intent: ClearRecords, view: View) -> None:

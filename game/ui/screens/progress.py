@@ -120,6 +120,7 @@ class ProgressScreen(PageScreen):
             Button("Export as CSV", ExportRecords("csv"), "export-csv", full=False),
             Button("Export as JSON", ExportRecords("json"), "export-json", full=False),
             Button("CPD record", ExportCpd("html"), "cpd", full=False),
+            Button("CPD record as PDF", ExportCpd("pdf"), "cpd-pdf", full=False),
             Button("Reflect on a playthrough", Push("reflect_pick"), "reflect", full=False),
             Button("Clear my records", Confirm(
                 "Clear all your records?", "Clear my records", ClearRecords(),
