@@ -41,6 +41,9 @@ def test_keyboard_only_playthrough(tmp_path):
     assert pilot.names == ["title", "scenarios"]
     pilot.top.set_focus(scenario_button(pilot))
     pilot.press("activate")
+    assert pilot.names == ["title", "scenarios", "briefing"]  # the learning objectives first
+    assert pilot.top.focus_id == "begin"
+    pilot.press("activate")
     assert pilot.names == ["title", "play"]
     assert "You are on the sofa" in words(pilot)
     pilot.press("choose_2")
@@ -68,6 +71,7 @@ def test_mouse_only_playthrough(tmp_path):
     app, pilot = make_app(tmp_path)
     pilot.click("scenarios")
     pilot.click(scenario_button(pilot))
+    pilot.click("begin")
     pilot.click("choice-3")
     assert pilot.names[-1] == "feedback"
     pilot.click("continue")

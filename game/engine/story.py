@@ -97,6 +97,7 @@ class EndingView:
     debrief: Debrief
     regulator: Regulator | None = None  # who decided it, for a regulator-level outcome
     agreed: Agreed | None = None  # agreed without a hearing (an accepted outcome, a consent order)
+    ladder: Ladder | None = None  # the whole ladder in the played framework's words, for showing the rung
 
     @property
     def outcome_label(self) -> str:
@@ -258,21 +259,27 @@ class Story:
             raise ValueError(f"ending '{ending_id}' names unknown outcome '{e.outcome}'")
         outcome, sanction = played
         if sanction is None:
-            return EndingView(ending_id, e.title, e.text, outcome, e.months, e.debrief)
+            return EndingView(ending_id, e.title, e.text, outcome, e.months, e.debrief, ladder=self.ladder)
         regulator = self.framework.regulator
         agreed = self.framework.sanctions.agreed if e.agreed else None
         if agreed is not None:
             agreed = agreed.model_copy(update={"words": rendered(agreed.words, regulator)})
         return EndingView(ending_id, e.title, e.text, outcome, sanction.months_played(e.months), e.debrief,
-                          regulator, agreed)
+                          regulator, agreed, self.ladder)
 
     def standards_at_stake(self, ending: EndingView) -> list[Standard]:
-        """The debrief's standards, in the framework being played."""
+        """The debrief's standards, in the framework being played and in its order: those the ending names, and
+        those a choice on the way scored (an explicit 0 included). The debrief's list and its chart both show
+        these (`totals_at_stake`), so a standard the chart calls "at stake" is always in the list."""
         ids = list(ending.debrief.standards)
         if self._mapping:
             ids = [t for sid in ids for t in self._mapping.standards.get(sid, [])]
-        found = (self.framework.get(i) for i in dict.fromkeys(ids))
-        return [s for s in found if s is not None]
+        wanted = set(ids) | {sid for step in self.state.steps for sid in step.scores}
+        return [s for s in self.framework.standards if s.id in wanted]
+
+    def totals_at_stake(self, ending: EndingView) -> list[tuple[Standard, int]]:
+        """Each standard at stake (above) with the player's total on it."""
+        return [(s, self.state.scores.get(s.id, 0)) for s in self.standards_at_stake(ending)]
 
     def history(self) -> list[HistoryEntry]:
         """Every node shown so far, in order, with the choice made there (if any)."""

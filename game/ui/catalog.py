@@ -33,6 +33,30 @@ class Entry:
         fw = reference.framework(s.framework) if s else None
         return fw.title if fw else (s.framework if s else "")
 
+    def played(self, standards: str | None) -> tuple[reference.Framework | None, str | None]:
+        """The framework this scenario will be played against with the standards setting `standards`, as
+        game.play.story_for decides it (a framework it cannot be carried across to falls back to its own),
+        and a note when that is not the one it was written for."""
+        from game.play import AS_WRITTEN
+
+        s = self.loaded.scenario
+        own = reference.framework(s.framework) if s else None
+        if own is None or standards in (None, AS_WRITTEN, own.id):
+            return own, None
+        chosen = reference.framework(standards)
+        if chosen is None or reference.mapping(own.id, chosen.id) is None:
+            return own, f"written for these standards; it cannot be scored against {standards}"
+        return chosen, f"written for the {own.title}"
+
+    def shown(self, standards: str | None) -> tuple[str, str]:
+        """The scenario's title and summary as they will be played: $regulator filled in."""
+        from game.engine import tokens
+
+        s = self.loaded.scenario
+        framework, _ = self.played(standards)
+        words = tokens.words_for(framework.regulator.prose) if framework is not None else {}
+        return tokens.render(s.title, words), tokens.render(s.summary, words)
+
 
 def check(path: Path) -> Entry:
     checked = check_file(path)

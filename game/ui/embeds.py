@@ -123,7 +123,7 @@ class ChartBlock(Block):
         if _chart is not None:
             try:
                 self._ctx = card_context(look)
-                self._totals = _chart.totals_from_scores(self.story.state.scores, framework)
+                self._totals = _chart.totals_from_scores(scores_shown(self.story), framework)
                 self.h = _chart.measure_chart(self._totals, width, self._ctx, framework)
                 return
             except Exception as exc:  # noqa: BLE001 - a broken chart must not hide the debrief
@@ -131,7 +131,7 @@ class ChartBlock(Block):
         else:
             _warn_once("chart-missing", f"the chart is not available ({_chart_problem}); listing the totals instead")
         rows = []
-        for sid, score in self.story.state.scores.items():
+        for sid, score in scores_shown(self.story).items():
             std = framework.get(sid)
             kind = wording.verdict(score).key
             rows.append(Text(wording.standing(sid, std.short if std else None, score), "body",
@@ -153,10 +153,19 @@ class ChartBlock(Block):
             pygame.draw.rect(cv.surface, cv.look.colour("placeholder"), (x, y, self.w, self.h))
 
 
+def scores_shown(story: Any) -> dict[str, int]:
+    """The chart's rows: at an ending, exactly the debrief's "standards at stake" (so its "0 at stake" and its
+    list agree with that section); before one, every standard scored so far."""
+    ending = story.ending
+    if ending is None:
+        return dict(story.state.scores)
+    return {standard.id: total for standard, total in story.totals_at_stake(ending)}
+
+
 def chart_words(story: Any) -> str:
     if _chart is not None:
         try:
-            return _chart.chart_alt_text(_chart.totals_from_scores(story.state.scores, story.framework),
+            return _chart.chart_alt_text(_chart.totals_from_scores(scores_shown(story), story.framework),
                                          story.framework)
         except Exception:  # noqa: BLE001
             pass

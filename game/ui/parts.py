@@ -207,7 +207,8 @@ def outcome_panel(ending: Any, decided_by: bool = False) -> Block:
     """'Outcome: Conditions of practice order — 12 months', boxed (and who decided it, on the ending screen)."""
     rows = [Text("Outcome", "label", "muted"), Text(keep_together(ending.outcome_label), "heading", "heading")]
     if decided_by:
-        rows.append(Text(f"Decided by: {ending.outcome.by}", "small", "muted"))
+        agreed = getattr(ending, "agreed", None)  # an accepted outcome or consent order: say how it was agreed
+        rows.append(Text(f"Decided by: {ending.outcome.by}" + (f", {agreed.words}" if agreed else ""), "small", "muted"))
     return Panel(Stack(rows, gap=0.25), bg="surface", border="border", pad=0.9)
 
 

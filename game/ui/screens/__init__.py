@@ -13,6 +13,7 @@ if TYPE_CHECKING:
 BY_NAME: dict[str, tuple[str, str]] = {  # name -> (module, class)
     "title": ("title", "TitleScreen"),
     "scenarios": ("picker", "PickerScreen"),
+    "briefing": ("briefing", "BriefingScreen"),
     "play": ("play", "PlayScreen"),
     "feedback": ("feedback", "FeedbackScreen"),
     "ending": ("ending", "EndingScreen"),

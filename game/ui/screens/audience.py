@@ -205,7 +205,8 @@ class AudienceScreen(InPlace, PageScreen):
         slide = self.slide
         ending = slide.state.ending
         if slide.page == 0:
-            ladder = SimpleNamespace(ladder=self.env.ladder())  # reference data: the same ladder the story uses
+            # the ladder in the played framework's words (Social Work England's "Warning", not "Caution order")
+            ladder = SimpleNamespace(ladder=ending.ladder or self.env.ladder())
             told = Stack([Text(ending.title, "title", "heading"), Text(ending.text), outcome_panel(ending)], gap=0.9)
             rungs = ladder_block(ladder, ending.outcome.id, ending.outcome_label)
             return "The ending", Columns([(told, 16, 3), (rungs, 14, 2)], gap=1.5)

@@ -67,6 +67,9 @@ class DebriefScreen(PageScreen):
         questions = [Beside(Text(f"{i}.", "body", "heading", bold=True), Text(q), 1.4, 0.3)
                      for i, q in enumerate(d.reflection, 1)]
         parts.append(section("Questions for reflection", Stack(questions, gap=0.6)))
+        if story.scenario.references:  # the guidance and policies the scenario draws on
+            parts.append(section("Read more", Stack([Text(wording.reference(ref)) for ref in story.scenario.references],
+                                                    gap=0.5)))
         prompts = [story.scenario.nodes[n].prompt for n in dict.fromkeys(story.state.visited)
                    if n in story.scenario.nodes and story.scenario.nodes[n].prompt]
         parts.extend(discussion(prompt, look) for prompt in prompts)

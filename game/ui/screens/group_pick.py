@@ -25,8 +25,11 @@ class GroupPickScreen(PageScreen):
                                              Text("Cannot be run: " + entry.errors[0], "small", "disabled_text")],
                                             gap=0.2), None, f"scenario-{i}", enabled=False))
                 continue
-            parts = [Text(s.title, "body", "heading", bold=True), Text(s.summary, "body", "text"),
-                     Text(f"About {s.minutes} minutes · {entry.framework_title}", "small", "muted")]
+            framework, note = entry.played(self.env.prefs.standards)  # as the session will be played
+            title, summary = entry.shown(self.env.prefs.standards)
+            meta = f"About {s.minutes} minutes · {framework.title if framework else entry.framework_title}"
+            parts = [Text(title, "body", "heading", bold=True), Text(summary, "body", "text"),
+                     Text(meta + (f" ({note})" if note else ""), "small", "muted")]
             buttons.append(Button(Stack(parts, gap=0.25), RunGroup(entry.path), f"scenario-{i}"))
         body = Stack([Text(HOW, "body", "muted"),
                       Stack(buttons, gap=0.7) if buttons else Text("No scenarios were found.", "body", "muted")],

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ..blocks import Button, Stack, Text, icon_text
-from ..intents import Pop, StartScenario
+from ..intents import Pop, Push
 from ..look import Look
 from ..page import Page, PageScreen
 from ..parts import header, tool
@@ -23,8 +23,11 @@ class PickerScreen(PageScreen):
                                  Text("Cannot be played: " + entry.errors[0], "small", "disabled_text")], gap=0.2)
                 buttons.append(Button(content, None, f"scenario-{i}", enabled=False))
                 continue
-            meta = f"About {s.minutes} minutes · {entry.framework_title}"
-            parts = [Text(s.title, "body", "heading", bold=True), Text(s.summary, "body", "text"),
+            framework, note = entry.played(self.env.prefs.standards)  # what will be played, after Settings
+            meta = f"About {s.minutes} minutes · {framework.title if framework else entry.framework_title}"
+            meta += f" ({note})" if note else ""
+            title, summary = entry.shown(self.env.prefs.standards)
+            parts = [Text(title, "body", "heading", bold=True), Text(summary, "body", "text"),
                      Text(meta, "small", "muted")]
             done = best.get(s.id)
             if done is not None:
@@ -32,7 +35,8 @@ class PickerScreen(PageScreen):
                 words = outcome.title if outcome else done.outcome
                 parts.append(icon_text("check", "upheld", f"Done · best outcome so far: {words}", "small",
                                        text_colour="text"))
-            buttons.append(Button(Stack(parts, gap=0.25), StartScenario(entry.path), f"scenario-{i}"))
+            # the learning objectives first (the briefing), then play
+            buttons.append(Button(Stack(parts, gap=0.25), Push("briefing", {"path": entry.path}), f"scenario-{i}"))
         if not buttons:
             body = Text("No scenarios were found in the scenarios folder.", "body", "muted")
         else:
@@ -41,5 +45,5 @@ class PickerScreen(PageScreen):
                     width_em=look.measure / look.metrics.body_px + 4)
 
     def speech(self) -> str:
-        titles = [e.scenario.title for e in self.env.catalog() if e.scenario is not None]
+        titles = [e.shown(self.env.prefs.standards)[0] for e in self.env.catalog() if e.scenario is not None]
         return "Scenarios. " + ". ".join(titles)
