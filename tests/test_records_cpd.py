@@ -109,12 +109,6 @@ def test_markdown_escapes_markup_and_block_markers():
     assert "| Standard 2 · Confidentiality | \\+1 upheld |" in out
 
 
-def test_markdown_escape_survives_a_markdown_parser_when_one_is_installed():
-    markdown = pytest.importorskip("markdown_it")
-    html = markdown.MarkdownIt().render(cpd.md_escape("# a\n*b* <i>c</i> [d](e)"))
-    assert "<h1>" not in html and "<em>" not in html and "<i>" not in html and "<a " not in html
-
-
 def test_unknown_format_is_a_clear_error():
     with pytest.raises(ValueError, match="html, md"):
         cpd.render("docx", [], WHEN)

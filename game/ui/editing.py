@@ -18,6 +18,7 @@ Measure = Callable[[str], int]
 Breaker = Callable[[str, int], list[str]]
 
 _TOKEN = re.compile(r"[^ ]+ *| +")
+_SLACK = 3  # px per join: more than kerning at a space ever changes a line (checked near the edge)
 
 
 @dataclass(frozen=True)
@@ -81,19 +82,32 @@ class Wrapped:
 
 
 def _wrap_paragraph(para: str, width: int, measure: Measure, breaker: Breaker) -> list[tuple[int, int]]:
-    """(start, end) spans of one paragraph's visual lines; spaces stay on the line they follow."""
+    """(start, end) spans of one paragraph's visual lines; spaces stay on the line they follow.
+
+    A line's width is the sum of its pieces' (each short, so remembered by the measure) while that sum is
+    clearly under the width; only near the edge is the joined line measured, as kerning makes it differ a
+    little. A keystroke in a long paragraph so costs a few look-ups per word, not a measuring of every line."""
     spans: list[tuple[int, int]] = []
-    line_start = 0
+    line_start, line_w, joins = 0, 0, 0  # line_w: the sum of the line's pieces so far (exact when joins == 0)
     for m in _TOKEN.finditer(para):
         word_end = m.start() + len(m.group().rstrip(" "))
         if word_end == m.start():
             continue  # spaces alone (the paragraph's first characters): they stay on the line
-        if measure(para[line_start:word_end]) <= width:
+        before = para[line_start:m.start()]  # the line so far, with the spaces that end it
+        gap = measure(before[len(before.rstrip(" ")):]) if before else 0
+        word_w = measure(para[m.start():word_end])
+        guess = line_w + gap + word_w
+        if guess + _SLACK * (joins + 1) <= width:
+            line_w, joins = guess, joins + 1
+            continue
+        exact = measure(para[line_start:word_end])
+        if exact <= width:
+            line_w, joins = exact, 0
             continue
         if m.start() > line_start:  # the word starts a new line
             spans.append((line_start, m.start()))
-            line_start = m.start()
-            if measure(para[line_start:word_end]) <= width:
+            line_start, line_w, joins = m.start(), word_w, 0
+            if word_w <= width:
                 continue
         # a word wider than the whole line: in pieces, the last one starting the line it ends on
         pieces = breaker(para[m.start():word_end], width) or [para[m.start():word_end]]
@@ -102,6 +116,7 @@ def _wrap_paragraph(para: str, width: int, measure: Measure, breaker: Breaker) -
             spans.append((line_start, at + len(piece)))
             at += len(piece)
             line_start = at
+        line_w, joins = measure(para[line_start:word_end]), 0
     spans.append((line_start, len(para)))
     return spans
 

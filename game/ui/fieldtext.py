@@ -74,6 +74,8 @@ def runs(font: pygame.font.Font, px: int, text: str) -> list[tuple[pygame.font.F
 
 
 def width(font: pygame.font.Font, px: int, text: str) -> int:
+    if not text or max(text) < _BEYOND_LATIN:  # the hot path of wrapping: one remembered measurement
+        return text_width(font, text)
     return sum(text_width(f, t) for f, t in runs(font, px, text))
 
 
