@@ -204,7 +204,7 @@ class SendReport:
     stored: int = 0  # new to the LRS
     already: int = 0  # the LRS had them already
     rejected: int = 0  # the LRS will never take them (kept here)
-    left: int = 0  # still queued
+    left: int = 0  # still queued (a damaged row, never sent, counts here too)
     error: str | None = None  # why the send stopped early, for people
 
     @property
@@ -235,9 +235,7 @@ def send_due(outbox: Outbox, config: LrsConfig, agent: dict, *, batch: int = BAT
             attempts = max(p.attempts for p in due) + 1
             outbox.mark_failed([p.id for p in due if p.id not in settled], report.error,
                                clock() + backoff_delay(attempts, rng))
-        outbox.mark_sent(result.stored, "stored")
-        outbox.mark_sent(result.already, "already there")
-        outbox.mark_sent(list(result.rejected), "rejected")
+        outbox.settle({"stored": result.stored, "already there": result.already, "rejected": list(result.rejected)})
         for sid, why in result.rejected.items():
             log.warning("xapi: the LRS rejected statement %s: %s", sid, why)
         report.stored += len(result.stored)
@@ -245,7 +243,7 @@ def send_due(outbox: Outbox, config: LrsConfig, agent: dict, *, batch: int = BAT
         report.rejected += len(result.rejected)
         if report.error:
             break
-    report.left = outbox.counts().queued
+    report.left = outbox.queued()
     return report
 
 

@@ -239,9 +239,15 @@ class Outbox:
 
     def mark_sent(self, ids: list[str], how: str) -> None:
         """`how`: 'stored' or 'already there' (the LRS has them either way), or 'rejected' (it never will)."""
+        self.settle({how: ids})
+
+    def settle(self, outcomes: dict[str, list[str]]) -> None:
+        """Mark what the LRS made of a batch, in one transaction: {'stored': ids, 'already there': ids, ...}."""
         now = _now_iso()
-        self._write("UPDATE statement SET sent_at = ?, sent_as = ?, last_error = NULL WHERE id = ? "
-                    "AND sent_at IS NULL", [(now, how, sid) for sid in ids])
+        rows = [(now, how, sid) for how, ids in outcomes.items() for sid in ids]
+        if rows:
+            self._write("UPDATE statement SET sent_at = ?, sent_as = ?, last_error = NULL WHERE id = ? "
+                        "AND sent_at IS NULL", rows)
 
     def mark_failed(self, ids: list[str], error: str, next_try: float) -> None:
         """One more try that did not get through; not before `next_try` (Unix time) again."""
@@ -273,6 +279,10 @@ class Outbox:
         rows = self._read("SELECT min(next_try) FROM statement WHERE sent_at IS NULL")
         value = rows[0][0] if rows else None
         return float(value) if isinstance(value, (int, float)) else None
+
+    def queued(self) -> int:
+        """How many statements wait to be sent (damaged rows included: cheap, without reading them)."""
+        return int(self._read("SELECT count(*) FROM statement WHERE sent_at IS NULL")[0][0])
 
     def counts(self) -> Counts:
         rows = self._read("SELECT id, body, sent_at, sent_as FROM statement")

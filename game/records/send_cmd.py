@@ -120,9 +120,11 @@ def _send(outbox: Outbox, prefs: settings.Preferences, timeout: float) -> int:
     except OutboxError as exc:
         print(f"crossing-paths results send: {exc}", file=sys.stderr)
         return EXIT_FILES
-    print(f"sent: {report.stored}, already there: {report.already}, left queued: {report.left}"
+    left = outbox.counts()  # damaged rows (kept, never sent) apart from those queued
+    print(f"sent: {report.stored}, already there: {report.already}, left queued: {left.queued}"
           + (f", rejected by the LRS: {report.rejected}" if report.rejected else "")
+          + (f", damaged (never sent): {left.damaged}" if left.damaged else "")
           + f" ({time.monotonic() - started:.1f} s)")
     if report.error:
         print(f"not all sent: {report.error}; the rest will be tried again later", file=sys.stderr)
-    return EXIT_OK if not report.left and not report.rejected else EXIT_LEFT
+    return EXIT_OK if not left.queued and not report.rejected else EXIT_LEFT
