@@ -2,6 +2,11 @@
 to numbered PNGs, headlessly: each part of the story, each feedback panel, the ending and the debrief
 (a debrief taller than the window as several images, a page apart).
 
+`--pages` writes every screen taller than the window as one image per screenful (NN-label.png, then
+NN-label-p2.png…), `--full` as one tall image, so nothing below the fold is missing (game/ui/fullpage.py).
+`--handout FILE.html` also writes a printable handout of the playthrough, with these images beside each part
+(game/trainer/handout.py).
+
 With --group --votes 5,1,2/1,7,0 it plays a scripted group session instead (snapshot_group.py).
 
 It drives the real app through the test pilot (real key presses through the same screens and event
@@ -83,6 +88,12 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--theme", choices=("default", "high-contrast"), default="default")
     p.add_argument("--text-scale", type=_scale, default=1.0, metavar="1.5", help="text size, 1.0 to 2.0")
     p.add_argument("--font", choices=("atkinson", "opendyslexic"), default="atkinson")
+    whole = p.add_mutually_exclusive_group()
+    whole.add_argument("--pages", action="store_true",
+                       help="a screen taller than the window as one image per screenful")
+    whole.add_argument("--full", action="store_true", help="a screen taller than the window as one tall image")
+    p.add_argument("--handout", type=Path, metavar="FILE.html",
+                   help="also write a printable handout of the playthrough (HTML, with the images)")
     return p
 
 
@@ -107,6 +118,8 @@ def main(argv: list[str]) -> int:  # noqa: C901 - one loop over the screens a pl
         p.error("--choices is required (or --group with --votes)")
     if args.votes is not None:
         p.error("--votes goes with --group")
+    if args.handout is not None and args.handout.suffix.lower() not in (".html", ".htm"):
+        p.error(f"--handout writes HTML: name a file ending in .html, not '{args.handout}'")
     os.environ["SDL_VIDEODRIVER"] = "dummy"  # always headless: an invisible window of exactly this size
     os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
     import pygame
@@ -118,7 +131,9 @@ def main(argv: list[str]) -> int:  # noqa: C901 - one loop over the screens a pl
 
     from . import catalog
     from .app import App
+    from .fullpage import screenfuls, tall
     from .intents import Choose, StartScenario
+    from .page import PageScreen
     from .pilot import Pilot
     from .screens.debrief import DebriefScreen
     from .screens.ending import EndingScreen
@@ -153,18 +168,39 @@ def main(argv: list[str]) -> int:  # noqa: C901 - one loop over the screens a pl
 
     choices = list(args.choices)
     written: list[Path] = []
+    parts: list[list[Path]] = []  # the images of each part shown, for the handout
+    end_images: list[Path] = []
+    size = app.view.surface.get_size()
 
-    def shot(label: str) -> None:
-        app.draw()
+    def save(image, label: str, into: list[Path]) -> None:
         target = args.out / f"{len(written) + 1:02d}-{label}.png"
-        pygame.image.save(app.view.surface, target)
+        pygame.image.save(image, target)
         written.append(target)
+        into.append(target)
+
+    def shot(label: str, into: list[Path] | None = None) -> None:
+        """The screen as the window shows it; with --pages or --full, the whole of a page taller than it."""
+        into = into if into is not None else (parts[-1] if parts else end_images)
+        screen = app.top
+        if isinstance(screen, PageScreen) and (args.pages or args.full):
+            screen.ensure(size)
+            if screen.max_scroll and args.full:
+                save(tall(screen, size, app.view.surface), label, into)
+                return
+            if screen.max_scroll:
+                for page in screenfuls(screen, size):
+                    app.draw()
+                    save(app.view.surface, label if page == 1 else f"{label}-p{page}", into)
+                return
+        app.draw()
+        save(app.view.surface, label, into)
 
     story = app.session.story
     for _ in range(10_000):  # a bound, never reached by a valid scenario
         screen = app.top
         if isinstance(screen, PlayScreen):
             scene = story.scene
+            parts.append([])
             shot(f"node-{scene.node}")
             if scene.choices and screen.two_slides() and not screen.on_decision:
                 pilot.press("right")  # on a projector the decision is the scene's next slide
@@ -188,15 +224,18 @@ def main(argv: list[str]) -> int:  # noqa: C901 - one loop over the screens a pl
             shot(f"feedback-{screen.feedback.node}")
             pilot.press("activate")
         elif isinstance(screen, EndingScreen):
-            shot(f"ending-{story.ending.id}")
+            shot(f"ending-{story.ending.id}", end_images)
             pilot.press("activate")  # See the debrief
         elif isinstance(screen, DebriefScreen):
+            if args.pages or args.full:
+                shot("debrief", end_images)
+                break
             page = 1
-            shot(f"debrief-{page}")
+            shot(f"debrief-{page}", end_images)
             while screen.scroll < screen.max_scroll:
                 pilot.press("page_down")
                 page += 1
-                shot(f"debrief-{page}")
+                shot(f"debrief-{page}", end_images)
             break
         else:
             return _error(f"unexpected screen '{screen.name}'")
@@ -205,5 +244,15 @@ def main(argv: list[str]) -> int:  # noqa: C901 - one loop over the screens a pl
               f"({','.join(map(str, choices))}); {'they were' if len(choices) != 1 else 'it was'} ignored",
               file=sys.stderr)
     print(escape(f"wrote {len(written)} images to {args.out}"))
+    if args.handout is not None:
+        from game.trainer import handout
+
+        try:
+            args.handout.parent.mkdir(parents=True, exist_ok=True)
+            handout.write(story, args.handout, parts, end_images)
+        except OSError as exc:
+            pygame.quit()
+            return _error(f"cannot write {args.handout}: {exc.strerror or exc}")
+        print(escape(f"wrote the handout {args.handout}"))
     pygame.quit()
     return EXIT_OK
