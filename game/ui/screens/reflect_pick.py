@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from contextlib import suppress
+from dataclasses import replace
+
 from ..blocks import Block, Button, Stack, Text
 from ..intents import Pop, Push
 from ..look import Look
@@ -30,7 +33,13 @@ class ReflectPickScreen(PageScreen):
         return every[:SHOWN], len(every), ""
 
     def refresh(self) -> None:
-        self.records, self.total, self.problem = self._read()  # a reflection written since shows as written
+        """Back from writing: only the reflections shown are read again (the whole list is slow to read with
+        thousands of records, and nothing else about them changes here)."""
+        store = self.env.store
+        # a failure keeps the list as it was; the next open reads it afresh
+        with suppress(Exception):
+            if store is not None:
+                self.records = [replace(p, reflection=store.reflection(p.id)) for p in self.records]
         super().refresh()
 
     def build(self, look: Look) -> Page:
