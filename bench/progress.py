@@ -4,7 +4,9 @@ A save file in a temporary folder gets N finished playthroughs (8 scenarios, 3 f
 each), then the real app, on a headless 1280x720 window, opens My progress from the title and draws its first
 frame, again and again (a new screen each time, so the save file is read each time). "Open" is from the
 intent to the frame drawn: reading the summary from SQLite, building the page, laying it out, painting it.
-The first open is reported apart (it imports the screen and reads the frameworks' data files).
+The first open in a session is reported apart: importing the screen's modules (the chart and card toolkit and
+the scenario model, which any scenario played loads too), then its first open (which reads the frameworks'
+data files).
 
 Target: median <= 100 ms at 10,000 records. The last line is key=value.
 """
@@ -93,6 +95,9 @@ def main(argv: list[str]) -> int:
         app.draw(surface)
         return (done - t) * 1000, (t_read - t) * 1000, (done - t_read) * 1000
 
+    t = time.perf_counter()
+    import game.ui.screens.progress  # noqa: F401 - what the first open in a session imports, timed apart
+    import_ms = (time.perf_counter() - t) * 1000
     first, _, _ = open_once()
     times, reads, draws = zip(*(open_once() for _ in range(args.runs)), strict=True)
     summary = store.progress()
@@ -102,13 +107,15 @@ def main(argv: list[str]) -> int:
     p95 = sorted(times)[max(0, round(0.95 * len(times)) - 1)]
     print(f"{args.records:,} records ({summary.plays:,} read back, {len(summary.scenarios)} scenarios, "
           f"{len(summary.frameworks)} frameworks); filled in {fill_s:.1f} s")
-    print(f"My progress opens: first {first:.1f} ms; then median {median:.1f} ms, p95 {p95:.1f} ms over "
+    print(f"first open in a session: importing the screen and what it draws with (the chart and card toolkit, "
+          f"the scenario model; loaded already once a scenario was played) {import_ms:.0f} ms, then {first:.1f} ms")
+    print(f"My progress opens: median {median:.1f} ms, p95 {p95:.1f} ms over "
           f"{args.runs} opens")
     print(f"  of which reading the summary from the save file (store.progress): median "
           f"{statistics.median(reads):.1f} ms; building, laying out and drawing the screen: median "
           f"{statistics.median(draws):.1f} ms")
     print(f"target: median <= 100 ms: {'met' if median <= 100 else 'NOT MET'}")
-    print(f"records={args.records} first_ms={first:.1f} median_ms={median:.1f} p95_ms={p95:.1f} "
+    print(f"records={args.records} import_ms={import_ms:.0f} first_ms={first:.1f} median_ms={median:.1f} p95_ms={p95:.1f} "
           f"read_median_ms={statistics.median(reads):.1f} draw_median_ms={statistics.median(draws):.1f}")
     return 0
 
