@@ -57,11 +57,13 @@ class MapArea(Block):
         self.strip = self.screen.strip = self.tools.h + 2 * gap
         self.kids = [(self.tools, 0, self.h - self.tools.h - gap)]
         lines = list(self.details or [])
+        self.screen.panel = pygame.Rect(0, 0, 0, 0)
         while lines:
             panel = Panel(Stack(lines, gap=0.25), pad=0.6)
             panel.layout(look, min(width, look.em(34)))
             if panel.h <= (self.h - self.strip) // 2:
                 self.kids.append((panel, 0, self.h - self.strip - panel.h))
+                self.screen.panel = pygame.Rect(0, self.h - self.strip - panel.h, panel.w, panel.h)
                 break
             lines.pop()
 
@@ -103,6 +105,7 @@ class MapScreen(PageScreen):
         self._area = pygame.Rect(0, 0, 0, 0)
         self._placed_for: tuple | None = None
         self.strip = 0  # the height of the buttons' strip along the map's foot (the map shows above it)
+        self.panel = pygame.Rect(0, 0, 0, 0)  # the details panel, in the map area's own coordinates
 
     # --- what the page shows ----------------------------------------------------------------------------
 
@@ -137,7 +140,7 @@ class MapScreen(PageScreen):
         if box is None:
             return [Text("No node", "small")]
         node = box.node
-        kind = {"scene": "Scene", "routing": "Routes on at once", "ending": "Ending",
+        kind = {"scene": "Scene", "routing": "Routing", "ending": "Ending",
                 "missing": "Missing"}[node.kind]
         lines: list[Block] = [Text(f"{node.title}", "body", "heading", bold=True),
                               Text(f"{kind} · id {node.id}" + "".join(f" · {x}" for x in node.lines), "small")]
@@ -187,8 +190,12 @@ class MapScreen(PageScreen):
             self.show(self.node, centre=True)
 
     def _seen(self, area: pygame.Rect) -> pygame.Rect:
-        """The part of the map area not under the buttons' strip."""
-        return pygame.Rect(area.x, area.y, area.w, max(1, area.h - self.strip))
+        """The part of the map area not under the buttons' strip, nor under the details panel when that is
+        most of the width (big text); a narrower panel is stepped round by `show`."""
+        bottom = area.h - self.strip
+        if self.panel.w > area.w // 2:
+            bottom = self.panel.top
+        return pygame.Rect(area.x, area.y, area.w, max(1, bottom))
 
     def _fit_zoom(self, area: pygame.Rect) -> float:
         w, h = self.world.size
@@ -244,6 +251,9 @@ class MapScreen(PageScreen):
         else:
             dx = min(0, r.left - inner.left) or max(0, r.right - inner.right)
             dy = min(0, r.top - inner.top) or max(0, r.bottom - inner.bottom)
+            panel = self.panel.move(area.x, area.y)
+            if panel.w and r.move(-dx, -dy).colliderect(panel.inflate(margin, margin)):
+                dy = r.bottom - (panel.top - margin)  # not behind the details panel: just above it
             self.cam.x += dx / self.cam.zoom
             self.cam.y += dy / self.cam.zoom
         self._changed()
