@@ -42,15 +42,22 @@ class SettingsScreen(PageScreen):
             items.append(Text(note, "small", "muted"))
         return Stack(items, gap=0.4)
 
-    def _lrs_note(self) -> Block:
-        """Where records go: the address and identity are typed on the command line until this screen has text
-        fields (the password is never shown)."""
+    def _lrs_words(self) -> str:
+        """Where records go and, if they do not, why (the password is never shown)."""
+        from game.records.recorder import why_not_sending
+
         prefs = self.env.prefs
         where = prefs.lrs_endpoint or "none set"
         who = {"named": prefs.xapi_email or "no email set", "anonymous": "an anonymous id"}.get(
             prefs.xapi_identity, "nobody")
+        why = why_not_sending(prefs)
+        return (f"Address: {where}. Records say they are from: {who}. "
+                + (f"Nothing is sent: {why}." if why else "Sending in the background."))
+
+    def _lrs_note(self) -> Block:
+        """The address and identity are typed on the command line until this screen has text fields."""
         return Stack([Text("Learning record store", "label", "heading"),
-                      Text(f"Address: {where}. Records say they are from: {who}.", "body", "text"),
+                      Text(self._lrs_words(), "body", "text"),
                       Text("Set the address, user, password, name and email with: python main.py results send "
                            "--lrs URL --user USER --password PASSWORD --identity named --name NAME --email EMAIL "
                            "--remember", "small", "muted")], gap=0.4)
@@ -62,4 +69,5 @@ class SettingsScreen(PageScreen):
 
     def speech(self) -> str:
         prefs = self.env.prefs
-        return "Settings. " + ". ".join(f"{p.label}: {p.label_of(getattr(prefs, p.name))}" for p in ON_SCREEN)
+        return ("Settings. " + ". ".join(f"{p.label}: {p.label_of(getattr(prefs, p.name))}" for p in ON_SCREEN)
+                + ". Learning record store. " + self._lrs_words())
