@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import csv
 import json
+import re
 from collections.abc import Iterable
 from datetime import UTC, datetime
 from typing import TextIO
@@ -34,16 +35,26 @@ COLUMNS = ("id", "scenario", "title", "version", "content_hash", "framework", "f
            "outcome_label", "severity", "regulator", "legacy")
 
 
+# What a text cell may need: a control character to escape, or a first character a spreadsheet takes for a
+# formula. One search tells most cells (plain words) apart at once: an export is 10,000 rows of 40 cells.
+_NEEDS_CARE = re.compile("[\x00-\x09\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff]|^[=+\\-@]")
+
+
 def cell(value: object) -> object:
     """One CSV cell that no spreadsheet runs as a formula and no terminal acts on (see the module's docstring)."""
+    kind = type(value)
+    if kind is str:
+        if _NEEDS_CARE.search(value) is None:
+            return value
+        text = escape(value)
+        return "'" + text if text.startswith(FORMULA_START) else text
     if value is None:
         return ""
-    if isinstance(value, bool):
+    if kind is bool:
         return "yes" if value else "no"
-    if isinstance(value, int | float):
+    if kind is int or kind is float:
         return value
-    text = escape(str(value))
-    return "'" + text if text.startswith(FORMULA_START) else text
+    return cell(str(value))
 
 
 def _standard_columns(playthroughs: list[Playthrough]) -> list[tuple[str, str, str]]:
@@ -67,21 +78,27 @@ def _path_words(p: Playthrough) -> str:
 def export_csv(playthroughs: Iterable[Playthrough], stream: TextIO) -> int:
     """Write the records, newest first as given, as CSV text (the caller encodes it as UTF-8, opened with
     newline=""). The byte-order mark is written here. Returns the number of rows."""
-    records = list(playthroughs)
+    with codec.gc_paused():
+        return _write_csv(list(playthroughs), stream)
+
+
+def _write_csv(records: list[Playthrough], stream: TextIO) -> int:
     scored = _standard_columns(records)
     stream.write("\ufeff")
     writer = csv.writer(stream, lineterminator="\r\n")
     writer.writerow([cell(h) for h in (*COLUMNS, *(h for _f, _s, h in scored),
                                        *(f"reflection: {prompt}" for _k, prompt in REFLECTION_PROMPTS))])
+    prompts = [key for key, _prompt in REFLECTION_PROMPTS]
     for p in records:
-        data = codec.to_dict(p)
-        data["choices"] = ",".join(str(c.number) for c in p.path)
-        data["path"] = _path_words(p)
-        row = [data[name] for name in COLUMNS]
-        row += [p.scores.get(sid) if p.framework == fid else None for fid, sid, _h in scored]
+        row = [p.id, p.scenario, p.title, p.version, p.content_hash, p.framework, p.framework_title, p.front_end,
+               codec.when(p.started_at), codec.when(p.finished_at), p.duration_s,
+               ",".join(str(c.number) for c in p.path), _path_words(p), p.ending, p.ending_title, p.outcome,
+               p.outcome_label, p.severity, p.regulator, p.legacy]
+        scores = p.scores if p.framework else {}
+        row += [scores.get(sid) if p.framework == fid else None for fid, sid, _h in scored]
         parts = p.reflection.parts if p.reflection is not None else {}
-        row += [parts.get(key) for key, _prompt in REFLECTION_PROMPTS]
-        writer.writerow([cell(v) for v in row])
+        row += [parts.get(key) for key in prompts]
+        writer.writerow(list(map(cell, row)))
     return len(records)
 
 
@@ -108,7 +125,10 @@ def document(playthroughs: Iterable[Playthrough], exported_at: datetime | None =
 def export_json(playthroughs: Iterable[Playthrough], stream: TextIO, exported_at: datetime | None = None) -> int:
     """Write the records as one JSON document (UTF-8 text; characters that could act on a terminal are \\u
     escapes). Returns the number of playthroughs."""
-    data = document(playthroughs, exported_at)
-    stream.write(escape_json(json.dumps(data, ensure_ascii=False, indent=1)))
+    with codec.gc_paused():
+        data = document(playthroughs, exported_at)
+        text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    # compact: json's C encoder serves only documents without indentation, and this one can be 20 MB
+    stream.write(escape_json(text))
     stream.write("\n")
     return len(data["playthroughs"])

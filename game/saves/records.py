@@ -1,8 +1,9 @@
 """The learner's records in the save file (schema 2): every finished whole playthrough, and CPD reflections.
 
 A record is kept as its JSON (game/records/codec.py) beside the columns that lists, the done marks, the best
-outcomes and My progress are worked out from in SQL (indexed by scenario, finish time and severity; the final
-scores one row per standard), so My progress stays quick with thousands of records and never parses them.
+outcomes and My progress are worked out from in SQL (indexed by scenario, finish time and severity), and the
+per-standard totals are kept summed as records come in (standard_total), so My progress stays quick with
+thousands of records and never parses them.
 Reflections are kept apart, as the learner edits them after the record is made. Save slots are not records:
 clearing the records leaves them alone.
 """
@@ -12,11 +13,12 @@ from __future__ import annotations
 import json
 import logging
 import sqlite3
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 
 from game.records import codec
+from game.records.codec import gc_paused
 from game.records.playthrough import Playthrough, Reflection
 
 if TYPE_CHECKING:
@@ -39,15 +41,19 @@ RECORDS_SCHEMA = (
         severity INTEGER NOT NULL,       -- the outcome's place on the ladder: 0 is the best
         record TEXT NOT NULL             -- the whole Playthrough as JSON, without its reflection
     )""",
-    "CREATE INDEX playthrough_by_scenario ON playthrough (scenario, finished_at)",
+    # Covering what My progress reads (plays, time, the latest and the best per scenario), so it never reads
+    # the records themselves, which are most of the file.
+    "CREATE INDEX playthrough_by_scenario ON playthrough (scenario, finished_at, duration_s)",
+    "CREATE INDEX playthrough_by_severity ON playthrough (scenario, severity, finished_at)",
     "CREATE INDEX playthrough_by_finish ON playthrough (finished_at)",
-    "CREATE INDEX playthrough_by_severity ON playthrough (scenario, severity)",
-    """CREATE TABLE playthrough_score (  -- the final score on each standard, for per-standard totals in SQL
-        playthrough INTEGER NOT NULL,    -- playthrough.n
+    """CREATE TABLE standard_total (   -- per-standard totals over every record, kept up to date as records are kept
         framework TEXT NOT NULL,
         standard TEXT NOT NULL,
-        score INTEGER NOT NULL,
-        PRIMARY KEY (playthrough, standard)
+        total INTEGER NOT NULL,          -- the sum of the final scores on it
+        plays INTEGER NOT NULL,          -- records scored on it
+        upheld INTEGER NOT NULL,         -- of those, ended above 0
+        breached INTEGER NOT NULL,       -- and below 0
+        PRIMARY KEY (framework, standard)
     ) WITHOUT ROWID""",
     """CREATE TABLE reflection (
         playthrough TEXT PRIMARY KEY,    -- playthrough.id
@@ -71,8 +77,11 @@ def insert(db: sqlite3.Connection, p: Playthrough) -> None:
         (p.id, p.scenario, p.title, p.framework, stored_time(p.finished_at), p.duration_s, p.ending, p.outcome,
          p.outcome_label, p.severity, text))
     if cursor.rowcount and p.scores:
-        db.executemany("INSERT INTO playthrough_score VALUES (?, ?, ?, ?)",
-                       [(cursor.lastrowid, p.framework, sid, score) for sid, score in p.scores.items()])
+        db.executemany("""INSERT INTO standard_total VALUES (?, ?, ?, 1, ?, ?)
+                          ON CONFLICT (framework, standard) DO UPDATE SET total = total + excluded.total,
+                              plays = plays + 1, upheld = upheld + excluded.upheld,
+                              breached = breached + excluded.breached""",
+                       [(p.framework, sid, score, int(score > 0), int(score < 0)) for sid, score in p.scores.items()])
 
 
 class RecordsMixin:
@@ -90,6 +99,16 @@ class RecordsMixin:
 
         self._write_with("cannot keep the finished playthrough in", write)
 
+    def record_playthroughs(self, records: Iterable[Playthrough]) -> None:
+        """Keep many records in one transaction (an import, a benchmark): all or none."""
+        def write(db: sqlite3.Connection) -> None:
+            for p in records:
+                insert(db, p)
+                if p.reflection is not None:
+                    _put_reflection(db, p.id, p.reflection)
+
+        self._write_with("cannot keep the finished playthroughs in", write)
+
     def playthroughs(self, scenario: str | None = None) -> list[Playthrough]:
         """Every record (of one scenario, if given), newest first, each with its reflection. A damaged record
         is left out (and logged) rather than hiding the others."""
@@ -98,39 +117,35 @@ class RecordsMixin:
                               LEFT JOIN reflection r ON r.playthrough = p.id {where}
                               ORDER BY p.finished_at DESC, p.n DESC""", params)
         out = []
-        for pid, text, parts, updated in rows:
-            try:
-                data = json.loads(text) if isinstance(text, str) else None
-                if isinstance(data, dict) and parts is not None:
-                    data["reflection"] = {"parts": json.loads(parts), "updated_at": updated}
-                out.append(codec.from_dict(data))
-            except (ValueError, RecursionError) as exc:
-                log.warning("saves: the record %s is damaged and left out: %s", codec_safe(pid), exc)
+        with gc_paused():
+            for pid, text, parts, updated in rows:
+                try:
+                    data = json.loads(text) if isinstance(text, str) else None
+                    if isinstance(data, dict) and parts is not None:
+                        data["reflection"] = {"parts": json.loads(parts), "updated_at": updated}
+                    out.append(codec.from_dict(data))
+                except (ValueError, RecursionError) as exc:
+                    log.warning("saves: the record %s is damaged and left out: %s", codec_safe(pid), exc)
         return out
 
     def progress(self) -> Progress:
         """My progress, worked out in SQL: per scenario, the time played and per-standard totals."""
         from game.records.progress import ScenarioRow, StandardRow, build
 
+        # One row per scenario: its totals from the covering index, then its latest and its best record,
+        # each found by one index lookup.
         scenarios = self._read("""
-            WITH ranked AS (
-                SELECT scenario, title, outcome, outcome_label, severity, ending, id, finished_at, duration_s,
-                       row_number() OVER (PARTITION BY scenario ORDER BY finished_at DESC, n DESC) AS newest,
-                       row_number() OVER (PARTITION BY scenario ORDER BY severity ASC, finished_at DESC, n DESC)
-                           AS best
-                FROM playthrough)
-            SELECT l.scenario, l.title, t.plays, t.seconds,
+            SELECT t.scenario, l.title, t.plays, t.seconds,
                    l.outcome, l.outcome_label, l.severity, l.ending, l.id, l.finished_at,
                    b.outcome, b.outcome_label, b.severity, b.ending, b.id, b.finished_at
-            FROM ranked l
-            JOIN ranked b ON b.scenario = l.scenario AND b.best = 1
-            JOIN (SELECT scenario, count(*) AS plays, total(duration_s) AS seconds FROM playthrough
-                  GROUP BY scenario) t ON t.scenario = l.scenario
-            WHERE l.newest = 1
-            ORDER BY l.finished_at DESC""")
-        standards = self._read("""
-            SELECT framework, standard, sum(score), count(*), sum(score > 0), sum(score < 0)
-            FROM playthrough_score GROUP BY framework, standard""")
+            FROM (SELECT scenario, count(*) AS plays, total(duration_s) AS seconds FROM playthrough
+                  GROUP BY scenario) t
+            JOIN playthrough l ON l.n = (SELECT n FROM playthrough WHERE scenario = t.scenario
+                                         ORDER BY finished_at DESC, n DESC LIMIT 1)
+            JOIN playthrough b ON b.n = (SELECT n FROM playthrough WHERE scenario = t.scenario
+                                         ORDER BY severity ASC, finished_at DESC, n DESC LIMIT 1)
+            ORDER BY l.finished_at DESC, l.n DESC""")
+        standards = self._read("SELECT framework, standard, total, plays, upheld, breached FROM standard_total")
         return build([ScenarioRow(*row) for row in scenarios], [StandardRow(*row) for row in standards])
 
     def best_outcomes(self) -> dict:
@@ -139,11 +154,10 @@ class RecordsMixin:
         from .store import BestOutcome
 
         rows = self._read("""
-            SELECT scenario, ending, outcome, severity FROM (
-                SELECT scenario, ending, outcome, severity, row_number() OVER (
-                    PARTITION BY scenario ORDER BY severity ASC, finished_at DESC, n DESC) AS best
-                FROM playthrough)
-            WHERE best = 1""")
+            SELECT b.scenario, b.ending, b.outcome, b.severity
+            FROM (SELECT DISTINCT scenario FROM playthrough) s
+            JOIN playthrough b ON b.n = (SELECT n FROM playthrough WHERE scenario = s.scenario
+                                         ORDER BY severity ASC, finished_at DESC, n DESC LIMIT 1)""")
         return {scenario: BestOutcome(ending, outcome, severity) for scenario, ending, outcome, severity in rows
                 if all(isinstance(v, str) for v in (scenario, ending, outcome)) and type(severity) is int}
 
@@ -187,7 +201,7 @@ class RecordsMixin:
 
         def write(db: sqlite3.Connection) -> None:
             counted.append(db.execute("DELETE FROM playthrough").rowcount)
-            db.execute("DELETE FROM playthrough_score")
+            db.execute("DELETE FROM standard_total")
             db.execute("DELETE FROM reflection")
 
         self._write_with("cannot clear the records in", write)

@@ -44,7 +44,7 @@ log = logging.getLogger("crossing_paths.saves")
 APPLICATION_ID = 0x43507468  # "CPth": marks the file as a Crossing Paths save database
 # Schema log:
 #   1 - tables slot and finish.
-#   2 - the learner's records (game/saves/records.py): playthrough (whole records), playthrough_score and
+#   2 - the learner's records (game/saves/records.py): playthrough (whole records), standard_total and
 #       reflection replace finish, whose rows become legacy records (game/saves/migrate.py).
 SCHEMA_VERSION = 2
 AUTOSAVE = "autosave"  # reserved: the player cannot give a named slot this name

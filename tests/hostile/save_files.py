@@ -124,7 +124,7 @@ def _cases() -> list[tuple[str, Callable[[Path], None]]]:
         ("unknown-scenario", _ours("UPDATE slot SET scenario = 'gone' WHERE name = 'broken'")),
         ("finish-damaged", _ours("UPDATE playthrough SET severity = 'worst', outcome = x'00'")),
         ("record-damaged", _ours("UPDATE playthrough SET record = '{not json', scenario = x'00ff'")),
-        ("score-damaged", _ours("UPDATE playthrough_score SET score = 'lots', framework = x'00'")),
+        ("score-damaged", _ours("UPDATE standard_total SET total = 'lots', framework = x'00'")),
         ("slot-table-dropped", _ours("DROP TABLE slot")),
         ("slot-table-other-shape", _ours("DROP TABLE slot", "CREATE TABLE slot (kind TEXT, name TEXT)")),
         ("garbage-journal", lambda p: (_ours()(p), p.with_name(p.name + "-journal").write_bytes(rng.randbytes(1024)))),

@@ -1,0 +1,99 @@
+"""How long the learner's records take with 10,000 playthroughs: `python bench/records.py [--records N] [--runs N]`.
+
+A save file in a temporary folder gets N finished playthroughs (8 scenarios, 3 frameworks, 5 choices and 4-6
+standards each, a reflection on one in ten). Timed, each `--runs` times, median reported:
+- export CSV and JSON, as `results export` does them: reading every record from the save file and writing the
+  text (not the disk write);
+- `SaveStore.progress()`, the summary My progress shows, worked out in SQL.
+Targets: export <= 1 s each; progress well under 50 ms. The last line is key=value.
+"""
+
+from __future__ import annotations
+
+import argparse
+import io
+import random
+import statistics
+import sys
+import tempfile
+import time
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from game.records.export import export_csv, export_json
+from game.records.playthrough import ChoiceMade, Playthrough, Reflection
+from game.saves import SaveStore
+
+FRAMEWORKS = {"hcpc-2012": ["1", "2", "3", "7", "13"], "hcpc-2016": ["1", "2", "5", "6", "9"],
+              "swe-2019": ["1", "2", "3", "5"]}
+START = datetime(2025, 1, 1, tzinfo=UTC)
+
+
+def made_up(n: int, rng: random.Random) -> Playthrough:
+    framework = rng.choice(sorted(FRAMEWORKS))
+    standards = FRAMEWORKS[framework]
+    finished = START + timedelta(minutes=37 * n)
+    path = tuple(ChoiceMade(f"node-{i}", rng.randint(1, 3), f"Option text for choice {i}, a sentence or two long.",
+                            "Feedback that says which standard the choice upheld or breached, and why.",
+                            {rng.choice(standards): rng.choice((-2, -1, 1, 2))},
+                            finished - timedelta(minutes=10 - i), rng.randint(0, 3)) for i in range(5))
+    scores = {sid: rng.randint(-4, 4) for sid in standards}
+    severity = rng.randint(0, 9)
+    reflection = Reflection({"happened": "A friend request.", "learnt": "Boundaries.\nAnd records."}, finished) \
+        if n % 10 == 0 else None
+    return Playthrough(
+        id=f"00000000-0000-4000-8000-{n:012d}", scenario=f"scenario-{n % 8}", title=f"Scenario {n % 8}",
+        version="3", content_hash="ab" * 32, framework=framework, framework_title=framework.upper(),
+        front_end=rng.choice(("desktop", "terminal")), started_at=finished - timedelta(minutes=12),
+        finished_at=finished, duration_s=rng.uniform(300, 1500), path=path, ending=f"ending-{severity}",
+        ending_title=f"Ending {severity}", outcome=f"rung-{severity}", outcome_label=f"Rung {severity}",
+        severity=severity, regulator="Social Work England" if severity > 4 else None, scores=scores,
+        reflection=reflection)
+
+
+CPU: dict[str, float] = {}  # the same runs' median processor time: on a shared machine, wall time is also waiting
+
+
+def _median_ms(run, runs: int, name: str = "") -> float:
+    times, cpu = [], []
+    for _ in range(runs):
+        started, started_cpu = time.perf_counter(), time.process_time()
+        run()
+        times.append(time.perf_counter() - started)
+        cpu.append(time.process_time() - started_cpu)
+    CPU[name] = statistics.median(cpu) * 1000
+    return statistics.median(times) * 1000
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--records", type=int, default=10_000)
+    parser.add_argument("--runs", type=int, default=5)
+    args = parser.parse_args(argv)
+    rng = random.Random(13)
+    with tempfile.TemporaryDirectory(prefix="bench-records-") as tmp, SaveStore.open(Path(tmp) / "s.sqlite3") as store:
+        store.record_playthroughs(made_up(n, rng) for n in range(args.records))
+
+        def export(write) -> None:
+            write(store.playthroughs(), io.StringIO(newline=""))
+
+        read_ms = _median_ms(store.playthroughs, args.runs, "read")
+        csv_ms = _median_ms(lambda: export(export_csv), args.runs, "csv")
+        json_ms = _median_ms(lambda: export(export_json), args.runs, "json")
+        store.progress()  # the first call imports the frameworks' data: not what a second opening costs
+        progress_ms = _median_ms(store.progress, max(args.runs, 20), "progress")
+        size = (Path(tmp) / "s.sqlite3").stat().st_size
+    print(f"{args.records} records ({size / 1e6:.1f} MB save file), median of {args.runs} runs (wall / CPU):")
+    print(f"  read every record    {read_ms:8.1f} / {CPU['read']:7.1f} ms")
+    print(f"  export CSV           {csv_ms:8.1f} / {CPU['csv']:7.1f} ms   (target <= 1000)")
+    print(f"  export JSON          {json_ms:8.1f} / {CPU['json']:7.1f} ms   (target <= 1000)")
+    print(f"  progress()           {progress_ms:8.1f} / {CPU['progress']:7.1f} ms   (target < 50)")
+    print(f"records={args.records} read_ms={read_ms:.0f} export_csv_ms={csv_ms:.0f} export_json_ms={json_ms:.0f} "
+          f"progress_ms={progress_ms:.1f}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
