@@ -62,8 +62,10 @@ class MapArea(Block):
             panel = Panel(Stack(lines, gap=0.25), pad=0.6)
             panel.layout(look, min(width, look.em(34)))
             if panel.h <= (self.h - self.strip) // 2:
-                self.kids.append((panel, 0, self.h - self.strip - panel.h))
-                self.screen.panel = pygame.Rect(0, self.h - self.strip - panel.h, panel.w, panel.h)
+                # in the bottom corner away from the focused node, so that it never hides it
+                x = width - panel.w if self.screen.node_on_left() else 0
+                self.kids.append((panel, x, self.h - self.strip - panel.h))
+                self.screen.panel = pygame.Rect(x, self.h - self.strip - panel.h, panel.w, panel.h)
                 break
             lines.pop()
 
@@ -202,9 +204,17 @@ class MapScreen(PageScreen):
         seen = self._seen(area)
         return max(ZOOM_MIN, min(ZOOM_MAX, 1.0, seen.w / max(1, w), seen.h / max(1, h)))
 
+    def node_on_left(self) -> bool:
+        box = self.world.boxes.get(self.node) if self.world is not None and self.node else None
+        if box is None or not self._area.w:
+            return False
+        return self.cam.rect(self._area, box.rect).centerx < self._area.centerx
+
     def _changed(self) -> None:
         self._layer_key = None  # the map moved: paint the layer again
         self.touch()
+        if self.panel.w and (self.panel.x > 0) != self.node_on_left():
+            self.refresh()  # the focused node crossed the middle: the details panel changes corner
 
     def fit(self) -> None:
         if self.world is None or not self._area.w:
