@@ -192,3 +192,31 @@ def test_map_window_opens_the_map_from_the_command_line(tmp_path):
     both = subprocess.run([sys.executable, "main.py", "map", str(_fixtures / RICH), "--window", "--out", "x.svg"],
                           cwd=root, env=env, capture_output=True, text=True, timeout=60)
     assert both.returncode == 2 and "leave out --format and --out" in both.stderr
+
+
+def test_hostile_titles_and_window_sizes_never_break_the_map(tmp_path):
+    import time
+
+    from game.ui.intents import ChangeSetting
+    from tests.hostile.layout import HOSTILE_TEXT
+    from tests.hostile.scenario_files import playthrough
+
+    app, pilot = make_app(tmp_path, files=())
+    path = app.scenarios_dir / "hostile.yaml"
+    path.write_text(playthrough([HOSTILE_TEXT, "short", HOSTILE_TEXT[:400]]), encoding="utf-8")
+    app.act(Push("map", {"path": path}))
+    pilot.step()
+    screen = app.top
+    assert screen.world is not None, getattr(screen, "problem", "")
+    for size, scale, profile in (((480, 360), 200, "desktop"), ((2560, 480), 100, "projector"),
+                                 ((3840, 2160), 200, "desktop"), ((800, 600), 150, "projector")):
+        app.act(ChangeSetting("text_scale", scale))
+        app.act(ChangeSetting("profile", profile))
+        pilot.resize(*size)
+        started = time.perf_counter()
+        for key in ("down", "zoom_in", "zoom_in", "fit", "zoom_out"):
+            pilot.press(key)
+        assert time.perf_counter() - started < 20, size  # bounded: labels wrap at most a few lines
+        pilot.frame()
+        box = screen.world.boxes[screen.node]
+        assert box.rect.w <= screen.world.look.em(15) + 1  # a 12,000-letter title does not widen a node
