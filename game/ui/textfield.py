@@ -295,6 +295,7 @@ def _put_clipboard(text: str) -> bool:
 
 
 _ime_on = True  # SDL turns text input on when the video system starts
+_ime_rect: list[pygame.Rect | None] = [None]  # where the candidate window was last placed
 
 
 def ime_focus(field: TextField | None) -> None:
@@ -309,9 +310,11 @@ def ime_focus(field: TextField | None) -> None:
         if not _ime_on:
             pygame.key.start_text_input()
             _ime_on = True
+            _ime_rect[0] = None
         rect = field.cursor_rect()
-        if rect is not None:
+        if rect is not None and rect != _ime_rect[0]:  # told only when the cursor moved, not every frame
             pygame.key.set_text_input_rect(rect)
+            _ime_rect[0] = rect
     except pygame.error as exc:  # no video system (a snapshot): nothing to place
         log.debug("text input: %s", exc)
 
