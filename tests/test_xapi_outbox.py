@@ -120,3 +120,19 @@ def test_the_recorder_never_raises_into_play(tmp_path, caplog):
     box.close()  # a closed connection: every write fails
     assert recorder.XapiRecorder(box).record(playthrough(1)) == 0
     assert recorder.XapiRecorder(None).record(playthrough(1)) == 0
+
+
+def test_many_damaged_rows_never_hide_the_good_ones_behind_them(tmp_path):
+    path = tmp_path / "box.sqlite"
+    with Outbox.open(path) as box:
+        made = []
+        for _ in range(40):
+            made += recorder.statements_of(playthrough(3))
+        box.add(made)
+    db = sqlite3.connect(path)
+    db.execute("UPDATE statement SET body = 'x' WHERE seq <= 150")
+    db.commit()
+    db.close()
+    with Outbox.open(path) as box:
+        assert [p.id for p in box.pending(5)] == [s["id"] for s in made[150:155]]
+        assert len(box.pending(1000)) == len(made) - 150

@@ -261,16 +261,20 @@ class Outbox:
     # --- reading ----------------------------------------------------------------------------------------------
 
     def pending(self, limit: int, now: float | None = None) -> list[Pending]:
-        """The oldest statements due for sending, at most `limit`. Damaged rows are left out (never sent)."""
+        """The oldest statements due for sending, at most `limit`. Damaged rows are passed over (never sent),
+        however many there are."""
         now = time.time() if now is None else now
-        rows = self._read("SELECT id, body, attempts FROM statement WHERE sent_at IS NULL AND next_try <= ? "
-                          "ORDER BY seq LIMIT ?", (now, limit * 2 + 10))
-        out = []
-        for sid, body, attempts in rows:
-            statement = _readable(sid, body)
-            if statement is not None:
-                out.append(Pending(sid, statement, int(attempts) if isinstance(attempts, int) else 0))
-            if len(out) >= limit:
+        out: list[Pending] = []
+        after = -1
+        while len(out) < limit:
+            rows = self._read("SELECT id, body, attempts, seq FROM statement WHERE sent_at IS NULL AND "
+                              "next_try <= ? AND seq > ? ORDER BY seq LIMIT ?", (now, after, limit + 10))
+            for sid, body, attempts, seq in rows:
+                statement = _readable(sid, body)
+                if statement is not None and len(out) < limit:
+                    out.append(Pending(sid, statement, attempts if isinstance(attempts, int) else 0))
+                after = seq if isinstance(seq, int) else after
+            if len(rows) < limit + 10:
                 break
         return out
 

@@ -85,7 +85,7 @@ class XapiRecorder:
             return 0
         try:
             added = self.outbox.add(make())
-        except (OutboxError, ValueError, TypeError, AttributeError) as exc:
+        except (OutboxError, ValueError, TypeError, AttributeError, KeyError) as exc:
             log.warning("xapi: statements of playthrough %s could not be kept: %s", pid, exc)
             return 0
         if added and self.on_new is not None:
