@@ -164,3 +164,12 @@ def test_export_errors_are_one_clear_line(saves, tmp_path, capsys, case):
     assert err.count("\n") == 1 and err.startswith("crossing-paths results export: ")
     assert "Traceback" not in err
     assert not out.is_file()
+
+
+def test_a_decoded_record_has_every_field_its_class_has():
+    # codec builds records without __init__ (for speed): a field added to the class must be added there too
+    from dataclasses import fields
+
+    decoded = codec.from_dict(codec.to_dict(record(1)))
+    assert set(vars(decoded)) == {f.name for f in fields(Playthrough)}
+    assert set(vars(decoded.path[0])) == {f.name for f in fields(ChoiceMade)}

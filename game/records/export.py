@@ -8,19 +8,19 @@ seconds) are written as numbers, so they add up; a number is never a formula. Ea
 records gets a column of final scores, named by framework, number and short title ("hcpc-2016 2 Confidentiality"),
 because a number means a different standard in another framework.
 
-JSON: docs/records.schema.json describes it (docs/records.md says what each field means).
+JSON: docs/records.schema.json describes it (docs/records.md says what each field means). It is ASCII: every
+other character is a \\u escape, so no control character reaches a terminal it is printed on.
 """
 
 from __future__ import annotations
 
 import csv
 import json
-import re
 from collections.abc import Iterable
 from datetime import UTC, datetime
 from typing import TextIO
 
-from game.engine.controls import escape, escape_json
+from game.engine.controls import escape
 
 from . import codec
 from .playthrough import REFLECTION_PROMPTS, Playthrough
@@ -35,16 +35,15 @@ COLUMNS = ("id", "scenario", "title", "version", "content_hash", "framework", "f
            "outcome_label", "severity", "regulator", "legacy")
 
 
-# What a text cell may need: a control character to escape, or a first character a spreadsheet takes for a
-# formula. One search tells most cells (plain words) apart at once: an export is 10,000 rows of 40 cells.
-_NEEDS_CARE = re.compile("[\x00-\x09\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff]|^[=+\\-@]")
+FORMULA_FIRST = frozenset("=+-@\t\r")
 
 
 def cell(value: object) -> object:
     """One CSV cell that no spreadsheet runs as a formula and no terminal acts on (see the module's docstring)."""
     kind = type(value)
     if kind is str:
-        if _NEEDS_CARE.search(value) is None:
+        # the common case in C: printable text (no control or bidi character) not starting like a formula
+        if value.isprintable() and (not value or value[0] not in FORMULA_FIRST):
             return value
         text = escape(value)
         return "'" + text if text.startswith(FORMULA_START) else text
@@ -127,8 +126,10 @@ def export_json(playthroughs: Iterable[Playthrough], stream: TextIO, exported_at
     escapes). Returns the number of playthroughs."""
     with codec.gc_paused():
         data = document(playthroughs, exported_at)
-        text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
-    # compact: json's C encoder serves only documents without indentation, and this one can be 20 MB
-    stream.write(escape_json(text))
+        # Compact and ASCII: json's C encoder serves only documents without indentation, and with ensure_ascii
+        # it writes every control, bidi and non-ASCII character as a \u escape itself (the same text to any
+        # JSON reader), leaving only DEL, so no pass over a 20 MB document is needed to make it safe to print.
+        text = json.dumps(data, separators=(",", ":"))
+    stream.write(text.replace("\x7f", "\\u007f") if "\x7f" in text else text)
     stream.write("\n")
     return len(data["playthroughs"])

@@ -113,18 +113,19 @@ class RecordsMixin:
         """Every record (of one scenario, if given), newest first, each with its reflection. A damaged record
         is left out (and logged) rather than hiding the others."""
         where, params = ("WHERE p.scenario = ?", (scenario,)) if scenario is not None else ("", ())
-        rows = self._read(f"""SELECT p.id, p.record, r.parts, r.updated_at FROM playthrough p
+        # the record as bytes: json.loads reads UTF-8 itself, without a Python text factory call per row
+        rows = self._read(f"""SELECT p.id, CAST(p.record AS BLOB), r.parts, r.updated_at FROM playthrough p
                               LEFT JOIN reflection r ON r.playthrough = p.id {where}
                               ORDER BY p.finished_at DESC, p.n DESC""", params)
         out = []
         with gc_paused():
             for pid, text, parts, updated in rows:
                 try:
-                    data = json.loads(text) if isinstance(text, str) else None
+                    data = json.loads(text) if isinstance(text, bytes) else None
                     if isinstance(data, dict) and parts is not None:
                         data["reflection"] = {"parts": json.loads(parts), "updated_at": updated}
                     out.append(codec.from_dict(data))
-                except (ValueError, RecursionError) as exc:
+                except (ValueError, RecursionError) as exc:  # UnicodeDecodeError and JSON's errors included
                     log.warning("saves: the record %s is damaged and left out: %s", codec_safe(pid), exc)
         return out
 
