@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from itertools import pairwise
 
 SWEEPS = 8  # barycentre passes (down + up each): crossings stop improving long before this in practice
-PULLS = 4  # coordinate passes
+PULLS = 3  # coordinate passes (down and up each)
 WAYPOINTS = 3  # waypoints on long edges, per node of the graph, at most
 
 
@@ -258,51 +258,59 @@ def _order(rows: list[list], succ: dict, pred: dict) -> int:
 
 
 def _coordinates(rows: list[list], succ: dict, pred: dict, sizes: dict, gap: float) -> dict:
+    width = {n: wh[0] for n, wh in sizes.items()}
     xs: dict = {}
     for row in rows:
         x = 0.0
         for n in row:
             xs[n] = x
-            x += sizes[n][0] + gap
-    widest = max((xs[r[-1]] + sizes[r[-1]][0] for r in rows if r), default=0.0)
+            x += width[n] + gap
+    widest = max((xs[r[-1]] + width[r[-1]] for r in rows if r), default=0.0)
     for row in rows:  # centre each layer under the widest to start with
         if row:
-            shift = (widest - (xs[row[-1]] + sizes[row[-1]][0])) / 2
+            shift = (widest - (xs[row[-1]] + width[row[-1]])) / 2
             for n in row:
                 xs[n] += shift
     for _ in range(PULLS):
         for near, indices in ((pred, range(1, len(rows))), (succ, range(len(rows) - 2, -1, -1))):
             for li in indices:
-                _pull(rows[li], near, sizes, xs, gap)
+                _pull(rows[li], near, width, xs, gap)
     low = min(xs.values(), default=0.0)
     return {n: x - low for n, x in xs.items()}
 
 
-def _pull(row: list, near: dict, sizes: dict, xs: dict, gap: float) -> None:
+def _pull(row: list, near: dict, width: dict, xs: dict, gap: float) -> None:
     """Move each node of `row` towards the mean centre of its neighbours in `near`, keeping the order and
     at least `gap` between two nodes: wanted places, pushed apart left to right, then right to left, and
     the two averaged."""
     want = []
     for n in row:
-        w = sizes[n][0]
-        cs = [xs[m] + sizes[m][0] / 2 for m in near[n]]
-        want.append(sum(cs) / len(cs) - w / 2 if cs else xs[n])
+        ns = near[n]
+        if ns:
+            total = 0.0
+            for m in ns:
+                total += xs[m] + width[m] / 2
+            want.append(total / len(ns) - width[n] / 2)
+        else:
+            want.append(xs[n])
+    if len(row) == 1:  # nothing to keep apart
+        xs[row[0]] = want[0]
+        return
     left = []
     edge = float("-inf")
     for n, x in zip(row, want, strict=True):
         x = max(x, edge)
         left.append(x)
-        edge = x + sizes[n][0] + gap
+        edge = x + width[n] + gap
     right = [0.0] * len(row)
     edge = float("inf")
     for i in range(len(row) - 1, -1, -1):
         n = row[i]
-        x = min(want[i], edge - sizes[n][0])
+        x = min(want[i], edge - width[n])
         right[i] = x
         edge = x - gap
-    placed = [(a + b) / 2 for a, b in zip(left, right, strict=True)]
     edge = float("-inf")  # the average of two orderly placings can still overlap: one more push right
     for i, n in enumerate(row):
-        x = max(placed[i], edge)
+        x = max((left[i] + right[i]) / 2, edge)
         xs[n] = x
-        edge = x + sizes[n][0] + gap
+        edge = x + width[n] + gap

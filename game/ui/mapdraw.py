@@ -101,6 +101,16 @@ class World:
         way = self.layout.routes.get((e.source, e.target))
         return way[0][0] + self.margin if way else self.boxes[e.target].rect.centerx
 
+    @cached_property
+    def lines(self) -> list[tuple[list[tuple[float, float]], pygame.Rect]]:
+        """Every edge's line in world pixels with the box around it (worked out once: a frame only culls)."""
+        out = []
+        for i in range(len(self.map.edges)):
+            points = self.route(i)
+            xs, ys = [p[0] for p in points], [p[1] for p in points]
+            out.append((points, pygame.Rect(min(xs), min(ys), max(xs) - min(xs) + 1, max(ys) - min(ys) + 1)))
+        return out
+
     def node_at(self, world: tuple[float, float]) -> Box | None:
         return next((b for b in self.boxes.values() if b.rect.collidepoint(world)), None)
 
@@ -158,11 +168,13 @@ def paint(surface: pygame.Surface, area: pygame.Rect, world: World, cam: Camera,
     z = cam.zoom
     line = max(1, round(look.metrics.border * max(z, 0.6)))
     seen = area.inflate(look.em(4), look.em(4))
+    x0, y0 = cam.to_world(area, seen.topleft)
+    view = pygame.Rect(round(x0), round(y0), round(seen.w / z) + 1, round(seen.h / z) + 1)  # in world pixels
     for i, e in enumerate(world.map.edges):
-        points = [cam.to_screen(area, p) for p in world.route(i)]
-        xs, ys = [p[0] for p in points], [p[1] for p in points]
-        if not seen.colliderect(pygame.Rect(min(xs), min(ys), max(xs) - min(xs) + 1, max(ys) - min(ys) + 1)):
+        line_world, bounds = world.lines[i]
+        if not view.colliderect(bounds):
             continue
+        points = [cam.to_screen(area, p) for p in line_world]
         on_way = i in marks.trail.edges
         colour = theme.text if on_way else theme.muted
         width = line * 3 + 1 if on_way else line
@@ -173,9 +185,9 @@ def paint(surface: pygame.Surface, area: pygame.Rect, world: World, cam: Camera,
         if tag and z * look.metrics.px("small") >= TEXT_MIN_PX:
             _edge_tag(surface, look, z, tag, points, on_way, record)
     for box in world.boxes.values():
-        r = cam.rect(area, box.rect)
-        if not seen.colliderect(r):
+        if not view.colliderect(box.rect):
             continue
+        r = cam.rect(area, box.rect)
         _node(surface, look, z, box, r, marks, record)
     surface.set_clip(None)
 
