@@ -248,12 +248,19 @@ def _run(args: argparse.Namespace, path: Path, loaded: Loaded, store: SaveStore 
 
 
 def _recording():
-    """xAPI statements for this playthrough (always kept; sent only if the learner turned sending on)."""
-    from . import settings
+    """xAPI statements for this playthrough (always kept; sent only if the learner turned sending on). The
+    settings are read when first needed, by the sender, after the first scene is on the screen."""
+    from functools import cache
+
     from .records.recorder import Recording
 
-    prefs = settings.load(paths.saves_dir() / settings.SETTINGS_FILE)
-    return Recording.open(lambda: prefs)
+    @cache
+    def prefs():
+        from . import settings
+
+        return settings.load(paths.saves_dir() / settings.SETTINGS_FILE)
+
+    return Recording.open(prefs)
 
 
 SEND_AT_EXIT_S = 2.0  # the most the terminal player waits at exit for statements to reach the LRS

@@ -271,9 +271,10 @@ class Sender:
         self._one_pass = threading.Lock()  # one pass at a time: two would POST the same batch at once
         self._thread: threading.Thread | None = None
 
-    def start(self) -> Sender:
+    def start(self, after: float = 0.0) -> Sender:
+        """Start sending, the first pass `after` seconds from now (a front end's first screen comes first)."""
         if self._thread is None:
-            self._thread = threading.Thread(target=self._run, name="xapi-sender", daemon=True)
+            self._thread = threading.Thread(target=self._run, args=(after,), name="xapi-sender", daemon=True)
             self._thread.start()
         return self
 
@@ -290,7 +291,9 @@ class Sender:
             return not self._thread.is_alive()
         return True
 
-    def _run(self) -> None:
+    def _run(self, after: float) -> None:
+        if after > 0:
+            self._stopped.wait(after)
         while not self._stopped.is_set():
             self._wake.clear()
             wait = self.IDLE

@@ -172,6 +172,9 @@ def new_account_id() -> str:
     return str(uuid.uuid4())
 
 
+FIRST_SEND_AFTER = 1.0  # seconds: the first screen is drawn before the sender reads settings or the outbox
+
+
 class Recording:
     """xAPI for one front end: the outbox, the observer that fills it and the background sender that empties
     it (only while the learner has sending on). `prefs()` gives the preferences as they are now."""
@@ -192,7 +195,7 @@ class Recording:
             log.warning("xapi: statements are not kept: %s", exc)
             return None
         recording = cls(outbox, prefs)
-        recording.sender.start()
+        recording.sender.start(after=FIRST_SEND_AFTER)
         return recording
 
     def finish(self, cap: float = 0.0) -> Any:
