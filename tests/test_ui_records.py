@@ -195,3 +195,33 @@ def test_from_the_debrief_reflect_then_my_progress_with_the_real_save_file(tmp_p
     pilot.click("cpd")
     made = list((tmp_path / "saves" / "exports").glob("cpd-record-*.html"))
     assert len(made) == 1 and "Zoë 社会福祉: I declined." in made[0].read_text(encoding="utf-8")
+
+
+def test_a_pause_in_typing_saves_quietly(tmp_path, monkeypatch):
+    from game.ui.screens import reflection
+
+    app, pilot = app_with(tmp_path, monkeypatch, [playthrough(1)])
+    app.act(Push("reflection", {"playthrough": playthrough(1).id}))
+    pilot.step()
+    clock = [1000.0]
+    monkeypatch.setattr(reflection.time, "monotonic", lambda: clock[0])
+    pilot.type("first words")
+    assert app.store.records[playthrough(1).id].reflection is None  # not yet: typing goes on
+    clock[0] += reflection.AUTOSAVE_AFTER + 1
+    pilot.type(".")
+    assert app.store.records[playthrough(1).id].reflection.parts["happened"] == "first words."
+    assert pilot.names == ["title", "reflection"]  # quiet: no message, still writing
+
+
+def test_clear_my_records_in_the_real_save_file(tmp_path, monkeypatch):
+    monkeypatch.setenv("CROSSING_PATHS_SAVES", str(tmp_path / "saves"))
+    app, pilot = make_app(tmp_path)
+    app.store.record_playthrough(playthrough(1, reflection=Reflection({"learnt": "x"})))
+    app.act(Push("progress"))
+    pilot.step()
+    assert "1 playthrough of 1 scenario" in words(pilot)
+    pilot.click("clear")
+    pilot.click("yes")
+    pilot.click("ok")
+    assert "Nothing played yet" in words(pilot)
+    assert app.store.playthroughs() == [] and app.store.reflection(playthrough(1).id) is None
