@@ -185,7 +185,7 @@ def test_no_answer_at_all_is_a_later_try(box, make):
     ("https://lrs.example.org/xAPI/", "https://lrs.example.org/xAPI/"),
     ("http://127.0.0.1:8100/xAPI/statements/", "http://127.0.0.1:8100/xAPI"),
     ("file:///etc/passwd", None), ("ftp://lrs.example.org/", None), ("lrs.example.org", None), ("", None),
-    ("http://", None), ("http://host/a b", None), ("http://host/\x00", None),
+    ("http://", None), ("http://host/a b", None), ("http://host/\x00", None), ("https://sam:pw@lrs.example.org/", None),
 ])
 def test_only_http_addresses_are_lrs_addresses(url, ok):
     if ok is None:

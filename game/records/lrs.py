@@ -57,6 +57,8 @@ def check_endpoint(url: str) -> str:
         raise ValueError(f"the LRS address must start with http:// or https:// and name a host (got {clean(url)!r})")
     if any(ch.isspace() or not ch.isprintable() for ch in url):
         raise ValueError("the LRS address cannot contain spaces or control characters")
+    if "@" in parts.netloc:  # it would be shown in every message about the address, password and all
+        raise ValueError("give the LRS user and password apart from the address (--user, --password)")
     if url.rstrip("/").endswith("/statements"):  # a common slip: the endpoint is the base, not the resource
         url = url.rstrip("/")[: -len("/statements")]
     return url
