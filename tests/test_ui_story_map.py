@@ -220,3 +220,18 @@ def test_hostile_titles_and_window_sizes_never_break_the_map(tmp_path):
         pilot.frame()
         box = screen.world.boxes[screen.node]
         assert box.rect.w <= screen.world.look.em(15) + 1  # a 12,000-letter title does not widen a node
+
+
+def test_resizing_the_window_keeps_the_middle_of_the_map_in_view(tmp_path):
+    app, pilot = make_app(tmp_path)
+    start(app, pilot)
+    screen = _to_map(app, pilot)
+    pilot.press("zoom_in")
+    pilot.press("down")
+    zoom, node = screen.cam.zoom, screen.node
+    pilot.resize(1600, 900)  # a new size is a new look (type scales with the window): laid out again
+    assert screen.cam.zoom == zoom and screen.node == node
+    box = screen.cam.rect(screen.map_area, screen.world.boxes[node].rect)
+    assert screen._seen(screen.map_area).contains(box)  # the focused node is still in view
+    pilot.resize(1600, 700)
+    assert screen._seen(screen.map_area).contains(screen.cam.rect(screen.map_area, screen.world.boxes[node].rect))

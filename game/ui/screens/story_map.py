@@ -33,6 +33,7 @@ from ..parts import header
 MAP = "map"  # the focus id of the map itself (the nodes), beside the buttons' ids
 ZOOM_STEP, ZOOM_MIN, ZOOM_MAX = 1.25, 0.15, 3.0
 DRAG_SLOP = 6  # pixels a press may move and still count as a click
+KEYS = "Keys: arrows move between nodes, Shift+arrows pan, + and − zoom, 0 fits, Enter plays from the node."
 
 
 class MapArea(Block):
@@ -103,6 +104,7 @@ class MapScreen(PageScreen):
         self.node: str | None = None  # the focused node's key
         self.hover_node: str | None = None
         self.details_on = True
+        self._keys_in_header = False
         self._drag: tuple[tuple[int, int], tuple[float, float], bool] | None = None
         self._area = pygame.Rect(0, 0, 0, 0)
         self._placed_for: tuple | None = None
@@ -113,14 +115,16 @@ class MapScreen(PageScreen):
 
     def build(self, look: Look) -> Page:
         title = self.map.title if self.map else self.path.name
-        page_header = header("Story map", None, [Button("Back", Pop(), "back", full=False)],
-                             context=storymap.shorten(title, 60))
+        # the keys under the title when they fit on one line there (else at the foot of the details panel)
+        room = self.env.size[0] - 2 * look.metrics.margin - look.em(8)
+        self._keys_in_header = look.font("small").size(KEYS)[0] <= room
+        page_header = header("Story map", KEYS if self._keys_in_header else None,
+                             [Button("Back", Pop(), "back", full=False)], context=storymap.shorten(title, 60))
         if self.map is None:
             return Page(header=page_header, body=Text(f"This scenario cannot be drawn: {self.problem}"))
         world = self.world
         if world is None or world.look is not look:
             self.world = world = World(self.map, look)
-            self._placed_for = None
         if self.node is None or self.node not in world.boxes:
             here = world.by_id.get(self.trail.here or "")
             self.node = here.node.key if here else (self.map.nodes[0].key if self.map.nodes else None)
@@ -160,6 +164,8 @@ class MapScreen(PageScreen):
                               + (f" ({tail})" if tail else ""), "small", "muted", measure=False))
         if len(ways) > 6:
             lines.append(Text(f"… and {len(ways) - 6} more ways on", "small", "muted"))
+        if not self._keys_in_header:
+            lines.append(Text(KEYS, "small", "muted"))
         return lines
 
     # --- the view ---------------------------------------------------------------------------------------
@@ -170,8 +176,15 @@ class MapScreen(PageScreen):
         # the map takes the window's whole width (the buttons and the panel keep to the page's margins)
         self._area = pygame.Rect(0, self.viewport.y + self.body_top, self._size[0], body.h)
         if self.world is not None and self._placed_for != (self._area.size, id(self.world)):
+            before = self._placed_for
             self._placed_for = (self._area.size, id(self.world))
-            self._first_view(self._area)
+            if before is None:
+                self._first_view(self._area)
+            elif before[1] == id(self.world):  # only the map area changed size: the same middle stays in view
+                self.cam.x += (before[0][0] - self._area.w) / 2 / self.cam.zoom
+                self.cam.y += (before[0][1] - self._area.h) / 2 / self.cam.zoom
+            else:  # laid out again (the window's size or the text size changed): the same zoom, on the node
+                self.show(self.node, centre=True)
 
     @property
     def map_area(self) -> pygame.Rect:
