@@ -134,6 +134,8 @@ def test_times_are_utc_iso_8601():
     ("named", {"name": " Ann ", "email": "ann@example.org"},
      {"objectType": "Agent", "mbox": "mailto:ann@example.org", "name": "Ann"}),
     ("named", {"name": "Ann", "email": "not an email"}, None),
+    ("named", {"name": "Ann", "email": "ann@localhost"}, None),
+    ("named", {"name": "Ann", "email": "@example.org"}, None),
     ("named", {"email": "ann@example.org"}, {"objectType": "Agent", "mbox": "mailto:ann@example.org"}),
     ("anonymous", {"anonymous_id": "5d1e"},
      {"objectType": "Agent", "account": {"homePage": xapi.NAMESPACE, "name": "5d1e"}}),

@@ -241,7 +241,10 @@ def actor(mode: str, *, name: str = "", email: str = "", anonymous_id: str = "")
     'named': their name and email (mbox); 'anonymous': an account on this game, a random id made once."""
     if mode == "named":
         email = email.strip()
-        if not email or "@" not in email or any(ch.isspace() for ch in email):
+        local, _, domain = email.rpartition("@")
+        # an LRS checks the address (Ralph refuses one without a dot in its domain): refused here, nothing is
+        # sent as someone unreachable and then set aside as rejected
+        if not local or "." not in domain.strip(".") or any(ch.isspace() or not ch.isprintable() for ch in email):
             return None
         agent: dict[str, Any] = {"objectType": "Agent", "mbox": f"mailto:{email}"}
         if name.strip():
