@@ -190,3 +190,20 @@ def test_the_field_keeps_its_text_inside_at_200_percent_and_in_high_contrast(tmp
     assert blits
     for b in blits:
         assert f.screen_rect.contains(b.rect) or b.rect.right <= f.screen_rect.right + 2
+
+
+def test_dragging_selects_and_the_wheel_scrolls_the_field_not_the_page(tmp_path, monkeypatch):
+    app, pilot = open_reflection(tmp_path)
+    pilot.type("hello world")
+    f = field(pilot)
+    r = f.screen_rect
+    pilot.drag((r.x + 1, r.y + 5), (r.x + f.wrapped().x_of(5) + 1, r.y + 5))
+    assert f.buffer.selected_text() == "hello"
+    for _ in range(12):
+        key(pilot, pygame.K_RETURN)
+    page_scroll = pilot.top.scroll
+    monkeypatch.setattr(pygame.mouse, "get_pos", lambda: r.center)  # the wheel turns over the field
+    top = f.top
+    assert top > 0
+    pilot.wheel(3)
+    assert f.top < top and pilot.top.scroll == page_scroll
