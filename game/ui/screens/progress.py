@@ -144,7 +144,9 @@ class ProgressScreen(PageScreen):
         lines = [Text(s.title, "body", "heading", bold=True),
                  Text(f"Latest: {s.latest.label} ({latest})", "small", "text"),
                  Text(f"Best: {s.best.label}", "small", "text"),
-                 Text(f"Played {wording.plural(s.plays, 'time')} · {duration_words(s.seconds)}", "small", "muted")]
+                 # records kept before durations were (the first save files) add no time
+                 Text(f"Played {wording.plural(s.plays, 'time')}"
+                      + (f" · {duration_words(s.seconds)}" if s.seconds > 0 else ""), "small", "muted")]
         return Panel(Stack(lines, gap=0.15), bg="surface", border="border", pad=0.7)
 
     def speech(self) -> str:
