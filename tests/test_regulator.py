@@ -187,3 +187,12 @@ def test_an_employer_outcome_has_a_label_and_no_regulator_in_the_json():
     story.proceed()
     assert summary(story)["ending"] == {"id": "good", "title": "G", "outcome": "commended",
                                         "outcome_label": "Commended for good practice"}
+
+
+def test_rendering_only_where_the_loader_found_tokens_equals_rendering_everything():
+    loaded = load_file(FIXTURES / "regulator.yaml")
+    paths = loaded.scenario._token_paths
+    assert paths and ("nodes", "a", "card", "results", 0, "title") in paths
+    words = reference.framework("swe-2019").regulator.words
+    assert tokens.render_scenario(loaded.scenario, words) == tokens.render_model(loaded.scenario, words)
+    assert load_file(FIXTURES / "tiny.yaml").scenario._token_paths == ()  # nothing to walk

@@ -6,6 +6,7 @@ import difflib
 import gc
 import hashlib
 import json
+import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -14,7 +15,7 @@ from pathlib import Path
 
 from pydantic import BaseModel, ValidationError
 
-from . import model
+from . import model, tokens
 from .diagnostics import Diagnostic, sort_key
 from .text_check import check_controls, check_prose, may_hold_controls, may_hold_prose_issues
 from .yamlsafe import NOWHERE, Positions, decode, read_file_bytes, read_text
@@ -307,6 +308,9 @@ def content_hash(data: object) -> str:
     return hashlib.sha256(canonical.encode("utf-8", "surrogatepass")).hexdigest()
 
 
+_NO_TOKEN = re.compile(r"\$(?!schema=)")
+
+
 def load_text(file: str, text: str) -> Loaded:
     with gc_paused():  # one pause for reading and typing: see gc_paused
         doc = read_text(file, text)
@@ -328,6 +332,8 @@ def load_text(file: str, text: str) -> Loaded:
             diagnostics.extend(_schema_diagnostic(file, doc.data, doc.positions, e) for e in errors)
             diagnostics.sort(key=sort_key)
             return Loaded(file, None, diagnostics, doc.data, doc.positions)
+    # where the tokens are, for tokens.render_scenario ("# yaml-language-server: $schema=…" is no token)
+    scenario._token_paths = tokens.token_paths(doc.data) if _NO_TOKEN.search(text) else ()
     return Loaded(file, scenario, diagnostics, doc.data, doc.positions)
 
 

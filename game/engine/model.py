@@ -14,6 +14,7 @@ from pydantic import (
     ConfigDict,
     Discriminator,
     Field,
+    PrivateAttr,
     Tag,
     model_validator,
 )
@@ -312,6 +313,10 @@ class Ending(Strict):
 
 
 class Scenario(Strict):
+    # Where the texts with a '$' token are (engine/tokens.py), as paths in the file's data: the loader sets
+    # them, so a large scenario is never walked to find them; None (made some other way): not known.
+    _token_paths: tuple[tuple, ...] | None = PrivateAttr(default=None)
+
     format: Literal[1] = Field(description="The scenario format version. Always 1 for now.")
     id: Id
     title: ShortText
