@@ -54,3 +54,30 @@ def test_feedback_stays_while_the_place_stays_and_goes_when_it_is_removed(game):
     settle(pilot)
     assert app.hot_reload.reloads == 2
     assert app.names() == ["title", "play", "message"]  # moved back to 'a': the feedback on 'a' went
+
+
+def test_a_map_opened_on_its_own_is_drawn_again_on_each_save(tmp_path):
+    from game.ui.hot_reload import HotReload
+    from game.ui.intents import Push
+
+    from .test_watch import save_in_place
+    from .ui_support import make_app
+
+    app, pilot = make_app(tmp_path, files=())
+    path = app.scenarios_dir / "watched.yaml"
+    path.write_text(SCENARIO, encoding="utf-8")
+    app.hot_reload = HotReload(interval=0)
+    app.act(Push("map", {"path": path}))  # as `map PATH --window` opens it: no playthrough
+    pilot.step(2)
+    pilot.press("down")
+    focused = app.top.focused_id()
+    save_by_rename(path, _with_new_part(SCENARIO))
+    settle(pilot)
+    assert app.hot_reload.reloads == 1 and app.names() == ["title", "map"]
+    assert "d" in app.top.world.by_id and app.top.focused_id() == focused
+    save_in_place(path, SCENARIO.replace("start: a", "start: [a"))
+    settle(pilot)
+    assert app.names() == ["title", "map", "message"] and "watched.yaml:" in words(pilot)
+    save_by_rename(path, SCENARIO)
+    settle(pilot)
+    assert app.names() == ["title", "map"] and "d" not in app.top.world.by_id

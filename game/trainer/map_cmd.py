@@ -2,7 +2,8 @@
 
 Mermaid (the default) renders in a GitHub README or issue; DOT is for Graphviz; SVG runs Graphviz's `dot`.
 The map is worked out from the story graph each time (game/engine/storymap.py), never stored. `--window` opens
-the in-game map instead (`play SCENARIO --map`): pan, zoom, the way taken, and play from any node.
+the in-game map instead (`play SCENARIO --map --watch`): pan, zoom, play from any node, and drawn again on
+each save of the file.
 Exit codes: 0 written (with a note on stderr when Mermaid on GitHub would refuse it), 1 a scenario that
 cannot be read or built, a missing Graphviz or a file that cannot be written, 2 bad usage.
 """
@@ -64,7 +65,7 @@ def main(argv: list[str]) -> int:
             return 2
         from game.ui.app import main as play  # only now: the exports work where pygame cannot be imported
 
-        return play([args.scenario, "--map"])
+        return play([args.scenario, "--map", "--watch"])  # a save of the file draws the map again
     checked = library.open_scenario(args.scenario, paths.scenarios_dir())
     scenario = checked.loaded.scenario
     for d in checked.diagnostics:

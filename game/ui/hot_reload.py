@@ -43,33 +43,56 @@ class HotReload:
 
     def tick(self, app: App) -> None:
         session = app.session
-        if session is None or app.group is not None:
+        if app.group is not None:
             return
-        if self.watcher is None or self.watcher.path != session.path:
-            self.watcher = Watcher(session.path, self.interval)
+        # the playthrough's file; with none, the file of a story map opened on its own (`map PATH --window`)
+        path = session.path if session is not None else _map_path(app)
+        if path is None:
+            return
+        if self.watcher is None or self.watcher.path != path:
+            self.watcher = Watcher(path, self.interval)
             return
         if self.watcher.changed():
             try:
-                self.reload(app)
+                self.reload(app) if session is not None else self.redraw_map(app, path)
             except Exception as exc:  # noqa: BLE001 - whatever is in the file, the game goes on
-                log.warning("hot reload of %s failed: %s", session.path, exc)
+                log.warning("hot reload of %s failed: %s", path, exc)
                 self._say(app, "The scenario could not be reloaded",
                           f"{exc}\nYou are still playing the last version that worked.")
+
+    def redraw_map(self, app: App, path) -> None:
+        """A story map opened without a playthrough: drawn again from the new version, on the same node."""
+        checked = check_file(path)
+        if not checked.ok:
+            self._errors(app, checked, path)
+            return
+        view = app.view
+        for i, screen in enumerate(view.stack):
+            if screen.name == "map" and screen.session is None:
+                view.stack[i] = view.make("map", path=screen.path, focus=screen.focused_id())
+        if self._message is not None and self._message in view.stack:
+            view.stack.remove(self._message)
+        self._message = None
+        self.reloads += 1
+        view.changed()
+
+    def _errors(self, app: App, checked, path) -> None:
+        self.rejected += 1
+        errors = checked.errors or list(checked.diagnostics)
+        lines = [format_text(d) for d in errors[:SHOWN_ERRORS]]
+        if len(errors) > SHOWN_ERRORS:
+            lines.append(f"… and {len(errors) - SHOWN_ERRORS} more (python main.py validate {path.name})")
+        if not lines:
+            lines = ["the file cannot be read as a scenario"]
+        self._say(app, "The scenario has errors",
+                  "You are still playing (or seeing) the last version that worked. Save the file again once it "
+                  "is fixed.\n\n" + "\n".join(lines))
 
     def reload(self, app: App) -> None:
         session = app.session
         checked = check_file(session.path)
         if not checked.ok:
-            self.rejected += 1
-            errors = checked.errors or list(checked.diagnostics)
-            lines = [format_text(d) for d in errors[:SHOWN_ERRORS]]
-            if len(errors) > SHOWN_ERRORS:
-                lines.append(f"… and {len(errors) - SHOWN_ERRORS} more (python main.py validate {session.path.name})")
-            if not lines:
-                lines = ["the file cannot be read as a scenario"]
-            self._say(app, "The scenario has errors",
-                      "You are still playing the last version that worked. Save the file again once it is "
-                      "fixed.\n\n" + "\n".join(lines))
+            self._errors(app, checked, session.path)
             return
         if checked.loaded.content_hash == session.loaded.content_hash:
             return  # saved without a change (or changed back): nothing to do
@@ -101,6 +124,10 @@ class HotReload:
         self._message = view.top
 
 
+def _map_path(app: App):
+    return next((s.path for s in app.view.stack if s.name == "map" and s.session is None), None)
+
+
 def _place(story) -> tuple:
     return story.state.node, story.state.ending
 
@@ -112,7 +139,7 @@ def reopen(view, screens: list, moved: bool, path) -> None:
         if screen.name in MOMENT and moved:
             continue
         if screen.name == "map":
-            screen = view.make("map", path=screen.path if screen.session is None else path)
+            screen = view.make("map", path=screen.path if screen.session is None else path, focus=screen.focused_id())
         screen.refresh()
         view.stack.append(screen)
     view.changed()

@@ -84,7 +84,7 @@ class MapScreen(PageScreen):
     name = "map"
     initial_focus = MAP
 
-    def __init__(self, env, path: Path | None = None):
+    def __init__(self, env, path: Path | None = None, focus: str | None = None):
         super().__init__(env)
         session = env.session
         self.path = Path(path) if path is not None else session.path
@@ -102,6 +102,7 @@ class MapScreen(PageScreen):
         self.cam = Camera()
         self.world: World | None = None
         self.node: str | None = None  # the focused node's key
+        self._focus_id = focus  # the node id to focus first (a map drawn again after a save), if it is there
         self.hover_node: str | None = None
         self.details_on = True
         self._keys_in_header = False
@@ -126,7 +127,7 @@ class MapScreen(PageScreen):
         if world is None or world.look is not look:
             self.world = world = World(self.map, look)
         if self.node is None or self.node not in world.boxes:
-            here = world.by_id.get(self.trail.here or "")
+            here = world.by_id.get(self._focus_id or "") or world.by_id.get(self.trail.here or "")
             self.node = here.node.key if here else (self.map.nodes[0].key if self.map.nodes else None)
         def tool(label: str, action, id_: str) -> Button:
             return Button(label, action, id_, full=False, role="small")
@@ -216,6 +217,10 @@ class MapScreen(PageScreen):
         w, h = self.world.size
         seen = self._seen(area)
         return max(ZOOM_MIN, min(ZOOM_MAX, 1.0, seen.w / max(1, w), seen.h / max(1, h)))
+
+    def focused_id(self) -> str | None:
+        box = self.world.boxes.get(self.node) if self.world is not None and self.node else None
+        return box.node.id if box is not None else None
 
     def node_on_left(self) -> bool:
         box = self.world.boxes.get(self.node) if self.world is not None and self.node else None
