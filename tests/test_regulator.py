@@ -196,3 +196,19 @@ def test_rendering_only_where_the_loader_found_tokens_equals_rendering_everythin
     words = reference.framework("swe-2019").regulator.words
     assert tokens.render_scenario(loaded.scenario, words) == tokens.render_model(loaded.scenario, words)
     assert load_file(FIXTURES / "tiny.yaml").scenario._token_paths == ()  # nothing to walk
+
+
+# --- feedback in the framework played (§2) -----------------------------------------------------------------------
+
+@pytest.mark.parametrize("framework, badges", [
+    (None, ["Standard 2 · Confidentiality", "Standard 3 · Personal conduct"]),
+    ("hcpc-2016", ["Standard 5 · Confidentiality", "Standard 9 · Honesty and trust"]),
+    ("swe-2019", ["Standard 2 · Trust and confidence", "Standard 5 · Safety and integrity"])])
+def test_feedback_badges_and_the_debrief_name_the_standards_of_the_framework_played(framework, badges):
+    from game.engine import wording
+
+    story = Story(load_file(FIXTURES / "tiny.yaml").scenario, framework)
+    feedback = story.choose(1)
+    assert [wording.standard(e.standard, e.short) for e in feedback.effects] == badges
+    ending = story.ending
+    assert [wording.standard(s.id, s.short) for s in story.standards_at_stake(ending)] == badges

@@ -31,7 +31,8 @@ class PickerScreen(PageScreen):
                      Text(meta, "small", "muted")]
             done = best.get(s.id)
             if done is not None:
-                outcome = ladder.get(done.outcome)
+                # in the words of the framework played now, as the ending was shown (a rung it lacks: the ladder's)
+                outcome = (ladder.played(framework).get(done.outcome) if framework else None) or ladder.get(done.outcome)
                 words = outcome.title if outcome else done.outcome
                 parts.append(icon_text("check", "upheld", f"Done · best outcome so far: {words}", "small",
                                        text_colour="text"))
