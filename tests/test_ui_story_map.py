@@ -235,3 +235,22 @@ def test_resizing_the_window_keeps_the_middle_of_the_map_in_view(tmp_path):
     assert screen._seen(screen.map_area).contains(box)  # the focused node is still in view
     pilot.resize(1600, 700)
     assert screen._seen(screen.map_area).contains(screen.cam.rect(screen.map_area, screen.world.boxes[node].rect))
+
+
+def test_playing_from_a_passed_node_carries_the_scores_it_had_on_arrival(tmp_path):
+    app, pilot = make_app(tmp_path)
+    start(app, pilot)
+    for _ in range(2):  # opening -> accepted -> told
+        pilot.press("choose_1")
+        if app.names()[-1] == "feedback":
+            pilot.press("activate")
+    assert app.session.story.state.node == "told"
+    screen = _to_map(app, pilot)
+    screen.focus_node(screen.world.by_id["accepted"].node.key)
+    pilot.press("activate")
+    assert "scores your playthrough had" in words(pilot)
+    pilot.click("yes")
+    state = app.session.story.state
+    assert state.node == "accepted" and state.started_at.node == "accepted"
+    assert state.started_at.scores == {"1": -1, "3": -2}  # what the choice at 'opening' scored
+    assert state.scores["1"] == -1 and state.scores["3"] == -2
