@@ -112,6 +112,13 @@ class Ralph:
         self.process.wait(timeout=10)
         self.process = None
 
+    def freeze(self) -> None:
+        """Stop the server where it stands (SIGSTOP to its process group): connections wait, nothing answers."""
+        os.killpg(self.process.pid, signal.SIGSTOP)
+
+    def thaw(self) -> None:
+        os.killpg(self.process.pid, signal.SIGCONT)
+
     def statements(self) -> list[dict]:
         """Every statement the LRS holds, as it gives them back."""
         import requests

@@ -1,12 +1,13 @@
 """Against a real LRS: Ralph on loopback (fs backend). Scenarios are played, the statements sent and read back
 (accepted and validated by the LRS, and by Ralph's strict xAPI model); sending again duplicates nothing; the
-LRS stopped in the middle of a send loses nothing, and it all goes once the LRS is back.
+LRS stopped in the middle of a send loses nothing, and it all goes once the LRS runs again.
 
 Ralph starts once for the module (about 5 s). Skipped, saying why, only when Ralph is not installed."""
 
 from __future__ import annotations
 
 import threading
+import time
 from collections import Counter
 from pathlib import Path
 
@@ -80,28 +81,28 @@ def test_played_statements_are_accepted_validated_and_never_duplicated(ralph, tm
 
 
 def test_the_lrs_stopped_mid_send_loses_nothing(ralph, tmp_path, monkeypatch):
+    """The LRS is stopped (SIGSTOP) while the third batch is on its way: that batch may or may not have been
+    taken when the client gives up, which is the hard case. Once the LRS runs again, everything goes, once."""
     box, done = _played(tmp_path, 6)
     made = box.statements()
     real_post = lrs.post
     calls = []
-    stopping = threading.Thread(target=ralph.stop)
 
     def post(config, statements, timeout=None):
         calls.append(len(statements))
-        if len(calls) == 3:  # the LRS goes down while this batch is on its way
-            stopping.start()
-        return real_post(config, statements, timeout=2.0)
+        if len(calls) == 3:
+            threading.Timer(0.005, ralph.freeze).start()
+        return real_post(config, statements, timeout=1.5)
 
     monkeypatch.setattr(lrs, "post", post)
     try:
         report = lrs.send_due(box, _config(ralph), LEARNER, batch=5)
-        assert report.error and "LRS" in report.error
-        assert 0 < report.left < len(made) and report.stored <= 15
-        assert box.counts().queued == report.left
     finally:
-        if stopping.is_alive() or calls[2:]:
-            stopping.join()
-            ralph.start()  # back up (the same data folder): the module's other tests go on using it
+        time.sleep(0.05)
+        ralph.thaw()
+    assert report.error and "LRS" in report.error
+    assert 0 < report.left < len(made) and 10 <= report.stored <= 15
+    assert box.counts().queued == report.left
     monkeypatch.setattr(lrs, "post", real_post)
     later = lrs.send_due(box, _config(ralph), LEARNER, everything=True)
     assert later.left == 0 and later.error is None
