@@ -25,8 +25,8 @@ sys.path.insert(0, str(ROOT))
 
 from game.records import lrs, recorder, xapi  # noqa: E402
 from game.records.outbox import Outbox  # noqa: E402
-from tests import ralph_lrs  # noqa: E402
-from tests.xapi_support import playthrough  # noqa: E402
+from tests.support import ralph_lrs  # noqa: E402
+from tests.support.xapi_playthroughs import playthrough  # noqa: E402
 
 AGENT = xapi.actor("anonymous", anonymous_id="bench-learner")
 

@@ -9,8 +9,8 @@ from game.records import xapi
 from game.records.outbox import Outbox
 from game.records.recorder import Recording
 from game.settings import Preferences
+from tests.support.fake_lrs import FakeLrs
 from tests.ui_support import make_app, start
-from tests.xapi_fake_lrs import FakeLrs
 
 
 def _wait_for(condition, seconds=5.0) -> bool:

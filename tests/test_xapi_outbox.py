@@ -9,7 +9,7 @@ import pytest
 
 from game.records import recorder
 from game.records.outbox import APPLICATION_ID, Outbox, OutboxError
-from tests.xapi_support import playthrough
+from tests.support.xapi_playthroughs import playthrough
 
 
 @pytest.fixture

@@ -15,7 +15,7 @@ import pytest
 
 from game.records import lrs, recorder, send_cmd, xapi
 from game.records.outbox import Outbox
-from tests import ralph_lrs
+from tests.support import ralph_lrs
 from tests.test_xapi_play import SCENARIOS, play
 
 why = ralph_lrs.unavailable()

@@ -11,8 +11,8 @@ import pytest
 
 from game.records import lrs, recorder, xapi
 from game.records.outbox import Outbox
-from tests.xapi_fake_lrs import FakeLrs
-from tests.xapi_support import playthrough
+from tests.support.fake_lrs import FakeLrs
+from tests.support.xapi_playthroughs import playthrough
 
 AGENT = xapi.actor("anonymous", anonymous_id="0f7c2b1e")
 

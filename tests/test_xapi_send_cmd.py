@@ -11,8 +11,8 @@ import pytest
 from game import paths, settings
 from game.records import recorder, send_cmd
 from game.records.outbox import Outbox
-from tests.xapi_fake_lrs import FakeLrs
-from tests.xapi_support import playthrough
+from tests.support.fake_lrs import FakeLrs
+from tests.support.xapi_playthroughs import playthrough
 
 
 @pytest.fixture

@@ -11,7 +11,7 @@ from datetime import UTC, datetime, timedelta, timezone
 import pytest
 
 from game.records import recorder, xapi
-from tests.xapi_support import playthrough
+from tests.support.xapi_playthroughs import playthrough
 
 ISO_8601 = re.compile(r"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?(Z|[+-]\d\d:\d\d)$")
 DURATION = re.compile(r"^PT\d+(\.\d+)?S$")

@@ -2,9 +2,9 @@
 with its filesystem backend, for tests/test_xapi_ralph.py and bench/lrs_send.py.
 
 The credentials are made as Ralph's documentation says (`ralph auth … -w` with RALPH_APP_DIR set); the
-server is Ralph's app with the fs backend, started by tests/ralph_server.py rather than `ralph runserver`
-(that file says why: Ralph 5.1.0's fs LRS accepts only the first POST). It runs in a process group of its
-own, which `stop` ends at once, as a crash or a pulled plug would.
+server is Ralph's app with the fs backend, started by tests/support/ralph_server.py rather than
+`ralph runserver` (that file says why: Ralph 5.1.0's fs LRS accepts only the first POST). It runs in a
+process group of its own, which `stop` ends at once, as a crash or a pulled plug would.
 """
 
 from __future__ import annotations

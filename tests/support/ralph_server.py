@@ -1,4 +1,4 @@
-"""Ralph's LRS app (what `ralph runserver -b fs` serves) for the tests: `python tests/ralph_server.py PORT`.
+"""Ralph's LRS app (what `ralph runserver -b fs` serves) for the tests: `python tests/support/ralph_server.py PORT`.
 
 Why not `ralph runserver` itself: in ralph-malph 5.1.0 the fs LRS backend writes every POST to one file
 (fs_lrs.jsonl) with the data backend's default operation, CREATE, which refuses a file that exists, so every
