@@ -7,9 +7,9 @@
     python main.py text PATH            play a scenario in the terminal
     python main.py validate [PATH ...]  check scenario files (for trainers)
     python main.py new ID [--title T]   write a commented starter scenario ID.yaml in scenarios/
-    python main.py snapshot SCENARIO    render a playthrough to PNG images (--full, --pages, --handout FILE.html)
+    python main.py snapshot SCENARIO    render a playthrough to PNGs (--full, --pages; --handout FILE.html)
     python main.py map SCENARIO [--format mermaid|dot|svg] [--out FILE] [--window]
-                                        draw the story map (for trainers); --window: in the game, play from any node
+                                        draw the story map (for trainers); --window: in the game
     python main.py schema               write docs/scenario.schema.json from the model
     python main.py paths SCENARIO       every ending: shortest choices, flags, score ranges; dead content
     python main.py results export|send|cpd
