@@ -47,7 +47,9 @@ def test_sends_with_options_and_says_how_many(saves, fake, capsys):
 def test_remember_keeps_the_options_in_settings_readable_by_the_owner_only(saves, fake, capsys):
     _queue(saves)
     assert send_cmd.main(["--lrs", fake.url, "--user", "u", "--password", "p", "--identity", "anonymous",
-                          "--sending", "on", "--remember"]) == send_cmd.EXIT_OK
+                          "--remember"]) == send_cmd.EXIT_OK
+    assert send_cmd.main(["--sending", "on"]) == send_cmd.EXIT_OK  # the game's switch: kept, nothing sent
+    assert "Sending in the background is on." in capsys.readouterr().out
     path = saves / settings.SETTINGS_FILE
     kept = json.loads(path.read_text())
     assert kept["lrs_endpoint"] == fake.url and kept["lrs_password"] == "p" and kept["lrs_sending"] is True
@@ -89,7 +91,7 @@ def test_a_refused_password_is_said_plainly(saves, fake, capsys):
     ([], "no LRS address is set"),
     (["--lrs", "ftp://lrs.example.org/"], "http:// or https://"),
     (["--lrs", "http://127.0.0.1:9/"], "no identity"),
-    (["--lrs", "http://127.0.0.1:9/", "--identity", "named", "--email", "not-an-email"], "no identity"),
+    (["--lrs", "http://127.0.0.1:9/", "--identity", "named", "--email", "sam@localhost"], "not an email address"),
     (["--lrs", "http://127.0.0.1:9/", "--identity", "anonymous", "--timeout", "0"], "--timeout"),
     (["--lrs", "http://127.0.0.1:9/", "--name", "a\x00b"], "control characters"),
     (["--identity", "everyone"], "invalid choice"),
@@ -118,3 +120,11 @@ def test_the_results_dispatcher_reaches_it(saves, capsys):
 
     assert cli.main(["send", "--status"]) == send_cmd.EXIT_OK
     assert "sent: 0, queued: 0" in capsys.readouterr().out
+
+
+def test_sending_off_is_kept_and_says_why_not_when_on(saves, capsys):
+    assert send_cmd.main(["--sending", "on"]) == send_cmd.EXIT_OK
+    assert "Sending in the background is on (no LRS address is set)." in capsys.readouterr().out
+    assert json.loads((saves / settings.SETTINGS_FILE).read_text())["lrs_sending"] is True
+    assert send_cmd.main(["--sending", "off"]) == send_cmd.EXIT_OK
+    assert json.loads((saves / settings.SETTINGS_FILE).read_text())["lrs_sending"] is False

@@ -2,6 +2,7 @@
 
 Options not given come from Settings (saves/settings.json); `--remember` keeps the ones given there. Running
 this command is the learner's own act of sending, so it sends even while background sending is off.
+`--sending on|off` only switches the game's background sending (kept in Settings) and sends nothing.
 
 Exit codes: 0 nothing is left queued; 1 some statements are still queued (the LRS could not be reached or
 refused the password: they go on the next try) or the LRS rejected some as invalid; 2 a usage error, or no
@@ -40,7 +41,8 @@ def _parser() -> argparse.ArgumentParser:
                    help="who the statements say you are: nobody, an anonymous id, or your name and email")
     p.add_argument("--name", help="your name (with --identity named)")
     p.add_argument("--email", help="your email (with --identity named)")
-    p.add_argument("--sending", choices=("on", "off"), help="turn background sending in the game on or off")
+    p.add_argument("--sending", choices=("on", "off"),
+                   help="turn sending in the background on or off in the game (kept in Settings; sends nothing now)")
     p.add_argument("--remember", action="store_true", help="keep the options given in Settings")
     p.add_argument("--status", action="store_true", help="only count what is sent and queued; send nothing")
     p.add_argument("--timeout", type=float, default=10.0, metavar="S", help="seconds for one request (10)")
@@ -71,8 +73,10 @@ def main(argv: list[str]) -> int:
     except ValueError as exc:
         print(f"crossing-paths results send: {exc}", file=sys.stderr)
         return EXIT_USAGE
-    # an anonymous id, once made, is kept whether or not --remember was given: it must stay the same id
-    keep = prefs if args.remember else saved.with_value("xapi_account", prefs.xapi_account)
+    # an anonymous id, once made, is kept whether or not --remember was given (it must stay the same id), and
+    # so is --sending, which is a switch for the game
+    keep = prefs if args.remember else saved.with_value("xapi_account", prefs.xapi_account).with_value(
+        "lrs_sending", prefs.lrs_sending)
     if keep != saved:
         try:
             settings.save(keep, settings_path)
@@ -82,6 +86,10 @@ def main(argv: list[str]) -> int:
             return EXIT_FILES
         if args.remember:
             print(f"Saved in {settings_path} (the password in plain text, readable by you only).")
+    if args.sending is not None:  # a change of the game's setting, not a send
+        print(f"Sending in the background is {args.sending}"
+              + (f" ({why})." if args.sending == "on" and (why := recorder.why_not_sending(keep)) else "."))
+        return EXIT_OK
     try:
         outbox = Outbox.open()
     except OutboxError as exc:
@@ -106,6 +114,10 @@ def _send(outbox: Outbox, prefs: settings.Preferences, timeout: float) -> int:
         print(f"crossing-paths results send: {exc}: give --lrs URL (and --remember to keep it)", file=sys.stderr)
         return EXIT_USAGE
     agent = recorder.agent_of(prefs)
+    if agent is None and prefs.xapi_identity == "named":
+        print(f"crossing-paths results send: {prefs.xapi_email or 'no email'!r} is not an email address an LRS "
+              "accepts: give --email EMAIL (name@example.org)", file=sys.stderr)
+        return EXIT_USAGE
     if agent is None:
         print("crossing-paths results send: no identity is chosen for the statements: give --identity anonymous, "
               "or --identity named --name NAME --email EMAIL", file=sys.stderr)
