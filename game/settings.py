@@ -109,6 +109,8 @@ TABLE: tuple[Preference, ...] = (
     Preference("self_voicing", "Self-voicing", False,
                choices=((False, "Off"), (True, "On")),
                help="Reads the text and choices aloud (needs espeak-ng)."),
+    Preference("trainer_tools", "Trainer tools", False, choices=((False, "Off"), (True, "On")),
+               help="Adds Story map to the pause menu: the scenario's shape, the way you took, play from any part."),
     # xAPI (game/records/xapi.py): statements are always kept in saves/; these say whether and where they go
     Preference("lrs_sending", "Send my records to a learning record store", False,
                choices=((False, "Off"), (True, "On")),
@@ -138,6 +140,7 @@ class Preferences:
     feedback: str = "after_choice"
     standards: str = "as_written"
     self_voicing: bool = False
+    trainer_tools: bool = False
     lrs_sending: bool = False
     xapi_identity: str = "none"
     xapi_name: str = ""

@@ -254,3 +254,15 @@ def test_playing_from_a_passed_node_carries_the_scores_it_had_on_arrival(tmp_pat
     assert state.node == "accepted" and state.started_at.node == "accepted"
     assert state.started_at.scores == {"1": -1, "3": -2}  # what the choice at 'opening' scored
     assert state.scores["1"] == -1 and state.scores["3"] == -2
+
+
+def test_the_trainer_tools_setting_puts_the_map_in_the_pause_menu(tmp_path):
+    from game.ui.intents import ChangeSetting
+
+    app, pilot = make_app(tmp_path)
+    start(app, pilot)
+    app.act(ChangeSetting("trainer_tools", True))
+    pilot.press("back")
+    assert "map" in app.top.button_ids()
+    pilot.click("map")
+    assert app.names()[-1] == "map"

@@ -77,8 +77,8 @@ class View:
 
     @property
     def trainer(self) -> bool:
-        """Trainer tools are on (the story map in the pause menu)."""
-        return self.app.trainer
+        """Trainer tools are on (the story map in the pause menu): by the setting, or for this run."""
+        return self.app.trainer or self.app.prefs.trainer_tools
 
     @property
     def size(self) -> tuple[int, int]:
