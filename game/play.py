@@ -114,9 +114,23 @@ class PlaySession:
         self._sitting_from = self.clock()
         stamp = state.playthrough
         self._played_before = stamp.played_s if stamp is not None else 0.0
-        if stamp is None and self.whole and not self.story.is_over:
+        if not self.whole or self.story.is_over:
+            return
+        if stamp is None:
             state.playthrough = Stamp(id=str(uuid.uuid4()), started=self._sitting_from)
             self._tell("started", self)
+        elif self._already_recorded(stamp.id):
+            # A save from before an ending already recorded (a named slot loaded again): playing on from it
+            # is another way through, so it becomes a playthrough of its own, sharing the start and the time.
+            state.playthrough = stamp.model_copy(update={"id": str(uuid.uuid4())})
+            self._tell("started", self)
+
+    def _already_recorded(self, playthrough_id: str) -> bool:
+        try:
+            return bool(self.store is not None and self.store.has_playthrough(playthrough_id))
+        except Exception as exc:  # noqa: BLE001 - no answer from the save file: play on with the id it has
+            log.warning("saves: cannot look up playthrough %s: %s", playthrough_id, exc)
+            return False
 
     @property
     def whole(self) -> bool:
@@ -220,7 +234,7 @@ class PlaySession:
             if step.at is None:
                 step.at = now
         stamp.played_s = self._played_before + max(0.0, (now - self._sitting_from).total_seconds())
-        if self.story.is_over and self.playthrough is None:
+        if self.story.is_over and self.playthrough is None and not self._finish_told:
             self.playthrough = self._record(now)
         return new
 

@@ -51,6 +51,9 @@ class FlakyStore:
         self._check()
         self.finishes += 1
 
+    def has_playthrough(self, playthrough_id):
+        return False
+
 
 def test_the_standards_setting_picks_the_framework_played():
     data = loaded(RICH)

@@ -163,3 +163,20 @@ def test_the_terminal_player_keeps_no_part_way_run(tmp_path):
     assert done.returncode == 0, done.stderr
     with SaveStore.open(tmp_path / "saves" / paths.SAVE_FILE_NAME) as store:
         assert store.playthroughs() == [] and store.slots()
+
+
+def test_playing_on_again_from_a_save_made_before_a_recorded_ending_is_a_playthrough_of_its_own(store):
+    from game.saves import resume
+
+    loaded = check_file(TINY).loaded
+    first = PlaySession.start(loaded, TINY, store)
+    first.choose(2)
+    first.save("before the end")
+    first.proceed()
+    again = PlaySession(resume(store.load("before the end"), loaded)[0], loaded, TINY, store)
+    again.proceed()
+    newer, older = store.playthroughs()
+    assert newer.id != older.id and newer.started_at == older.started_at
+    assert [c.text for c in newer.path] == [c.text for c in older.path]
+    resumed = PlaySession(resume(store.load("before the end"), loaded)[0], loaded, TINY, store)
+    assert resumed.story.state.playthrough.id not in (newer.id, older.id)

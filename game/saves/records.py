@@ -109,6 +109,9 @@ class RecordsMixin:
 
         self._write_with("cannot keep the finished playthroughs in", write)
 
+    def has_playthrough(self, playthrough_id: str) -> bool:
+        return bool(self._read("SELECT 1 FROM playthrough WHERE id = ?", (playthrough_id,)))
+
     def playthroughs(self, scenario: str | None = None) -> list[Playthrough]:
         """Every record (of one scenario, if given), newest first, each with its reflection. A damaged record
         is left out (and logged) rather than hiding the others."""
