@@ -87,11 +87,13 @@ class MapScreen(PageScreen):
     def __init__(self, env, path: Path | None = None, focus: str | None = None):
         super().__init__(env)
         session = env.session
+        self.problem = ""
+        if path is None and session is None:  # nothing to draw: say so rather than fail
+            path, self.problem = Path("no scenario"), "no scenario is being played"
         self.path = Path(path) if path is not None else session.path
         mine = session is not None and Path(session.path) == self.path
-        self.problem = ""
         scenario = session.story.scenario if mine else None
-        if scenario is None:
+        if scenario is None and not self.problem:
             entry = catalog.check(self.path)
             scenario = entry.scenario if not entry.errors else None
             if scenario is None:
