@@ -18,7 +18,7 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
-from . import reference
+from . import reference, tokens
 from .controls import BIDI, UNDRAWABLE
 from .graph import Edge, StoryGraph
 from .model import Scenario
@@ -142,8 +142,10 @@ def shorten(text: str, limit: int = LABEL_CHARS) -> str:
 def build(scenario: Scenario) -> StoryMap:
     """The map of a scenario: nodes from the start outwards (breadth first), then any never reached, then the
     endings in ladder order; edges as the engine can take them."""
-    graph = StoryGraph(scenario)
     framework = reference.framework(scenario.framework)
+    if framework is not None:  # titles and choices as its own framework's players read them ($regulator filled in)
+        scenario = tokens.render_scenario(scenario, framework.regulator.words)
+    graph = StoryGraph(scenario)
     shorts = {s.id: s.short for s in framework.standards} if framework else {}
     reached = graph.reachable()
     order = _order(graph)
