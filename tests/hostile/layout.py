@@ -31,7 +31,7 @@ HOSTILE_TEXT = " ".join([
     "y" * 12_000, "Z\u0351\u0352a\u0354\u0355l\u0357g\u035ao" * 40, "e" + "\u0301" * 300,
     "👩‍👩‍👧 🙏🏽 😩 שלום עליכם العربية 全角の文字と漢字"])
 SCREENS = ("title", "scenarios", "play", "feedback", "ending", "debrief", "pause", "history", "settings",
-           "help", "load", "save")
+           "help", "load", "save", "map")
 SIZES = ((480, 360), (480, 1080), (800, 600), (1280, 720), (1920, 1080), (3840, 2160), (2560, 480))
 
 
