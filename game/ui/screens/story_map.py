@@ -31,7 +31,7 @@ from ..page import Page, PageScreen
 from ..parts import header
 
 MAP = "map"  # the focus id of the map itself (the nodes), beside the buttons' ids
-ZOOM_STEP, ZOOM_MIN, ZOOM_MAX = 1.25, 0.15, 3.0
+ZOOM_STEP, ZOOM_MIN, ZOOM_MAX = 1.25, 0.04, 3.0  # below about 0.3 the nodes are boxes without words
 DRAG_SLOP = 6  # pixels a press may move and still count as a click
 KEYS = "Keys: arrows move between nodes, Shift+arrows pan, + and − zoom, 0 fits, Enter plays from the node."
 
