@@ -212,3 +212,12 @@ def test_feedback_badges_and_the_debrief_name_the_standards_of_the_framework_pla
     assert [wording.standard(e.standard, e.short) for e in feedback.effects] == badges
     ending = story.ending
     assert [wording.standard(s.id, s.short) for s in story.standards_at_stake(ending)] == badges
+
+
+def test_the_terminal_totals_at_an_ending_are_the_standards_at_stake():
+    from game.terminal import render
+
+    story = Story(load_file(FIXTURES / "regulator.yaml").scenario)
+    story.choose(1)
+    lines = render.totals(story)
+    assert lines[1:] == ["  Standard 3 · Personal conduct: −2 breached", "  Total: −2"]  # no "13 … 0 at stake"

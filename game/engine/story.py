@@ -268,13 +268,15 @@ class Story:
                           regulator, agreed, self.ladder)
 
     def standards_at_stake(self, ending: EndingView) -> list[Standard]:
-        """The debrief's standards, in the framework being played and in its order: those the ending names, and
-        those a choice on the way scored (an explicit 0 included). The debrief's list and its chart both show
-        these (`totals_at_stake`), so a standard the chart calls "at stake" is always in the list."""
+        """The debrief's standards, in the framework being played and in its order: those the ending names,
+        those a choice on the way scored (an explicit 0 included) and any with a total. The debrief's list, its
+        chart and the terminal's totals all show these (`totals_at_stake`), so a standard called "at stake" is
+        always in the list."""
         ids = list(ending.debrief.standards)
         if self._mapping:
             ids = [t for sid in ids for t in self._mapping.standards.get(sid, [])]
         wanted = set(ids) | {sid for step in self.state.steps for sid in step.scores}
+        wanted |= {sid for sid, total in self.state.scores.items() if total}  # a part-way run's scores too
         return [s for s in self.framework.standards if s.id in wanted]
 
     def totals_at_stake(self, ending: EndingView) -> list[tuple[Standard, int]]:

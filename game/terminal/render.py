@@ -36,12 +36,16 @@ def feedback(fb: Feedback) -> list[str]:
 
 
 def totals(story: Story) -> list[str]:
+    """The per-standard totals. At an ending, exactly the debrief's "Standards at stake" (as the desktop's
+    chart), so a "0 at stake" is never said of a standard the debrief does not list; the total is the run's."""
     framework: Framework = story.framework
     scores = story.state.scores
     if not scores:
         return []
+    ending = story.ending
+    shown = {s.id: total for s, total in story.totals_at_stake(ending)} if ending is not None else scores
     lines = [f"Your scores against the {framework.title}:"]
-    for sid, total in scores.items():
+    for sid, total in shown.items():
         std = framework.get(sid)
         lines.append(f"  {wording.standing(sid, std.short if std else None, total)}")
     lines.append(f"  Total: {wording.signed(sum(scores.values()))}")
