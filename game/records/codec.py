@@ -8,6 +8,7 @@ the wrong shape raises RecordError (a ValueError) rather than a TypeError deep i
 from __future__ import annotations
 
 import gc
+import json
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime
@@ -22,7 +23,10 @@ class RecordError(ValueError):
 
 
 def when(value: datetime | None) -> str | None:
-    return None if value is None else value.astimezone(UTC).isoformat()
+    if value is None:
+        return None
+    # UTC already (every time the game makes or reads back) needs no conversion: an export formats 70,000
+    return value.isoformat() if value.tzinfo is UTC else value.astimezone(UTC).isoformat()
 
 
 def choice_dict(c: ChoiceMade) -> dict:
@@ -62,6 +66,28 @@ def gc_paused() -> Iterator[None]:
     finally:
         if was:
             gc.enable()
+
+
+KEPT_KEYS = frozenset((
+    "id", "scenario", "title", "version", "content_hash", "framework", "framework_title", "front_end", "started_at",
+    "finished_at", "duration_s", "path", "ending", "ending_title", "outcome", "outcome_label", "severity",
+    "regulator", "scores", "legacy"))
+"""The members of a record as kept (record_json): one kept with others (a newer game's) is encoded again."""
+
+
+def record_json(p: Playthrough) -> str:
+    """The record without its reflection as compact ASCII JSON: how the save file keeps it, and so exactly what
+    the JSON export writes for it (before the reflection), which then needs no second encoding."""
+    return json.dumps(to_dict(p, reflection=False), separators=(",", ":"))
+
+
+def export_json_text(p: Playthrough, kept: str | None = None) -> str:
+    """The record with its reflection as the JSON export writes it. `kept`: its JSON as the save file keeps it
+    (record_json), reused when it is ASCII (older rows may not be) and ends as record_json ends."""
+    if kept is None or not kept.isascii() or not kept.endswith((',"legacy":false}', ',"legacy":true}')):
+        return json.dumps(to_dict(p), separators=(",", ":"))
+    reflection = "null" if p.reflection is None else json.dumps(reflection_dict(p.reflection), separators=(",", ":"))
+    return f'{kept[:-1]},"reflection":{reflection}}}'
 
 
 # --- reading ---------------------------------------------------------------------------------------------

@@ -14,16 +14,16 @@ from pathlib import Path
 
 from game import paths
 
-from .export import export_csv, export_json
+from .export import export_csv, export_json_kept
 
 PROG = "python main.py results export"
-WRITERS = {"csv": export_csv, "json": export_json}
+FORMATS = ("csv", "json")
 
 
 def parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog=PROG, description="Every finished playthrough: CSV (one row per "
                                 "playthrough; opens in Excel) or JSON (docs/records.schema.json).")
-    p.add_argument("--format", choices=tuple(WRITERS), default="csv", help="default csv")
+    p.add_argument("--format", choices=FORMATS, default="csv", help="default csv")
     p.add_argument("--out", metavar="FILE", type=Path, help="write to FILE (default: standard output)")
     return p
 
@@ -40,13 +40,14 @@ def _fail(message: str) -> int:
 
 
 def _records(save_file: Path) -> list:
-    """The records, newest first; none when there is no save file yet (export never creates one)."""
+    """The records, newest first, each with its JSON as kept; none when there is no save file yet (export never
+    creates one)."""
     from game.saves import SaveStore
 
     if not os.path.lexists(save_file):
         return []
     with SaveStore.open(save_file) as store:
-        return store.playthroughs()
+        return store.playthroughs_as_kept()
 
 
 def main(argv: list[str]) -> int:
@@ -61,7 +62,10 @@ def main(argv: list[str]) -> int:
     except SaveError as exc:
         return _fail(f"cannot read your records: {exc}")
     text = io.StringIO(newline="")
-    WRITERS[args.format](records, text)
+    if args.format == "json":
+        export_json_kept(records, text)
+    else:
+        export_csv([p for p, _kept in records], text)
     if out is None:
         return _to_stdout(text.getvalue())
     from game import atomic

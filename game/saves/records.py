@@ -71,7 +71,7 @@ def stored_time(moment: datetime) -> str:
 
 def insert(db: sqlite3.Connection, p: Playthrough) -> None:
     """Add one record (inside the caller's transaction); a record already kept (same id) is left as it was."""
-    text = json.dumps(codec.to_dict(p, reflection=False), ensure_ascii=False, separators=(",", ":"))
+    text = codec.record_json(p)
     cursor = db.execute(
         f"INSERT OR IGNORE INTO playthrough ({_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         (p.id, p.scenario, p.title, p.framework, stored_time(p.finished_at), p.duration_s, p.ending, p.outcome,
@@ -115,6 +115,15 @@ class RecordsMixin:
     def playthroughs(self, scenario: str | None = None) -> list[Playthrough]:
         """Every record (of one scenario, if given), newest first, each with its reflection. A damaged record
         is left out (and logged) rather than hiding the others."""
+        return [p for p, _text in self._decoded(scenario)]
+
+    def playthroughs_as_kept(self, scenario: str | None = None) -> list[tuple[Playthrough, str | None]]:
+        """As playthroughs(), each with its JSON as kept (without its reflection; None where it cannot be
+        reused): the JSON export writes that text as it is, once the record has read back whole, rather than
+        building it again."""
+        return self._decoded(scenario)
+
+    def _decoded(self, scenario: str | None) -> list[tuple[Playthrough, str | None]]:
         where, params = ("WHERE p.scenario = ?", (scenario,)) if scenario is not None else ("", ())
         # the record as bytes: json.loads reads UTF-8 itself, without a Python text factory call per row
         rows = self._read(f"""SELECT p.id, CAST(p.record AS BLOB), r.parts, r.updated_at FROM playthrough p
@@ -122,12 +131,13 @@ class RecordsMixin:
                               ORDER BY p.finished_at DESC, p.n DESC""", params)
         out = []
         with gc_paused():
-            for pid, text, parts, updated in rows:
+            for pid, raw, parts, updated in rows:
                 try:
-                    data = json.loads(text) if isinstance(text, bytes) else None
+                    data = json.loads(raw) if isinstance(raw, bytes) else None
+                    kept = raw.decode("utf-8") if isinstance(data, dict) and data.keys() == codec.KEPT_KEYS else None
                     if isinstance(data, dict) and parts is not None:
                         data["reflection"] = {"parts": json.loads(parts), "updated_at": updated}
-                    out.append(codec.from_dict(data))
+                    out.append((codec.from_dict(data), kept))
                 except (ValueError, RecursionError) as exc:  # UnicodeDecodeError and JSON's errors included
                     log.warning("saves: the record %s is damaged and left out: %s", codec_safe(pid), exc)
         return out
