@@ -1,6 +1,5 @@
-"""Drawing the story map (game/engine/storymap.py) in the game: each node's label measured in the window's
-look, laid out by game/engine/layout.py (layered, computed, never hand-placed), and painted at any pan and
-zoom. Painting never changes anything but pixels.
+"""Painting the story map (laid out by mapview.py) at any pan and zoom. Painting never changes anything but
+pixels.
 
 Nothing is told by colour alone: an ending's band is its border (a pill, a hexagon, a double and a triple
 border, as the exported map's shapes), a node no playthrough reaches has a dashed border and says so, an
@@ -12,141 +11,19 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
-from functools import cached_property
 from itertools import pairwise
 
 import pygame
 
-from game.engine import layout, storymap
+from game.engine import storymap
 from game.engine.maptrail import Trail
 
 from .glyphs import displayable
 from .look import Look
-from .text import draw_line, wrap
+from .mapview import Box, Camera, World
+from .text import draw_line
 
-NODE_EM = (9.0, 15.0)  # a node's narrowest and widest, in em at zoom 1
-TITLE_LINES = 3
 TEXT_MIN_PX = 7  # below this the labels are left out (the details panel still says everything)
-
-
-@dataclass
-class Label:
-    lines: list[tuple[str, str, str, bool]]  # (text, role, colour, bold)
-    w: int
-    h: int
-
-
-@dataclass
-class Box:
-    node: storymap.MapNode
-    rect: pygame.Rect  # in world pixels (zoom 1)
-    label: Label
-
-
-class World:
-    """A story map laid out for one look: node boxes and edge routes in world pixels (zoom 1)."""
-
-    def __init__(self, story_map: storymap.StoryMap, look: Look):
-        self.map, self.look = story_map, look
-        pad = look.em(0.6)
-        labels = {n.key: _label(n, look, pad) for n in story_map.nodes}
-        keys = [n.key for n in story_map.nodes]
-        endings = [n.key for n in story_map.nodes if n.kind == "ending"]
-        edges = [(e.source, e.target) for e in story_map.edges]
-        self.layout = layout.layered(keys, edges, start=keys[0] if keys else None, bottom=endings,
-                                     size=lambda k: (labels[k].w, labels[k].h), gap_x=look.em(1.5),
-                                     gap_y=look.em(3.2), waypoint_w=look.em(1.0))
-        margin = look.em(1.5)
-        self.margin = margin
-        self.boxes: dict[str, Box] = {}
-        for n in story_map.nodes:
-            p = self.layout.nodes[n.key]
-            self.boxes[n.key] = Box(n, pygame.Rect(round(p.x) + margin, round(p.y) + margin, round(p.w), round(p.h)),
-                                    labels[n.key])
-        self.size = (round(self.layout.width) + 2 * margin, round(self.layout.height) + 2 * margin)
-
-    @cached_property
-    def by_id(self) -> dict[str, Box]:
-        return {b.node.id: b for b in self.boxes.values()}
-
-    def route(self, i: int) -> list[tuple[float, float]]:
-        """Edge i's line in world pixels: out of its source's bottom (spread across it, in the edges'
-        order), through its waypoints, into its target's top; an edge back up leaves and enters by the side."""
-        e = self.map.edges[i]
-        a, b = self.boxes[e.source].rect, self.boxes[e.target].rect
-        m = self.margin
-        way = [(x + m, y + m) for x, y in self.layout.routes.get((e.source, e.target), [])]
-        if a is b:
-            return [(a.right, a.centery - 6), (a.right + 24, a.centery), (a.right, a.centery + 6)]
-        if b.top > a.top:
-            siblings = self._siblings[e.source]
-            spot = siblings.index(i) + 1
-            x = a.left + a.w * spot / (len(siblings) + 1)
-            return [(x, a.bottom), *way, (b.centerx, b.top)]
-        return [(a.right, a.centery), *way, (b.right, b.centery)]
-
-    @cached_property
-    def _siblings(self) -> dict[str, list[int]]:
-        """Each source's downward edges, ordered by where their targets are, so that they do not cross."""
-        out: dict[str, list[int]] = {}
-        for i, e in enumerate(self.map.edges):
-            if self.boxes[e.target].rect.top > self.boxes[e.source].rect.top:
-                out.setdefault(e.source, []).append(i)
-        for edges in out.values():
-            edges.sort(key=lambda j: (self._first_x(j), j))
-        return out
-
-    def _first_x(self, i: int) -> float:
-        e = self.map.edges[i]
-        way = self.layout.routes.get((e.source, e.target))
-        return way[0][0] + self.margin if way else self.boxes[e.target].rect.centerx
-
-    @cached_property
-    def lines(self) -> list[tuple[list[tuple[float, float]], pygame.Rect]]:
-        """Every edge's line in world pixels with the box around it (worked out once: a frame only culls)."""
-        out = []
-        for i in range(len(self.map.edges)):
-            points = self.route(i)
-            xs, ys = [p[0] for p in points], [p[1] for p in points]
-            out.append((points, pygame.Rect(min(xs), min(ys), max(xs) - min(xs) + 1, max(ys) - min(ys) + 1)))
-        return out
-
-    def node_at(self, world: tuple[float, float]) -> Box | None:
-        return next((b for b in self.boxes.values() if b.rect.collidepoint(world)), None)
-
-
-def _label(node: storymap.MapNode, look: Look, pad: int) -> Label:
-    lo, hi = look.em(NODE_EM[0]), look.em(NODE_EM[1])
-    title_font = look.font("body", True)
-    small = look.font("small")
-    inner = hi - 2 * pad
-    title = wrap(title_font, node.title, inner)[:TITLE_LINES]
-    shown_id = node.id if node.kind != "missing" else "no such node"
-    lines = [(shown_id, "small", "muted", False)] if shown_id != node.title else []
-    lines += [(t, "body", "heading", True) for t in title]
-    for extra in node.lines:
-        lines += [(t, "small", "text", False) for t in wrap(small, extra, inner)]
-    widest = max(look.font(role, bold).size(displayable(look.font(role, bold), t))[0] for t, role, _, bold in lines)
-    w = max(lo, min(hi, round(widest * 1.08) + 2 * pad))  # slack: small type is not quite proportional
-    h = sum(look.line_height(role, look.font(role, bold)) for _, role, _, bold in lines) + 2 * pad
-    return Label(lines, w, h)
-
-
-@dataclass
-class Camera:
-    x: float = 0.0  # the world point at the map area's top-left corner
-    y: float = 0.0
-    zoom: float = 1.0
-
-    def to_screen(self, area: pygame.Rect, p: tuple[float, float]) -> tuple[float, float]:
-        return area.x + (p[0] - self.x) * self.zoom, area.y + (p[1] - self.y) * self.zoom
-
-    def to_world(self, area: pygame.Rect, p: tuple[float, float]) -> tuple[float, float]:
-        return self.x + (p[0] - area.x) / self.zoom, self.y + (p[1] - area.y) / self.zoom
-
-    def rect(self, area: pygame.Rect, r: pygame.Rect) -> pygame.Rect:
-        x, y = self.to_screen(area, r.topleft)
-        return pygame.Rect(round(x), round(y), max(1, round(r.w * self.zoom)), max(1, round(r.h * self.zoom)))
 
 
 @dataclass

@@ -26,12 +26,13 @@ from .. import catalog
 from ..blocks import Block, Button, Flow, Panel, Stack, Text
 from ..intents import Confirm, Intent, Pop, StartScenario
 from ..look import Look
-from ..mapdraw import Camera, Marks, World, paint
+from ..mapdraw import Marks, paint
+from ..mapview import Camera, World, fit_zoom
 from ..page import Page, PageScreen
 from ..parts import header
 
 MAP = "map"  # the focus id of the map itself (the nodes), beside the buttons' ids
-ZOOM_STEP, ZOOM_MIN, ZOOM_MAX = 1.25, 0.04, 3.0  # below about 0.3 the nodes are boxes without words
+ZOOM_STEP = 1.25
 DRAG_SLOP = 6  # pixels a press may move and still count as a click
 KEYS = "Keys: arrows move between nodes, Shift+arrows pan, + and − zoom, 0 fits, Enter plays from the node."
 
@@ -201,7 +202,7 @@ class MapScreen(PageScreen):
 
     def _first_view(self, area: pygame.Rect) -> None:
         """The whole map when it is readable so; else full size around where the playthrough is."""
-        if self._fit_zoom(area) >= 0.6:
+        if fit_zoom(self.world.size, self._seen(area)) >= 0.6:
             self.fit()
         else:
             self.cam.zoom = 1.0
@@ -214,11 +215,6 @@ class MapScreen(PageScreen):
         if self.panel.w > area.w // 2:
             bottom = self.panel.top
         return pygame.Rect(area.x, area.y, area.w, max(1, bottom))
-
-    def _fit_zoom(self, area: pygame.Rect) -> float:
-        w, h = self.world.size
-        seen = self._seen(area)
-        return max(ZOOM_MIN, min(ZOOM_MAX, 1.0, seen.w / max(1, w), seen.h / max(1, h)))
 
     def focused_id(self) -> str | None:
         box = self.world.boxes.get(self.node) if self.world is not None and self.node else None
@@ -239,53 +235,28 @@ class MapScreen(PageScreen):
     def fit(self) -> None:
         if self.world is None or not self._area.w:
             return
-        area = self._area
-        self.cam.zoom = z = self._fit_zoom(area)
-        w, h = self.world.size
-        seen = self._seen(area)
-        self.cam.x = w / 2 - seen.w / 2 / z
-        self.cam.y = h / 2 - seen.h / 2 / z
+        self.cam.fit(self.world.size, self._seen(self._area))
         self._changed()
 
     def zoom_by(self, factor: float, about: tuple[int, int] | None = None) -> None:
-        area = self._area
-        if not area.w:
+        if not self._area.w:
             return
-        about = about or area.center
-        before = self.cam.to_world(area, about)
-        self.cam.zoom = max(ZOOM_MIN, min(ZOOM_MAX, self.cam.zoom * factor))
-        after = self.cam.to_world(area, about)
-        self.cam.x += before[0] - after[0]  # the point under the pointer stays put
-        self.cam.y += before[1] - after[1]
+        self.cam.zoom_about(factor, about or self._area.center, self._area)  # the point under the pointer stays
         self._changed()
 
     def pan(self, dx: float, dy: float) -> None:
         """Move the view by (dx, dy) screen pixels (positive: to see more to the right / below)."""
-        self.cam.x += dx / self.cam.zoom
-        self.cam.y += dy / self.cam.zoom
+        self.cam.pan(dx, dy)
         self._changed()
 
     def show(self, key: str | None, centre: bool = False) -> None:
-        """Pan so that node `key` is in view (in the middle when `centre`)."""
+        """Pan so that node `key` is in view, never behind the details panel (in the middle when `centre`)."""
         box = self.world.boxes.get(key) if self.world and key else None
         area = self._area
         if box is None or not area.w:
             return
-        r = self.cam.rect(area, box.rect)
         margin = self.env.look(self.env.size).em(1.5)
-        seen = self._seen(area)
-        inner = seen.inflate(-2 * margin, -2 * margin)
-        if centre or r.w > inner.w or r.h > inner.h:
-            self.cam.x = box.rect.centerx - seen.w / 2 / self.cam.zoom
-            self.cam.y = box.rect.centery - seen.h / 2 / self.cam.zoom
-        else:
-            dx = min(0, r.left - inner.left) or max(0, r.right - inner.right)
-            dy = min(0, r.top - inner.top) or max(0, r.bottom - inner.bottom)
-            panel = self.panel.move(area.x, area.y)
-            if panel.w and r.move(-dx, -dy).colliderect(panel.inflate(margin, margin)):
-                dy = r.bottom - (panel.top - margin)  # not behind the details panel: just above it
-            self.cam.x += dx / self.cam.zoom
-            self.cam.y += dy / self.cam.zoom
+        self.cam.reveal(box.rect, area, self._seen(area), margin, self.panel.move(area.x, area.y), centre)
         self._changed()
 
     def focus_node(self, key: str | None, reveal: bool = True) -> None:
@@ -311,27 +282,10 @@ class MapScreen(PageScreen):
 
     def step_node(self, direction: str) -> bool:
         """Move the node focus to the nearest node that way (as the page moves between buttons)."""
-        if self.world is None or self.node not in self.world.boxes:
+        found = self.world.nearest(self.node, direction) if self.world is not None and self.node else None
+        if found is None:
             return False
-        c = self.world.boxes[self.node].rect
-        best, best_score = None, None
-        for key, box in self.world.boxes.items():
-            r = box.rect
-            if key == self.node:
-                continue
-            if direction == "down":
-                ok, along, across = r.top >= c.bottom - 2, r.top - c.bottom, abs(r.centerx - c.centerx)
-            elif direction == "up":
-                ok, along, across = r.bottom <= c.top + 2, c.top - r.bottom, abs(r.centerx - c.centerx)
-            elif direction == "right":
-                ok, along, across = r.left >= c.right - 2, r.left - c.right, abs(r.centery - c.centery)
-            else:
-                ok, along, across = r.right <= c.left + 2, c.left - r.right, abs(r.centery - c.centery)
-            if ok and (best_score is None or (across * 2 + along) < best_score):
-                best, best_score = key, across * 2 + along
-        if best is None:
-            return False
-        self.focus_node(best)
+        self.focus_node(found)
         return True
 
     # --- intents ----------------------------------------------------------------------------------------
