@@ -32,8 +32,11 @@ def briefing(entry, standards_setting: str | None) -> Briefing:
     framework, note = entry.played(standards_setting)
     words = tokens.words_for(framework.regulator.prose) if framework is not None else {}
     scored = f"Scored against the {framework.title}" if framework is not None else f"Scored against {s.framework}"
-    return Briefing(tokens.render(s.title, words), tokens.render(s.summary, words), s.minutes,
-                    f"{scored} ({note})." if note else f"{scored}.",
+    standards = f"{scored} ({note})." if note else f"{scored}."
+    if framework is not None:  # whose sanctions the endings are, and when it regulated
+        who = framework.regulator
+        standards += f" Its regulator, {who.name}, regulated {who.regulated}."
+    return Briefing(tokens.render(s.title, words), tokens.render(s.summary, words), s.minutes, standards,
                     tuple(tokens.render(o, words).strip() for o in s.objectives))
 
 
