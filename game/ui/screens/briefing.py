@@ -35,7 +35,8 @@ def briefing(entry, standards_setting: str | None) -> Briefing:
     standards = f"{scored} ({note})." if note else f"{scored}."
     if framework is not None:  # whose sanctions the endings are, and when it regulated
         who = framework.regulator
-        standards += f" Its regulator, {who.name}, regulated {who.regulated}."
+        named = who.prose if who.prose == who.name else f"{who.prose} ({who.name})"  # "the HCPC (Health and…)"
+        standards += f" Its regulator, {named}, regulated {who.regulated}."
     return Briefing(tokens.render(s.title, words), tokens.render(s.summary, words), s.minutes, standards,
                     tuple(tokens.render(o, words).strip() for o in s.objectives))
 
