@@ -297,6 +297,7 @@ class App:
 
     def _change_setting(self, intent: ChangeSetting, view: View) -> None:
         self.change(intent.name, intent.value)
+        self.act(intent.then, view)
 
     def _toggle_fullscreen(self, intent: ToggleFullscreen, view: View) -> None:
         self.change("fullscreen", not self.prefs.fullscreen)

@@ -97,10 +97,12 @@ class ShowDebrief:
 
 @dataclass(frozen=True)
 class ChangeSetting:
-    """Change a preference (and save it); it applies at once."""
+    """Change a preference (and save it); it applies at once. `then` is acted on next (Back from a text field:
+    keep what was typed, then leave)."""
 
     name: str
-    value: str | int | bool
+    value: str | int | bool = field(repr=False)  # a password typed in Settings must not reach a log line
+    then: Intent | None = None
 
 
 @dataclass(frozen=True)

@@ -29,12 +29,18 @@ from .text import draw_line
 log = logging.getLogger("crossing_paths.ui")
 
 DEFAULT_LIMIT = 4000  # characters per field: a long page of reflection, far short of slowing layout
+MASK = "\u2022"  # a secret field (a password) draws one bullet per character, so the cursor still maps
+MULTI_LINE_KEYS = "Enter starts a new paragraph \u00b7 Tab goes to the next question"
 
 
 class TextField(Button):
-    def __init__(self, id: str, label: str, text: str = "", limit: int = DEFAULT_LIMIT, rows: int = 5):
+    def __init__(self, id: str, label: str, text: str = "", limit: int = DEFAULT_LIMIT, rows: int = 5, *,
+                 single_line: bool = False, secret: bool = False, keys: str = MULTI_LINE_KEYS):
         super().__init__(Text(label, "small", "muted"), None, id)
-        self.label, self.rows = label, rows
+        # one line (a name, an address): Enter and Up/Down at its ends are the page's, typed line breaks become
+        # spaces; a secret is drawn as bullets and never read aloud or copied out
+        self.single_line, self.secret, self.keys = single_line, secret, keys
+        self.label, self.rows = label, 1 if single_line else rows
         self.buffer = EditBuffer(text, limit)
         self.top = 0  # the first visual line shown
         self.message = ""  # a notice under the field (the cap reached, nothing to paste)
@@ -49,12 +55,23 @@ class TextField(Button):
     def value(self) -> str:
         return self.buffer.text
 
+    @property
+    def shown(self) -> str:
+        """The text as drawn: a secret's characters as bullets, one each, so every index stays in place."""
+        return MASK * len(self.buffer.text) if self.secret else self.buffer.text
+
+    def spoken(self) -> str:
+        if self.secret:
+            n = len(self.buffer.text)
+            return f"{self.label}, password field: " + (f"{n} characters typed, not read aloud" if n else "empty")
+        return f"{self.label}, text field: {self.buffer.text or 'empty'}"
+
     def natural_width(self, look: Look, max_width: int) -> int:
         return max_width
 
     def walk(self, x: int = 0, y: int = 0):
         yield self, x, y
-        yield Text(f"{self.label}, text field: {self.buffer.text or 'empty'}"), x, y  # what self-voicing reads
+        yield Text(self.spoken()), x, y  # what self-voicing reads
 
     def _metrics(self, look: Look) -> tuple[pygame.font.Font, int, int, int]:
         font = look.font("body", False)
@@ -74,12 +91,12 @@ class TextField(Button):
     def wrapped(self) -> Wrapped:
         look = self._look
         font = look.font("body", False)
-        key = (self.buffer.text, self.text_w, id(font))
+        key = (self.shown, self.text_w, id(font))
         if self._wrapped is None or self._wrapped[0] != key:
             if self._wrapped is None or self._wrapped[0][1:] != key[1:]:
                 self._memo = {}  # another width or font: the paragraphs wrap afresh
             px = look.metrics.px("body")
-            self._wrapped = (key, Wrapped(self.buffer.text, self.text_w, lambda s: fieldtext.width(font, px, s),
+            self._wrapped = (key, Wrapped(key[0], self.text_w, lambda s: fieldtext.width(font, px, s),
                                           lambda w, room: fieldtext.break_text(font, px, w, room), self._memo))
         return self._wrapped[1]
 
@@ -95,6 +112,9 @@ class TextField(Button):
     # --- events (the screen passes them while the field has the focus) ----------------------------------------
 
     def text(self, typed: str) -> None:
+        if self.single_line:  # a pasted paragraph becomes one line; other control characters are dropped
+            typed = "".join(" " if ch in "\r\n\t\v\f\x85\u2028\u2029" else ch for ch in typed
+                            if ch.isprintable() or ch in "\r\n\t\v\f\x85\u2028\u2029")
         self.buffer.compose("")
         dropped = self.buffer.insert(typed)
         self.message = (f"This answer can hold {self.buffer.limit:,} characters: {dropped:,} were not added."
@@ -110,6 +130,10 @@ class TextField(Button):
         mod = getattr(event, "mod", 0)
         shift, ctrl = bool(mod & pygame.KMOD_SHIFT), bool(mod & (pygame.KMOD_CTRL | pygame.KMOD_META))
         wrapped = self.wrapped()
+        if self.single_line and (k in (pygame.K_RETURN, pygame.K_KP_ENTER)
+                                 or (k == pygame.K_UP and wrapped.line_of(b.cursor) == 0)
+                                 or (k == pygame.K_DOWN and wrapped.line_of(b.cursor) == len(wrapped.lines) - 1)):
+            return False  # the page's: Enter keeps the value, Up and Down at the ends move to the next control
         if k in (pygame.K_LEFT, pygame.K_RIGHT):
             (b.left if k == pygame.K_LEFT else b.right)(select=shift, word=ctrl)
         elif k in (pygame.K_UP, pygame.K_DOWN):
@@ -131,6 +155,10 @@ class TextField(Button):
         elif ctrl and k == pygame.K_v:
             self.paste()
         elif ctrl and k in (pygame.K_c, pygame.K_x):
+            if self.secret:
+                self.message = "A password is not copied."
+                self.reveal_cursor()
+                return True
             if b.selected_text() and _put_clipboard(b.selected_text()) and k == pygame.K_x:
                 b.backspace()
         else:
@@ -203,9 +231,11 @@ class TextField(Button):
             line = wrapped.lines[i]
             ly = area.y + (i - self.top) * lh
             if focused and b.composition and i == cursor_line:
-                self._paint_pieces(cv, area, ly, lh, [(b.text[line.start:b.cursor], "text", False),
-                                                      (b.composition, "text", True),
-                                                      (b.text[b.cursor:line.end], "text", False)])
+                shown = self.shown
+                composing = MASK * len(b.composition) if self.secret else b.composition
+                self._paint_pieces(cv, area, ly, lh, [(shown[line.start:b.cursor], "text", False),
+                                                      (composing, "text", True),
+                                                      (shown[b.cursor:line.end], "text", False)])
             else:
                 self._paint_pieces(cv, area, ly, lh, self._pieces(line, b.selection() if focused else None))
         if focused and not b.composition:
@@ -218,7 +248,7 @@ class TextField(Button):
 
     def _pieces(self, line, sel: tuple[int, int] | None) -> list[tuple[str, str, bool]]:
         """(text, colour, underlined) pieces of a line: before, in and after the selection."""
-        text = self.buffer.text
+        text = self.shown
         if sel is None or sel[1] <= line.start or sel[0] >= line.end:
             return [(text[line.start:line.end], "text", False)]
         a, z = max(sel[0], line.start), min(sel[1], line.end)
@@ -239,7 +269,7 @@ class TextField(Button):
             fieldtext.draw(cv.surface, look.lines, font, px, text, look.colour(colour), at, y, lh, area, cv.record)
             if underline:  # an input method's composition, and the cursor inside it
                 cv.surface.fill(look.colour("text"), (at, y + lh - thick - lh // 10, w, thick))
-                cx = at + fieldtext.width(font, px, text[:self.buffer.composition_cursor])
+                cx = at + fieldtext.width(font, px, text[:self.buffer.composition_cursor])  # bullets: same count
                 cv.surface.fill(look.colour("text"), (cx, y + lh // 8, 2, lh - lh // 4))
             at += w
 
@@ -262,7 +292,7 @@ class TextField(Button):
         elif n >= limit * 0.8:
             words, colour = f"{n:,} of {limit:,} characters", "muted"
         elif focused:
-            words, colour = "Enter starts a new paragraph · Tab goes to the next question", "muted"
+            words, colour = self.keys, "muted"
         else:
             return
         font = look.font("small", bool(self.message))
