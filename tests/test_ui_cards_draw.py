@@ -167,10 +167,20 @@ def test_an_at_risk_setting_is_flagged_by_icon_and_words_not_only_colour():
     assert current == ["Off (current)", "Only people you follow (current)"]
 
 
-def test_emoji_the_font_cannot_draw_are_named_in_words():
-    item = card({"type": "post", "platform": "facebook", "author": {"name": "K"}, "text": "Long day \U0001F629"})
-    words = " ".join(t.text for t in layout_card(item, 600, ctx()).texts())
+def test_emoji_are_named_in_words_without_the_emoji_font(tmp_path):
+    from game.ui import emoji
+    from game.ui.cards import clear_cache
+
+    emoji.reset(tmp_path / "deleted.ttf")
+    clear_cache()  # layouts made with pictures are not reused
+    try:
+        item = card({"type": "post", "platform": "facebook", "author": {"name": "K"}, "text": "Long day \U0001F629"})
+        words = " ".join(t.text for t in layout_card(item, 600, ctx()).texts())
+    finally:
+        emoji.reset()
+        clear_cache()
     assert "(weary face)" in words
+    item = card({"type": "post", "platform": "facebook", "author": {"name": "K"}, "text": "Long day \U0001F629"})
     assert "\U0001F629" in card_alt_text(item)  # a screen reader can say the emoji itself
 
 

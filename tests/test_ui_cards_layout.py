@@ -8,6 +8,7 @@ from pathlib import Path
 import pygame
 import pytest
 
+from game.ui import emoji
 from game.ui.cards import CardContext, clear_cache, layout_card, measure_card
 from game.ui.cards.boxes import Avatar, CardLayout, Fill, Hatch, Icon, Picture, Text
 from game.ui.fonts import Fonts
@@ -58,8 +59,9 @@ def problems(layout: CardLayout) -> list[str]:
         if not panel.rect.contains(t.rect):
             found.append(f"text {t.text!r} at {t.rect} spills out of its panel {panel.rect}")
         font = FONTS.get(t.font.px, t.font.bold, t.font.italic)
-        if font.size(t.text) != t.rect.size:
-            found.append(f"text {t.text!r}: box {t.rect.size} but renders {font.size(t.text)}")
+        rendered = emoji.render(font, t.text, (0, 0, 0)).get_size()  # what paint draws (emoji as pictures)
+        if rendered != t.rect.size:
+            found.append(f"text {t.text!r}: box {t.rect.size} but renders {rendered}")
         if not t.text.strip():
             found.append(f"an empty text box at {t.rect}")
     return found

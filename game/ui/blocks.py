@@ -16,6 +16,7 @@ import pygame
 from .glyphs import displayable
 from .icons import draw_icon
 from .look import Look
+from .measure import text_width
 from .text import draw_line, wrap
 
 
@@ -94,7 +95,7 @@ class Text(Block):
 
     def natural_width(self, look: Look, max_width: int) -> int:
         font = self._font(look)
-        widest = max((font.size(displayable(font, p))[0] for p in self.text.split("\n")), default=0)
+        widest = max((text_width(font, displayable(font, p)) for p in self.text.split("\n")), default=0)
         return min(max_width, widest + 1)
 
     def paint(self, cv: Canvas, x: int, y: int) -> None:

@@ -1,6 +1,8 @@
-"""Characters the bundled fonts cannot draw (emoji, mostly) are named in words — '😩' → '(weary face)' —
-rather than drawn as empty boxes. Scenario authors write emoji freely; the terminal player shows them as
-they are, and the desktop shows what a reader can actually read."""
+"""Characters the bundled fonts cannot draw are named in words — '⟁' → '(white triangle containing small white
+triangle)' — rather than drawn as empty boxes. Emoji are kept as they are, to be drawn as pictures
+(game.ui.emoji), up to MAX_PICTURES a text; without the emoji font they are named too ('😩' → '(weary face)').
+Scenario authors write emoji freely; the terminal player shows them as they are, and the desktop shows what
+a reader can actually read."""
 
 from __future__ import annotations
 
@@ -14,6 +16,9 @@ from game.engine.controls import UNDRAWABLE
 _INVISIBLE = {"\u200d", "\ufe0e", "\ufe0f", "\u20e3"}  # joiners and variation selectors only modify emoji
 _BEYOND_LATIN = "\u2000"  # every character from here up may lack a glyph (a regex of this range costs 15 ms to build)
 MAX_NAMED = 100  # names of missing characters in one text; the rest are summed up as "(and more symbols)"
+# pictures kept in one text: each new one costs about a millisecond to draw, so a hostile text of thousands of
+# different emoji stays bounded (past this they are named, then summed up, as missing characters are)
+MAX_PICTURES = 100
 _glyphs: dict[tuple[int, str], bool] = {}
 # A letter under thousands of combining marks ("Zalgo" text) is not text: SDL_ttf stacks every mark, so one
 # such cluster took a quarter of a second to measure. Runs of marks are cut to MAX_MARKS (real scripts stack
@@ -59,19 +64,38 @@ def displayable(font: pygame.font.Font, text: str) -> str:
         text = _LONG_RUN.sub(_trim_marks, text)
     if not text or max(text) < _BEYOND_LATIN:  # the fast path: Latin text, punctuation, dashes and quotes
         return text
+    from . import emoji  # here, as game.ui.emoji measures with has_glyph above
+
+    parts = emoji.segments(font, text)
+    if len(parts) == 1:
+        return text if parts[0][1] else _name_missing(font, text, [0])
     out: list[str] = []
-    named, last, run = 0, "", 0
+    named, pictures = [0], 0
+    for piece, picture in parts:
+        if picture and pictures < MAX_PICTURES:
+            out.append(piece)
+            pictures += 1
+        else:
+            out.append(_name_missing(font, piece, named))
+    return "".join(out)
+
+
+def _name_missing(font: pygame.font.Font, text: str, named: list[int]) -> str:
+    """`text` with each character `font` cannot draw named in words; `named` counts the names given so far
+    in the whole text (a list, so the pieces of one text share it)."""
+    out: list[str] = []
+    last, run = "", 0
     for c in text + "\0":  # the NUL (dropped above) ends the last run
         if c == last:
             run += 1
             continue
         if run:  # a run of one missing character is named once: "(weary face ×3)"
             name = unicodedata.name(last, "symbol").lower()
-            if named < MAX_NAMED:
+            if named[0] < MAX_NAMED:
                 out.append(f"({name} ×{run})" if run > 1 else f"({name})")
-            elif named == MAX_NAMED:  # a name is ~30 times the character: 20,000 would make 600,000
+            elif named[0] == MAX_NAMED:  # a name is ~30 times the character: 20,000 would make 600,000
                 out.append("(and more symbols)")
-            named, last, run = named + 1, "", 0
+            named[0], last, run = named[0] + 1, "", 0
         if c == "\0":
             break
         if ord(c) < 0x2000 or has_glyph(font, c):

@@ -18,6 +18,8 @@ import weakref
 
 import pygame
 
+from . import emoji, emojitext
+
 SHORT = 48  # longer strings (whole lines, long words) are rarely measured twice
 LIMIT = 20_000  # entries per table: a few megabytes at most
 # a column holding fewer average characters than this is too narrow to read: the same number as
@@ -63,6 +65,11 @@ def remember(table: dict, key, value) -> None:
 
 
 def _char_advance(font: pygame.font.Font, ch: str) -> int:
+    if ch >= emojitext.ZWJ and emoji.available():  # an emoji is as wide as its picture; what joins or
+        if ch in (emojitext.VS16, emojitext.ZWJ, emojitext.KEYCAP) or emojitext.is_tone(ch):  # modifies it, 0
+            return 0
+        if ch >= emojitext.FIRST and emoji.is_picture(font, ch):
+            return emoji.picture_width(font, ch)
     try:
         metrics = font.metrics(ch)
         if metrics and metrics[0] is not None:
@@ -84,12 +91,13 @@ def advances(font: pygame.font.Font, text: str, memo: FontMemo | None = None) ->
 
 
 def text_width(font: pygame.font.Font, text: str, memo: FontMemo | None = None) -> int:
-    """font.size(text)[0], remembered for short texts (pass `memo` in a loop: it saves a look-up)."""
+    """font.size(text)[0], remembered for short texts (pass `memo` in a loop: it saves a look-up); an emoji
+    drawn as a picture counts as wide as its picture (game.ui.emoji)."""
     widths = (memo or memo_of(font)).widths
     w = widths.get(text)
     if w is None:
         try:
-            w = font.size(text)[0]
+            w = emoji.width(font, text)
         except (pygame.error, UnicodeError, ValueError):  # a NUL, or text SDL cannot encode
             w = sum(advances(font, text, memo))
         if len(text) <= SHORT:

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 import pygame
 
-from . import pixels
+from . import emoji, pixels
 from .glyphs import displayable
 from .measure import memo_of, text_width
 from .wordbreak import break_word
@@ -60,7 +60,7 @@ def wrap(font: pygame.font.Font, text: str, width: int) -> list[str]:
             else:
                 # close to the width: measure the joined line itself, as kerning makes it differ
                 sure_over = joins == 0 and line_w + space + w > width + 2 * space
-                cw = width + 1 if sure_over else font.size(" ".join([*line, word]))[0]
+                cw = width + 1 if sure_over else text_width(font, " ".join([*line, word]), memo)
                 if cw <= width:
                     line.append(word)
                     line_w, joins = cw, 0
@@ -94,7 +94,7 @@ class LineCache:
             return hit[1]
         if hit is not None:
             self._drop(key)
-        surf = pixels.fast(font.render(text, True, colour))
+        surf = pixels.fast(emoji.render(font, text, colour))  # emoji as pictures
         self._cache[key] = (weakref.ref(font), surf)
         self.bytes += _size(surf)
         while self._cache and (len(self._cache) > self.limit or self.bytes > self.max_bytes):

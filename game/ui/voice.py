@@ -10,6 +10,8 @@ import logging
 import shutil
 import subprocess
 
+from .emojitext import spoken
+
 log = logging.getLogger("crossing_paths.ui")
 
 MAX_CHARS = 20_000  # well under a pipe's buffer, so writing the text never blocks
@@ -40,6 +42,7 @@ class Voice:
     def say(self, text: str) -> None:
         if not self.enabled or not text.strip():
             return
+        text = spoken(text)  # emoji said by name: drawn as pictures, they are not in the words on screen
         self.stop()
         self.last = text
         try:

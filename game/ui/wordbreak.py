@@ -18,6 +18,7 @@ from itertools import accumulate
 
 import pygame
 
+from . import emojitext
 from .measure import SHORT, FontMemo, advances, memo_of, remember, text_width
 
 # characters after which a long word (a URL, a path) may break
@@ -31,13 +32,27 @@ _JOINERS = {"\u200d", "\ufe0e", "\ufe0f", "\u20e3"}
 _LAST_COMPLEX = re.compile("[^\\x00-\\u02ff][\\x00-\\u02ff]*\\Z")
 
 
+# what an emoji's picture already covers: the part after a joiner ("👩‍💻" is one picture), a flag's second letter
+_COVERED = re.compile("\u200d(.)|[\U0001f1e6-\U0001f1ff]([\U0001f1e6-\U0001f1ff])")
+
+
+def _advances(font: pygame.font.Font, word: str, memo: FontMemo) -> list[int]:
+    """Each character's advance, with the parts an emoji picture covers counted as nothing (a family of four
+    joined people is one picture wide, not four): guesses of pieces are then near what is measured."""
+    adv = advances(font, word, memo)
+    if "\u200d" in word or (word and max(word) >= "\U0001f1e6" and _COVERED.search(word)):
+        for m in _COVERED.finditer(word):
+            adv[m.start(1) if m.start(1) >= 0 else m.start(2)] = 0
+    return adv
+
+
 def _continues(word: str, i: int) -> bool:
     """True if word[i] belongs to the cluster before it (an accent, a joiner, what a joiner joins)."""
     ch = word[i]
     if ch < "\u0300":  # the fast path: nothing below the combining diacritics joins what went before
         return word[i - 1] == "\u200d"
     return (ch in _JOINERS or unicodedata.category(ch) in ("Mn", "Mc", "Me")
-            or 0x1F3FB <= ord(ch) <= 0x1F3FF or word[i - 1] == "\u200d")
+            or emojitext.joins_previous(word, i))  # a skin tone, tag letters, a flag's second letter
 
 
 def _boundary(word: str, end: int, good: int, bad: int) -> int | None:
@@ -149,7 +164,7 @@ def break_word(font: pygame.font.Font, word: str, width: int, first: int | None 
     known = memo.breaks.get(key) if len(word) <= SHORT else None
     if known is not None:
         return list(known)
-    cum = [0, *accumulate(advances(font, word, memo))]
+    cum = [0, *accumulate(_advances(font, word, memo))]
     last_complex = _LAST_COMPLEX.search(word)
     # _continues(word, i) is False for every i from here: no piece after it needs the cluster checks
     plain_from = last_complex.start() + 2 if last_complex else 0

@@ -32,6 +32,9 @@ STRINGS: list[tuple[str, str]] = [
     ("emoji-zwj", "\U0001f469\u200d\U0001f469\u200d\U0001f467\u200d\U0001f466 family"),
     ("emoji-flags", "\U0001f1ec\U0001f1e7 \U0001f3f4\U000e0067\U000e0062\U000e0073\U000e0063\U000e0074\U000e007f"),
     ("emoji-skin", "\U0001f44d\U0001f3fd ok"),
+    # thousands of different emoji in one endless chain of joiners, then lone joiners and skin tones
+    ("emoji-chain", "".join(chr(0x1F600 + i % 80) + chr(0x1F3FB + i % 5) + "\u200d" for i in range(3_000))
+     + "\u200d" * 300 + "\U0001f3fd" * 300),
     ("rtl-arabic", "\u0645\u0631\u062d\u0628\u0627 \u0628\u0627\u0644\u0639\u0627\u0644\u0645"),
     ("rtl-mixed", "\u05e9\u05dc\u05d5\u05dd world 123"),
     ("cjk-wide", "\u793e\u4f1a\u5de5\u4f5c\u8005" * 200),

@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pygame
 
+from .. import emoji
 from . import icons, media
 from .boxes import Avatar, CardLayout, Fill, Hatch, Icon, Picture, Text
 
@@ -42,7 +43,7 @@ def _prepare(layout: CardLayout, fonts, assets_root: Path) -> list:
             ops.append(("fill", box))
         elif isinstance(box, Text):
             font = fonts.get(box.font.px, box.font.bold, box.font.italic)
-            blits.append((font.render(box.text, True, box.fg, box.bg), box.rect.topleft))
+            blits.append((emoji.render(font, box.text, box.fg, box.bg), box.rect.topleft))  # emoji as pictures
         elif isinstance(box, Icon):
             blits.append((icons.icon_surface(box.name, box.rect.w, box.fg[:3], box.bg[:3]), box.rect.topleft))
         elif isinstance(box, Avatar):

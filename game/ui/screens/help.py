@@ -47,7 +47,8 @@ class HelpScreen(PageScreen):
             Text("Point and click any control. The wheel scrolls; you can also drag the scrollbar."),
             heading("Fonts"),
             Text("Atkinson Hyperlegible (Braille Institute) is under the SIL Open Font Licence; OpenDyslexic "
-                 "is under CC-BY 3.0 with the Bitstream Vera licence (assets/fonts/).", "small", "muted"),
+                 "is under CC-BY 3.0 with the Bitstream Vera licence; emoji are drawn with Noto Color Emoji "
+                 "(Google), under the SIL Open Font Licence (assets/fonts/).", "small", "muted"),
         ], gap=0.9)
         return Page(header=header("Help"), body=body, footer=footer([Button("Back", Pop(), "back", full=False)]),
                     width_em=44)

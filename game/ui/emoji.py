@@ -1,0 +1,205 @@
+"""Emoji drawn as pictures, from the bundled Noto Color Emoji (assets/fonts/NotoColorEmoji.ttf, SIL OFL 1.1;
+its licence is NotoColorEmoji-OFL.txt beside it).
+
+The font is a bitmap font with one size (its "strike", 109 px: 136 x 128 pixel pictures), which SDL_ttf draws
+in colour only at that size. Each cluster (a base with its skin tone, variation selector or joined parts, see
+game.ui.emojitext) is drawn once at 109 px and scaled to the height of the text font's line; both the big and
+the scaled pictures are kept in caches bounded by their pixels.
+
+A cluster becomes a picture when the emoji font has its first character and the text asks for one: it has a
+skin tone, a joiner, U+FE0F and the like, or the text font has no glyph for it (a text font's own "©" or "→"
+stays text). Without the font file (a trainer deleted assets) `available()` is False and game.ui.glyphs
+names emoji in words, as before.
+
+`width` and `render` measure and draw a line with pictures in it; text without pictures goes straight to the
+font. The measuring and rendering caches (game.ui.measure, game.ui.text.LineCache) sit on top of these.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections import OrderedDict
+
+import pygame
+
+from game import paths
+
+from . import emojitext, pixels
+from .glyphs import has_glyph
+
+log = logging.getLogger("crossing_paths.ui")
+
+FILE = "NotoColorEmoji.ttf"
+STRIKE = 109  # the font's only bitmap size: at any other size SDL_ttf draws nothing in colour
+CACHE_BYTES = 16 * 1024 * 1024  # scaled pictures: a few thousand at body sizes, a few hundred at 4K projector
+SCALE = 0.9  # of the text font's line height: the picture's own margin then matches the letters' height
+SOURCE_KEEP = 64  # pictures at the strike size (70 KB each): a scene uses a handful
+
+_state: dict = {}  # "font": the emoji font, or None when it cannot be opened (tried once)
+_scaled: OrderedDict[tuple[str, int], pygame.Surface | None] = OrderedDict()
+_scaled_bytes = [0]
+_sources: OrderedDict[str, pygame.Surface | None] = OrderedDict()
+_sizes: dict[str, tuple[int, int]] = {}
+
+
+def source_font() -> pygame.font.Font | None:
+    if "font" not in _state:
+        _state["font"] = None
+        path = paths.FONTS / FILE
+        try:
+            if not pygame.font.get_init():
+                pygame.font.init()
+            _state["font"] = pygame.font.Font(str(path), STRIKE)
+        except (OSError, pygame.error) as exc:
+            log.warning("emoji font %s cannot be opened (%s): emoji are named in words", path, exc)
+    return _state["font"]
+
+
+def available() -> bool:
+    return source_font() is not None
+
+
+def reset(font_path=None) -> None:
+    """Forget the font and every picture (tests: a missing file; `font_path` None opens the bundled one)."""
+    _state.clear()
+    _scaled.clear()
+    _sources.clear()
+    _sizes.clear()
+    _scaled_bytes[0] = 0
+    if font_path is not None:
+        try:
+            _state["font"] = pygame.font.Font(str(font_path), STRIKE)
+        except (OSError, pygame.error, FileNotFoundError):
+            _state["font"] = None
+
+
+def is_picture(font: pygame.font.Font, cluster: str) -> bool:
+    """True if `cluster` is drawn as a picture beside text in `font` (see the module's docstring)."""
+    emoji_font = source_font()
+    if emoji_font is None or not cluster:
+        return False
+    base = cluster[0]
+    if base.isascii() and base not in "0123456789#*":  # never: keycap digits only
+        return False
+    if len(cluster) > 1 and cluster[1] == emojitext.VS15:  # text presentation asked for
+        return False
+    if not has_glyph(emoji_font, base if not cluster.endswith(emojitext.KEYCAP) else cluster[-1]):
+        return False
+    return len(cluster) > 1 or not has_glyph(font, base)
+
+
+def segments(font: pygame.font.Font, text: str) -> list[tuple[str, bool]]:
+    """`text` as (piece, is_picture): runs of text, and each cluster drawn as a picture on its own."""
+    spans = emojitext.clusters(text)
+    if not spans or source_font() is None:
+        return [(text, False)]
+    out: list[tuple[str, bool]] = []
+    at = 0
+    for start, end in spans:
+        cluster = text[start:end]
+        if not is_picture(font, cluster):
+            continue
+        if start > at:
+            out.append((text[at:start], False))
+        out.append((cluster, True))
+        at = end
+    if at < len(text):
+        out.append((text[at:], False))
+    return out or [(text, False)]
+
+
+def has_pictures(font: pygame.font.Font, text: str) -> bool:
+    return any(pic for _, pic in segments(font, text))
+
+
+def _source_size(cluster: str) -> tuple[int, int]:
+    size = _sizes.get(cluster)
+    if size is None:
+        try:
+            size = source_font().size(cluster)
+        except (pygame.error, UnicodeError, ValueError):
+            size = (136, 128)
+        if len(_sizes) > 10_000:
+            _sizes.clear()
+        _sizes[cluster] = size
+    return size
+
+
+def picture_height(font: pygame.font.Font) -> int:
+    return max(1, round(font.get_height() * SCALE))
+
+
+def picture_width(font: pygame.font.Font, cluster: str) -> int:
+    """The width of the picture of `cluster` beside text in `font` (scaled to picture_height)."""
+    sw, sh = _source_size(cluster)
+    return max(1, round(sw * picture_height(font) / max(1, sh)))
+
+
+def _source(cluster: str) -> pygame.Surface | None:
+    if cluster in _sources:
+        _sources.move_to_end(cluster)
+        return _sources[cluster]
+    try:
+        surf = source_font().render(cluster, True, (0, 0, 0))
+    except (pygame.error, UnicodeError, ValueError):
+        surf = None
+    _sources[cluster] = surf
+    while len(_sources) > SOURCE_KEEP:
+        _sources.popitem(last=False)
+    return surf
+
+
+def picture(cluster: str, size: tuple[int, int]) -> pygame.Surface | None:
+    """The picture of `cluster` at `size`, smoothly scaled from the strike size (None if it cannot be drawn)."""
+    key = (cluster, size[0], size[1])
+    if key in _scaled:
+        _scaled.move_to_end(key)
+        return _scaled[key]
+    src = _source(cluster)
+    surf = None
+    if src is not None:
+        w, h = max(1, size[0]), max(1, size[1])
+        surf = pixels.fast(pygame.transform.smoothscale(src, (w, h)))
+    _scaled[key] = surf
+    _scaled_bytes[0] += _bytes(surf)
+    while _scaled and _scaled_bytes[0] > CACHE_BYTES:
+        _scaled_bytes[0] -= _bytes(_scaled.popitem(last=False)[1])
+    return surf
+
+
+def _bytes(surf: pygame.Surface | None) -> int:
+    return 0 if surf is None else surf.get_width() * surf.get_height() * 4
+
+
+def width(font: pygame.font.Font, text: str) -> int:
+    """font.size(text)[0], with each picture as wide as it is drawn."""
+    parts = segments(font, text)
+    if len(parts) == 1 and not parts[0][1]:
+        return font.size(text)[0]
+    return sum(picture_width(font, piece) if pic else font.size(piece)[0] for piece, pic in parts)
+
+
+def render(font: pygame.font.Font, text: str, colour, background=None) -> pygame.Surface:
+    """font.render(text, True, colour[, background]), with pictures drawn where the text has emoji."""
+    parts = segments(font, text)
+    if len(parts) == 1 and not parts[0][1]:
+        return font.render(text, True, colour, background) if background is not None \
+            else font.render(text, True, colour)
+    height = font.get_height()
+    pieces: list[tuple[pygame.Surface | None, int]] = []
+    for piece, pic in parts:
+        if pic:
+            w = picture_width(font, piece)
+            pieces.append((picture(piece, (w, picture_height(font))), w))
+        else:
+            surf = font.render(piece, True, colour)
+            pieces.append((surf, surf.get_width()))
+    out = pygame.Surface((max(1, sum(w for _, w in pieces)), height), pygame.SRCALPHA)
+    if background is not None:
+        out.fill(background)
+    x = 0
+    for surf, w in pieces:
+        if surf is not None:
+            out.blit(surf, (x, (height - surf.get_height()) // 2))
+        x += w
+    return pixels.fast(out) if background is None else out
