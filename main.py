@@ -12,8 +12,9 @@
                                         draw the story map (for trainers); --window: in the game
     python main.py schema               write docs/scenario.schema.json from the model
     python main.py paths SCENARIO       every ending: shortest choices, flags, score ranges; dead content
-    python main.py results export|send|cpd
-                                        your records: export them, send xAPI to an LRS, print a CPD record
+    python main.py results export|send|cpd|reflect
+                                        your records: export them, send xAPI to an LRS, print a CPD record,
+                                        write a reflection in the terminal
 """
 
 from __future__ import annotations

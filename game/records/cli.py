@@ -14,6 +14,7 @@ USAGE = """usage: python main.py results COMMAND [options]
   send [--lrs URL --user USER --password PASSWORD]
                                             send queued xAPI statements to a learning record store
   cpd [--format html|md|pdf] [--out FILE]   a printable CPD record of your reflections
+  reflect [--latest N] [--playthrough ID]   write your reflection on a playthrough, one question at a time
 
 Add --help after a command for its options."""
 
@@ -21,6 +22,7 @@ SUBCOMMANDS = {
     "export": "game.records.export_cmd",
     "send": "game.records.send_cmd",
     "cpd": "game.records.cpd_cmd",
+    "reflect": "game.records.reflect_cmd",
 }
 
 
