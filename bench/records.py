@@ -1,7 +1,8 @@
 """How long the learner's records take with 10,000 playthroughs: `python bench/records.py [--records N] [--runs N]`.
 
-A save file in a temporary folder gets N finished playthroughs (8 scenarios, 3 frameworks, 5 choices and 4-6
-standards each, a reflection on one in ten). Timed, each `--runs` times, median reported:
+A save file in a temporary folder gets N finished playthroughs (8 scenarios, 3 frameworks, 4-5 standards
+each, 5 choices of about 410 characters of option and feedback, like
+the library's, a reflection on one in ten). Timed, each `--runs` times, median reported:
 - export CSV and JSON, as `results export` does them: reading every record from the save file and writing the
   text (not the disk write; JSON reuses each record's JSON as kept once it has read back whole);
 - `SaveStore.progress()`, the summary My progress shows, worked out in SQL.
@@ -29,14 +30,20 @@ from game.saves import SaveStore
 FRAMEWORKS = {"hcpc-2012": ["1", "2", "3", "7", "13"], "hcpc-2016": ["1", "2", "5", "6", "9"],
               "swe-2019": ["1", "2", "3", "5"]}
 START = datetime(2025, 1, 1, tzinfo=UTC)
+# The library's choices average about 410 characters of option and feedback together: so do these.
+OPTION = ("Accept the request, then message her to say you cannot talk about her case online but are glad she "
+          "got in touch, and suggest she rings the duty desk if she needs anything from the service.") * 2
+FEEDBACK = ("Accepting keeps a former service user in your personal life, where she can see your posts and you can "
+            "see hers; the kind message does not undo that. Personal conduct: your employer's social media "
+            "policy and your regulator both expect a clear line between your private and professional lives, "
+            "and the request was the moment to draw it.") * 2
 
 
 def made_up(n: int, rng: random.Random) -> Playthrough:
     framework = rng.choice(sorted(FRAMEWORKS))
     standards = FRAMEWORKS[framework]
     finished = START + timedelta(minutes=37 * n)
-    path = tuple(ChoiceMade(f"node-{i}", rng.randint(1, 3), f"Option text for choice {i}, a sentence or two long.",
-                            "Feedback that says which standard the choice upheld or breached, and why.",
+    path = tuple(ChoiceMade(f"node-{i}", rng.randint(1, 3), OPTION[: 130 + i * 5], FEEDBACK[: 270 + i * 5],
                             {rng.choice(standards): rng.choice((-2, -1, 1, 2))},
                             finished - timedelta(minutes=10 - i), rng.randint(0, 3)) for i in range(5))
     scores = {sid: rng.randint(-4, 4) for sid in standards}

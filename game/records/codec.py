@@ -96,7 +96,6 @@ def export_json_text(p: Playthrough, kept: str | None = None) -> str:
 
 _TEXT = ("id", "scenario", "title", "version", "content_hash", "framework", "framework_title", "ending",
          "ending_title", "outcome", "outcome_label")
-_CHOICE_TEXT = ("node", "text", "feedback")
 
 
 def parse_time(value: object, key: str = "time", optional: bool = False) -> datetime | None:
@@ -121,23 +120,26 @@ def _made(cls: type, values: dict) -> object:
 
 
 def _scores(scores: object, key: str = "scores") -> dict[str, int]:
-    if type(scores) is not dict or not all(type(k) is str and type(v) is int for k, v in scores.items()):
+    if type(scores) is not dict:
         raise RecordError(f"its {key} are not whole numbers by standard")
+    for sid, value in scores.items():  # a plain loop: a generator per choice costs more than the checks
+        if type(sid) is not str or type(value) is not int:
+            raise RecordError(f"its {key} are not whole numbers by standard")
     return scores
 
 
 def _choice(data: object) -> ChoiceMade:
     if type(data) is not dict:
         raise RecordError("a choice on its path is not a mapping")
-    for key in _CHOICE_TEXT:
-        if type(data[key]) is not str:
-            raise RecordError(f"a choice's {key} is not text")
-    number, index = data["number"], data.get("index")
+    node, text, feedback, number, index = data["node"], data["text"], data["feedback"], data["number"], data.get("index")
+    if type(node) is not str or type(text) is not str or type(feedback) is not str:
+        raise RecordError("a choice's scene, words or feedback is not text")
     if type(number) is not int or (index is not None and type(index) is not int):
         raise RecordError("a choice's number is not a whole number")
-    return _made(ChoiceMade, {"node": data["node"], "number": number, "text": data["text"],
-                              "feedback": data["feedback"], "scores": _scores(data["scores"], "choice scores"),
-                              "at": parse_time(data.get("at"), "choice time", True), "index": index})
+    at = data.get("at")
+    return _made(ChoiceMade, {"node": node, "number": number, "text": text, "feedback": feedback,
+                              "scores": _scores(data["scores"], "choice scores"),
+                              "at": None if at is None else parse_time(at, "choice time"), "index": index})
 
 
 def reflection_from(data: object) -> Reflection:
