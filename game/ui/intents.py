@@ -297,9 +297,15 @@ class ExportCpd:
 class ClearRecords:
     """Delete every finished playthrough and reflection (asked first, through Confirm)."""
 
+
+@dataclass(frozen=True)
+class SendNow:
+    """Send the queued xAPI statements now (in the background: the frame never waits on it)."""
+
 Intent: TypeAlias = (Push | Replace | Pop | Quit | ToTitle | StartScenario | ContinueLatest | LoadFrom | SaveTo
                      | Choose | Proceed | Restart | ShowDebrief | ChangeSetting | ToggleFullscreen
                      | StartNewSaveFile | Confirm | RunGroup | ResumeGroup | GroupNext | GroupVoting
                      | GroupReveal | GroupDecide | GroupVote | GroupSetCount | GroupTimer | GroupAllFeedback
                      | GroupSummary | GroupPeek | GroupShowSplit | EndGroup | PhonesOn | PhoneVote | PhoneRemove
-                     | PhoneJoining | PhoneSettings | SaveReflection | ExportRecords | ExportCpd | ClearRecords)
+                     | PhoneJoining | PhoneSettings | SaveReflection | ExportRecords | ExportCpd | ClearRecords
+                     | SendNow)

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 from game import paths
 
-from .intents import ClearRecords, ExportCpd, ExportRecords, SaveReflection
+from .intents import ClearRecords, ExportCpd, ExportRecords, SaveReflection, SendNow
 
 if TYPE_CHECKING:
     from .app import App
@@ -134,7 +134,38 @@ def clear_records(app: App, _intent: ClearRecords, view: View) -> None:
                                     "settings are kept.")
 
 
+def send_now(app: App, _intent: SendNow, view: View) -> None:
+    """Everything queued is made due and the background sender is woken; the frame never waits: even the
+    outbox write that makes them due is done on a thread of its own (another copy of the game may be writing)."""
+    import threading
+
+    from game.records.recorder import why_not_sending
+
+    recording = app.xapi
+    if recording is None:
+        view.message("Nothing can be sent", "The statements' outbox could not be opened; the log says why.")
+        return
+    why = why_not_sending(app.prefs)
+    if why is not None:
+        view.message("Nothing is sent", f"Nothing is sent: {why}. Settings has the learning record store's "
+                                        "address, user and password, and who your records say you are.")
+        return
+
+    def due_now() -> None:
+        from game.records.outbox import OutboxError
+
+        try:
+            recording.outbox.retry_now()
+        except OutboxError as exc:
+            log.warning("xapi: %s", exc)
+        recording.sender.nudge()
+
+    threading.Thread(target=due_now, name="xapi-send-now", daemon=True).start()
+    view.message("Sending", "Your statements are being sent in the background; you can go on playing. "
+                            "My progress shows how many are left when you come back to it.")
+
+
 RECORDS_HANDLERS: dict[type, Any] = {
     SaveReflection: save_reflection, ExportRecords: export_records, ExportCpd: export_cpd,
-    ClearRecords: clear_records,
+    ClearRecords: clear_records, SendNow: send_now,
 }

@@ -76,6 +76,11 @@ class View:
         return self.app.store_problem
 
     @property
+    def xapi(self):
+        """The xAPI recording (game/records/recorder.Recording: its outbox and sender), or None."""
+        return self.app.xapi
+
+    @property
     def trainer(self) -> bool:
         """Trainer tools are on (the story map in the pause menu): by the setting, or for this run."""
         return self.app.trainer or self.app.prefs.trainer_tools

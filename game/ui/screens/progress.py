@@ -16,7 +16,7 @@ from game.engine import wording
 
 from ..blocks import Block, Button, Canvas, Flow, Panel, Stack, Text
 from ..embeds import card_context
-from ..intents import ClearRecords, Confirm, ExportCpd, ExportRecords, Pop, Push
+from ..intents import ClearRecords, Confirm, ExportCpd, ExportRecords, Pop, Push, SendNow
 from ..look import Look
 from ..page import Page, PageScreen
 from ..parts import footer, header, heading
@@ -81,6 +81,35 @@ class ProgressScreen(PageScreen):
     def __init__(self, env):
         super().__init__(env)
         self.progress, self.problem = self._read()
+        self.queued = self._queued()
+
+    def _queued(self) -> int | None:
+        """How many xAPI statements wait to be sent (one count, read when the screen opens or comes back, never
+        in a frame); None without an outbox."""
+        recording = getattr(self.env, "xapi", None)
+        if recording is None:
+            return None
+        try:
+            return recording.outbox.queued()
+        except Exception:  # noqa: BLE001 - OutboxError: the screen shows the records without the count
+            return None
+
+    def _sending(self) -> Block | None:
+        n = self.queued
+        if n is None:
+            return None
+        from game.records.recorder import why_not_sending
+
+        on = self.env.prefs.lrs_sending
+        why = why_not_sending(self.env.prefs)
+        waiting = f"{wording.plural(n, 'xAPI statement')} waiting to be sent" if n else "No xAPI statements waiting"
+        how = ("sending is off, so they stay on this computer (Settings turns it on)." if not on else
+               f"nothing goes yet: {why} (see Settings)." if why else
+               "they go to your learning record store in the background.")
+        parts: list[Block] = [Text(f"{waiting}{'; ' + how if n else '.'}", "small", "text")]
+        if on:
+            parts.append(Flow([Button("Send now", SendNow(), "send-now", full=False, enabled=n > 0)]))
+        return Stack(parts, gap=0.4)
 
     def _read(self) -> tuple[Any, str]:
         store = self.env.store
@@ -93,6 +122,7 @@ class ProgressScreen(PageScreen):
 
     def refresh(self) -> None:
         self.progress, self.problem = self._read()  # back from a reflection, or the records cleared
+        self.queued = self._queued()
         super().refresh()
 
     def build(self, look: Look) -> Page:
@@ -102,7 +132,8 @@ class ProgressScreen(PageScreen):
         if p is None or p.empty:
             words = self.problem or EMPTY
             body = Stack([Text(words, "body", "breached" if self.problem else "text"),
-                          Flow([Button("Choose a scenario", Push("scenarios"), "scenarios", full=False)])], gap=1.2)
+                          Flow([Button("Choose a scenario", Push("scenarios"), "scenarios", full=False)]),
+                          self._sending()], gap=1.2)
             self.initial_focus = "scenarios"
             return Page(header=head, body=body, footer=back, width_em=44)
         self.initial_focus = "export-csv"
@@ -131,7 +162,7 @@ class ProgressScreen(PageScreen):
             Text(summary, "body", "text", bold=True),
             Stack([heading("Your records"), tools,
                    Text("Exports and the CPD record are written to the exports folder beside your saves; the "
-                        "message after each says exactly where.", "small", "muted")], gap=0.5),
+                        "message after each says exactly where.", "small", "muted"), self._sending()], gap=0.5),
             Stack([heading("Scenarios played"), Stack(rows, gap=0.6)], gap=0.5),
             Stack([heading("Your standards across all playthroughs"),
                    Text("How your choices measured against each standard, added up over every playthrough: "
@@ -154,5 +185,6 @@ class ProgressScreen(PageScreen):
         if p is None or p.empty:
             return f"My progress. {self.problem or EMPTY}"
         played = "; ".join(f"{s.title}: latest {s.latest.label}, best {s.best.label}" for s in p.scenarios)
+        waiting = f" {wording.plural(self.queued, 'xAPI statement')} waiting to be sent." if self.queued else ""
         return wording.speakable(f"My progress. {wording.plural(p.plays, 'playthrough')}, time spent "
-                                 f"{duration_words(p.seconds)}. {played}.")
+                                 f"{duration_words(p.seconds)}. {played}.{waiting}")
