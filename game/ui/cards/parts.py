@@ -137,33 +137,18 @@ def meta_runs(sh: Sheet, parts: list) -> list:
 # --- controls ------------------------------------------------------------------------------------------------
 
 def buttons(sh: Sheet, x: int, y: int, w: int, labels: list[tuple[str, bool]]) -> int:
-    """Buttons side by side when they fit, else one under another; (label, primary). Returns the bottom."""
+    """What the app's buttons say, drawn flat as words in a row ("Confirm · Delete"): no pill, fill, outline
+    or accent colour. A card is a picture of the app, not its controls: the learner answers with the
+    decision's choices, and a card button that looked pressable did nothing (a click on one would have to
+    guess which choice was meant). `labels` are (label, primary); primary is no longer drawn differently.
+    Returns the bottom."""
     pal = sh.pal
-    hpad, vpad = sh.px(1.1), sh.px(0.45)
-    min_w = sh.px(7)
-    pars = [sh.para(sh.run(t, sh.type.bold, pal.on_accent if primary else pal.text), max(1, w - 2 * hpad), 1.15)
-            for t, primary in labels]
-    widths = [min(w, max(min_w, p.width + 2 * hpad)) for p in pars]
-    row = sum(widths) + sh.gap * (len(widths) - 1) <= w and all(len(p.lines) == 1 for p in pars)
-    if row and w < sh.px(18):  # on a narrow card equal halves look tidier than ragged pills
-        widths = [(w - sh.gap * (len(pars) - 1)) // len(pars)] * len(pars)
-    radius = sh.px(0.5)
-    cx, cy = x, y
-    bottom = y
-    for (_, primary), p, bw in zip(labels, pars, widths, strict=True):
-        if not row:
-            bw = w
-        h = p.height + 2 * vpad
-        fill = pal.accent if primary else pal.raised
-        outline = pal.outline if (sh.hc and not primary) else None
-        sh.fill(pygame.Rect(cx, cy, bw, h), fill, radius, outline, sh.outline_w if outline else 0)
-        sh.put(p, cx + hpad, cy + vpad, fill, bw - 2 * hpad, "center")
-        bottom = cy + h
-        if row:
-            cx += bw + sh.gap
-        else:
-            cy += h + sh.gap
-    return bottom
+    runs: list = []
+    for n, (label, _primary) in enumerate(labels):
+        if n:
+            runs.append(sh.run("  \u00b7  ", sh.type.body, pal.muted))
+        runs.append(sh.run(label, sh.type.bold, pal.muted))
+    return y + sh.text(runs, x, y, w, pal.surface, line_height=1.3)
 
 
 def chip(sh: Sheet, x: int, y: int, max_w: int, runs: list, fill: Rgb, outline: Rgb | None = None) -> pygame.Rect:

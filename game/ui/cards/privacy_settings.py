@@ -2,6 +2,9 @@
 
 A setting that exposes more than the user intends is flagged three ways at once: a warning icon, the words
 "At risk" (with the author's note), and a tinted row with a stripe — never by colour alone.
+
+Values and options are drawn flat, as words (the current one ticked and bold), not as drop-downs or radio
+buttons: the card is a picture of the app, and controls on it that looked usable did nothing.
 """
 
 from __future__ import annotations
@@ -62,8 +65,7 @@ def _row(sh: Sheet, s: Setting, y: int) -> int:
     y += sh.gap + sh.gap // 2
 
     label = sh.para(sh.run(s.label, sh.type.bold, pal.text), w, 1.3)
-    chip_runs = [sh.run(s.value, sh.type.bold, pal.text), sh.run(" ", sh.type.small, pal.text),
-                 sh.icon_run("chevron_down", pal.text, sh.type.small)]
+    chip_runs = [sh.run(s.value, sh.type.bold, pal.text)]
     chip_probe = sh.para(chip_runs, w, 1.15)
     chip_w = chip_probe.width + 2 * sh.px(0.6)
     # with options listed, the current one is marked among them; the drop-down only when it is not there
@@ -72,12 +74,12 @@ def _row(sh: Sheet, s: Setting, y: int) -> int:
         y += sh.put(label, x, y, bg)
     elif len(label.lines) == 1 and label.width + sh.gap + chip_w <= w and chip_w <= w * 0.6:
         # label on the left, the current value on the right, on one line
-        r = _value_chip(sh, x + w - chip_w, y, chip_w, chip_runs)
+        r = _value_chip(sh, x + w - chip_w, y, chip_w, chip_runs, bg)
         sh.put(label, x, y + (r.h - label.height) // 2, bg)
         y = r.bottom
     else:
         y += sh.put(label, x, y, bg) + sh.px(0.2)
-        y = _value_chip(sh, x, y, w, chip_runs).bottom
+        y = _value_chip(sh, x, y, w, chip_runs, bg).bottom
     if s.options:
         y += sh.gap
         y = parts.flow(sh, x, y, w, [_option(sh, o, o == s.value, bg) for o in s.options], sh.gap)
@@ -98,19 +100,20 @@ def _row(sh: Sheet, s: Setting, y: int) -> int:
     return y
 
 
-def _value_chip(sh: Sheet, x: int, y: int, w: int, runs: list) -> pygame.Rect:
-    """The current value, drawn like a drop-down menu."""
-    return parts.chip(sh, x, y, w, runs, sh.pal.field, sh.pal.outline)
+def _value_chip(sh: Sheet, x: int, y: int, w: int, runs: list, bg: Rgb) -> pygame.Rect:
+    """The current value, as words on the row (not a drop-down menu: nothing on a card can be used)."""
+    return parts.chip(sh, x, y, w, runs, bg)
 
 
 def _option(sh: Sheet, text: str, chosen: bool, bg: Rgb):
     pal = sh.pal
 
     def make(x: int, y: int, max_w: int) -> pygame.Rect:
+        # the current one ticked, in bold and named so; the others as plain words (no radio buttons)
         font = sh.type.bold if chosen else sh.type.body
-        runs = [sh.icon_run("radio_on" if chosen else "radio_off", pal.accent if chosen else pal.muted, font),
-                sh.run(text + (" (current)" if chosen else ""), font, pal.text)]
-        return parts.chip(sh, x, y, max_w, runs, bg, pal.accent if chosen else None)
+        runs = [sh.icon_run("check", pal.accent, font)] if chosen else []
+        runs.append(sh.run(text + (" (current)" if chosen else ""), font, pal.text if chosen else pal.muted))
+        return parts.chip(sh, x, y, max_w, runs, bg)
 
     return make
 
