@@ -109,16 +109,20 @@ def _frameworks(playthroughs: list[Playthrough]) -> dict:
     return out
 
 
-def document(playthroughs: Iterable[Playthrough], exported_at: datetime | None = None) -> dict:
-    """The JSON export as data (docs/records.schema.json)."""
-    records = list(playthroughs)
+def _head(records: list[Playthrough], exported_at: datetime | None) -> dict:
+    """The document's members before its records."""
     return {
         "format": FORMAT, "version": VERSION,
         "exported_at": (exported_at or datetime.now(UTC)).astimezone(UTC).isoformat(),
         "frameworks": _frameworks(records),
         "reflection_prompts": dict(REFLECTION_PROMPTS),
-        "playthroughs": [codec.to_dict(p) for p in records],
     }
+
+
+def document(playthroughs: Iterable[Playthrough], exported_at: datetime | None = None) -> dict:
+    """The JSON export as data (docs/records.schema.json)."""
+    records = list(playthroughs)
+    return {**_head(records, exported_at), "playthroughs": [codec.to_dict(p) for p in records]}
 
 
 def export_json(playthroughs: Iterable[Playthrough], stream: TextIO, exported_at: datetime | None = None) -> int:
@@ -133,8 +137,7 @@ def export_json_kept(records: Iterable[tuple[Playthrough, str | None]], stream: 
     without encoding each record a second time (most of the time of exporting thousands)."""
     with codec.gc_paused():
         pairs = list(records)
-        head = document([p for p, _kept in pairs], exported_at)
-        head["playthroughs"] = []
+        head = {**_head([p for p, _kept in pairs], exported_at), "playthroughs": []}
         # Compact and ASCII: json's C encoder serves only documents without indentation, and with ensure_ascii
         # it writes every control, bidi and non-ASCII character as a \u escape itself (the same text to any
         # JSON reader), leaving only DEL, so no pass over a 20 MB document is needed to make it safe to print.
