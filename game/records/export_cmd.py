@@ -75,7 +75,9 @@ def main(argv: list[str]) -> int:
     except OSError as exc:
         why = "its folder does not exist" if isinstance(exc, FileNotFoundError) else (exc.strerror or str(exc))
         return _fail(f"cannot write {out}: {why}")
-    _say(f"{len(records)} playthrough{'s' if len(records) != 1 else ''} written to {out}")
+    from game.engine.wording import plural
+
+    _say(f"{plural(len(records), 'playthrough')} written to {out}")
     return 0
 
 

@@ -21,6 +21,8 @@ from ..look import Look
 from ..page import Page, PageScreen
 from ..parts import footer, header, heading
 
+PROBLEM = "breached"  # the theme's style for a message that something went wrong
+
 EMPTY = ("Nothing played yet. When you finish a scenario it is listed here, with its outcome, the time you spent "
          "and how your choices measured against the standards.")
 
@@ -131,7 +133,7 @@ class ProgressScreen(PageScreen):
         head = header("My progress")
         if p is None or p.empty:
             words = self.problem or EMPTY
-            body = Stack([Text(words, "body", "breached" if self.problem else "text"),
+            body = Stack([Text(words, "body", PROBLEM if self.problem else "text"),
                           Flow([Button("Choose a scenario", Push("scenarios"), "scenarios", full=False)]),
                           self._sending()], gap=1.2)
             self.initial_focus = "scenarios"

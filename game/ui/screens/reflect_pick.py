@@ -11,6 +11,8 @@ from ..look import Look
 from ..page import Page, PageScreen
 from ..parts import footer, header
 
+PROBLEM = "breached"  # the theme's style for a message that something went wrong
+
 SHOWN = 50  # the latest ones: a reflection is written soon after playing
 
 
@@ -46,7 +48,7 @@ class ReflectPickScreen(PageScreen):
         parts: list[Block] = []
         if self.problem or not self.records:
             parts.append(Text(self.problem or "Nothing played yet: finish a scenario, then reflect on it.", "body",
-                              "breached" if self.problem else "text"))
+                              PROBLEM if self.problem else "text"))
         elif self.total > SHOWN:
             parts.append(Text(f"The latest {SHOWN} of your {self.total:,} playthroughs.", "small", "muted"))
         for i, p in enumerate(self.records):

@@ -21,6 +21,7 @@ import pygame
 from game.engine import storymap
 from game.engine.maptrail import Trail, trail
 from game.engine.state import StartedAt
+from game.engine.wording import MINUS
 
 from .. import catalog
 from ..blocks import Block, Button, Flow, Panel, Stack, Text
@@ -34,7 +35,7 @@ from ..parts import header
 MAP = "map"  # the focus id of the map itself (the nodes), beside the buttons' ids
 ZOOM_STEP = 1.25
 DRAG_SLOP = 6  # pixels a press may move and still count as a click
-KEYS = "Keys: arrows move between nodes, Shift+arrows pan, + and − zoom, 0 fits, Enter plays from the node."
+KEYS = f"Keys: arrows move between nodes, Shift+arrows pan, + and {MINUS} zoom, 0 fits, Enter plays from the node."
 
 
 class MapArea(Block):
