@@ -498,9 +498,14 @@ class App:
         busy_until = 0.0
         started = time.monotonic()
         dt = 0.0
+        warming = None
         while self.running:
             if self.step(dt):
                 busy_until = time.monotonic() + BUSY_SECONDS
+            if warming is None:  # the title is on the screen: load what the heavier screens need, meanwhile
+                from . import warmup
+
+                warming = warmup.start()
             now = time.monotonic()
             if max_seconds is not None and now - started >= max_seconds:
                 break

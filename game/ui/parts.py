@@ -4,10 +4,12 @@ ladder, the facilitator's "For discussion" panel. Screens import these, never ea
 from __future__ import annotations
 
 import re
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from game.engine import wording
-from game.engine.story import Effect, Feedback, LineView, Scene
+
+if TYPE_CHECKING:  # annotations only: the title and My progress import these parts without the story engine
+    from game.engine.story import Effect, Feedback, LineView, Scene
 
 from .blocks import Bar, Beside, Block, Button, Flow, Icon, Panel, Stack, Text, icon_text
 from .embeds import Portrait
