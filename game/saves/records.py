@@ -125,12 +125,12 @@ class RecordsMixin:
 
     def _decoded(self, scenario: str | None) -> list[tuple[Playthrough, str | None]]:
         where, params = ("WHERE p.scenario = ?", (scenario,)) if scenario is not None else ("", ())
-        # the record as bytes: json.loads reads UTF-8 itself, without a Python text factory call per row
-        rows = self._read(f"""SELECT p.id, CAST(p.record AS BLOB), r.parts, r.updated_at FROM playthrough p
-                              LEFT JOIN reflection r ON r.playthrough = p.id {where}
-                              ORDER BY p.finished_at DESC, p.n DESC""", params)
         out = []
         with gc_paused():
+            # the record as bytes: json.loads reads UTF-8 itself, without a Python text factory call per row
+            rows = self._read(f"""SELECT p.id, CAST(p.record AS BLOB), r.parts, r.updated_at FROM playthrough p
+                                  LEFT JOIN reflection r ON r.playthrough = p.id {where}
+                                  ORDER BY p.finished_at DESC, p.n DESC""", params)
             for pid, raw, parts, updated in rows:
                 try:
                     data = json.loads(raw) if isinstance(raw, bytes) else None
