@@ -97,7 +97,7 @@ def _write_csv(records: list[Playthrough], stream: TextIO) -> int:
         row += [scores.get(sid) if p.framework == fid else None for fid, sid, _h in scored]
         parts = p.reflection.parts if p.reflection is not None else {}
         row += [parts.get(key) for key in prompts]
-        writer.writerow(list(map(cell, row)))
+        writer.writerow(map(cell, row))
     return len(records)
 
 
