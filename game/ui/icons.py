@@ -37,6 +37,9 @@ def draw_icon(surface: pygame.Surface, kind: str, rect: pygame.Rect, colour: Col
         pygame.draw.polygon(surface, colour, [pt(0.5, -0.7), pt(-0.5, 0), pt(0.5, 0.7)])
     elif kind == "right":
         pygame.draw.polygon(surface, colour, [pt(-0.5, -0.7), pt(0.5, 0), pt(-0.5, 0.7)])
+    elif kind == "down":  # an arrow pointing down: "more below"
+        pygame.draw.line(surface, colour, pt(0, -0.8), pt(0, 0.3), lw)
+        pygame.draw.polygon(surface, colour, [pt(-0.6, 0.05), pt(0.6, 0.05), pt(0, 0.85)])
     elif kind == "lock":
         body = pygame.Rect(0, 0, round(s * 0.7), round(s * 0.5))
         body.midbottom = pt(0, 0.85)

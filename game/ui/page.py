@@ -18,13 +18,18 @@ from typing import TYPE_CHECKING
 import pygame
 
 from .blocks import Block, Button, Canvas, Panel, Stack, Text
+from .icons import draw_icon
 from .intents import Intent, Pop
 from .look import Look
+from .measure import text_width
+from .text import draw_line
 
 if TYPE_CHECKING:
     from .env import Env
 
 WHEEL_LINES = 3
+# shown at the foot of the view while the page goes on below it: in words and with an arrow, never colour alone
+MORE_BELOW = "More below"
 TOO_SMALL = "Window too small for this text size, so text is shown smaller: make the window larger or the text smaller."
 
 
@@ -249,6 +254,30 @@ class PageScreen(Screen):
         thumb_y = track.y + round((track.h - thumb_h) * self.scroll / self.max_scroll)
         return track, pygame.Rect(track.x, thumb_y, sw, thumb_h)
 
+    def more_below_rect(self) -> pygame.Rect | None:
+        """Where the "More below" cue is drawn (over the foot of the view), or None when nothing is below it.
+        A click on it scrolls a screenful; it is not a focus stop (Page Down and the arrows do the same)."""
+        if self.max_scroll <= 0 or self.scroll >= self.max_scroll or self._look is None:
+            return None
+        look = self._look
+        font = look.font("body", True)
+        fh = font.get_height()
+        pad = look.em(0.45)
+        r = pygame.Rect(0, 0, text_width(font, self.more_below_words()) + fh + 3 * pad, fh + pad)
+        r.midbottom = (self.content_x + self.content_w // 2, self.viewport.bottom - look.em(0.25))
+        return r if r.h * 3 < self.viewport.h else None  # a view too short for it keeps its scroll bar only
+
+    def more_below_words(self) -> str:
+        """What the cue says (a screen may say what is below: the play screen names the choices)."""
+        return MORE_BELOW
+
+    def _cue_room(self) -> int:
+        """What the cue covers at the foot of the view: a control scrolled into view stays above it."""
+        if self.max_scroll <= 0 or self._look is None:
+            return 0
+        font = self._look.font("body", True)
+        return font.get_height() + self._look.em(0.45 + 0.25)
+
     # --- scrolling and focus -----------------------------------------------------------------------------
 
     def scroll_to(self, y: float) -> None:
@@ -267,7 +296,7 @@ class PageScreen(Screen):
         if t.region != "body":
             return
         gap = self._look.em(0.8)
-        top, bottom = t.rect.top - gap, t.rect.bottom + gap
+        top, bottom = t.rect.top - gap, t.rect.bottom + gap + self._cue_room()
         if top < self.scroll:
             self.scroll_to(top)
         elif bottom > self.scroll + self.viewport.h:
@@ -387,7 +416,8 @@ class PageScreen(Screen):
                 span = max(1, track.h - thumb.h)
                 self.scroll_to((event.pos[1] - self._dragging - track.y) * self.max_scroll / span)
             return
-        t = self.target_at(event.pos)
+        cue = self.more_below_rect()
+        t = None if cue is not None and cue.collidepoint(event.pos) else self.target_at(event.pos)
         hover = t.button.id if t else None
         if hover != self.hover_id:
             self.hover_id = hover
@@ -404,6 +434,11 @@ class PageScreen(Screen):
             if track.collidepoint(pos):
                 self.scroll_by((self.viewport.h - self.line_step()) * (1 if pos[1] > thumb.bottom else -1))
                 return
+        cue = self.more_below_rect()
+        if cue is not None and cue.collidepoint(pos):  # never a press on what lies under it
+            self._pressed = None
+            self.scroll_by(self.viewport.h - self.line_step() * 2)
+            return
         t = self.target_at(pos)
         self._pressed = t.button.id if t else None
         if t is not None:
@@ -505,6 +540,9 @@ class PageScreen(Screen):
             track, thumb = bars
             layer.fill(theme.background, track.inflate(2, 2))
             pygame.draw.rect(layer, theme.scrollbar_track, track, border_radius=track.w // 2)
+            # outlined, so the bar reads as one even where its track is close to the page's colour
+            pygame.draw.rect(layer, theme.scrollbar_thumb, track, max(1, self._look.metrics.border),
+                             border_radius=track.w // 2)
             pygame.draw.rect(layer, theme.scrollbar_thumb, thumb, border_radius=thumb.w // 2)
 
     def paint_overlay(self, surface: pygame.Surface) -> list[pygame.Rect]:
@@ -535,7 +573,31 @@ class PageScreen(Screen):
         if bars and self._dragging is not None:
             pygame.draw.rect(surface, look.theme.scrollbar_thumb_active, bars[1], border_radius=bars[1].w // 2)
             painted.append(bars[1].copy())
+        cue = self.more_below_rect()
+        if cue is not None:
+            self.paint_more_below(surface, cue)
+            painted.append(cue.inflate(look.metrics.border * 4, look.metrics.border * 4))
         return painted
+
+    def paint_more_below(self, surface: pygame.Surface, r: pygame.Rect) -> None:
+        """A pill in the text's colour on the page's, with the words and a down arrow (on top of the page, so
+        it is drawn with the focus ring, not into the cached layer that scrolls)."""
+        look = self._look
+        ink, paper = look.colour("text"), look.theme.background
+        line = look.metrics.border
+        surface.set_clip(self.viewport)
+        pygame.draw.rect(surface, paper, r.inflate(line * 4, line * 4), border_radius=r.h // 2 + line * 2)
+        pygame.draw.rect(surface, ink, r, border_radius=r.h // 2)
+        font = look.font("body", True)
+        fh = font.get_height()
+        pad = look.em(0.45)
+        text = self.more_below_words()
+        words = look.lines.render(font, text, paper)
+        draw_line(surface, words, r.x + pad * 3 // 2, r.y + (r.h - words.get_height()) // 2, text, r,
+                  record=False)
+        arrow = pygame.Rect(r.right - pad - fh, r.y + (r.h - fh) // 2, fh, fh).inflate(-fh // 5, -fh // 5)
+        draw_icon(surface, "down", arrow, paper)
+        surface.set_clip(None)
 
     # --- helpers for tests and self-voicing -------------------------------------------------------------------
 

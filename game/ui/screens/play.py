@@ -1,6 +1,10 @@
 """The play screen: the part of the story being shown (narration, dialogue, the node's card, the
 facilitator's prompt) and its choices as large numbered buttons (1-9), or Continue.
 
+While choices are below the fold (1280x720 with a long scene or card), the "More below" cue at the foot of the
+view names them ("Choices 3 and 4 below"); number keys choose at once wherever the choice is, and moving the
+focus to a choice scrolls it clear of the cue.
+
 On a projector a decision is two slides, as in a group session: the scene (narration and card), then the
 decision (the question for the room, every choice in full and the controls), which always fits one screen
 (see decision.py). Enter, Space, → or Page Down (what a presentation clicker sends) and the "Show the
@@ -144,12 +148,32 @@ class PlayScreen(PageScreen):
         if action.startswith("choose_") and scene is not None:
             n = int(action[-1])
             if 1 <= n <= len(scene.choices):
-                return Choose(n)
+                return Choose(n)  # always, in view or not: a number key needs nothing extra
         if action == "history":
             return Push("history")
         if action == "review" and len(self.env.session.story.state.visited) > 1:
             return Push("review")
         return None
+
+    def more_below_words(self) -> str:
+        """'Choices 3 and 4 below', 'Choice 4 below' while choices are out of view (half or more) under the
+        page; 'More of the card below' while the card goes on under it; else the page's own words."""
+        scene = self.env.session.story.scene
+        foot = self.viewport.bottom - self._cue_room()
+        below = [c.number for c in (scene.choices if scene is not None else ())
+                 if (t := self.target(f"choice-{c.number}")) is not None and self.screen_rect(t).centery > foot]
+        if not below:
+            return "More of the card below" if self._card_below(foot) else super().more_below_words()
+        if len(below) == 1:
+            return f"Choice {below[0]} below"
+        return f"Choices {', '.join(map(str, below[:-1]))} and {below[-1]} below"
+
+    def _card_below(self, foot: int) -> bool:
+        """Whether the scene's card goes on under the foot of the view (a fourth search result, a third
+        comment: later parts may refer to them)."""
+        top = self.viewport.y - self.scroll + self.content_pad + self.body_top
+        return any(isinstance(block, CardBlock) and top + y + block.h > foot
+                   for block, _x, y in self._body.walk(self.content_x, 0))
 
     def back(self):
         return Push("pause")
