@@ -75,8 +75,10 @@ def reset(font_path=None) -> None:
 
 def is_picture(font: pygame.font.Font, cluster: str) -> bool:
     """True if `cluster` is drawn as a picture beside text in `font` (see the module's docstring)."""
+    if not cluster or (len(cluster) == 1 and has_glyph(font, cluster)):  # the text font's own "→" stays text
+        return False
     emoji_font = source_font()
-    if emoji_font is None or not cluster:
+    if emoji_font is None:
         return False
     base = cluster[0]
     if base.isascii() and base not in "0123456789#*":  # never: keycap digits only

@@ -65,8 +65,10 @@ def remember(table: dict, key, value) -> None:
 
 
 def _char_advance(font: pygame.font.Font, ch: str) -> int:
-    if ch >= emojitext.ZWJ and emoji.available():  # an emoji is as wide as its picture; what joins or
-        if ch in (emojitext.VS16, emojitext.ZWJ, emojitext.KEYCAP) or emojitext.is_tone(ch):  # modifies it, 0
+    # an emoji is as wide as its picture, and what joins or modifies it adds nothing (the emoji font is opened
+    # only for such characters: a curly quote must not open it)
+    if ch >= emojitext.ZWJ:
+        if (ch in (emojitext.VS16, emojitext.ZWJ, emojitext.KEYCAP) or emojitext.is_tone(ch)) and emoji.available():
             return 0
         if ch >= emojitext.FIRST and emoji.is_picture(font, ch):
             return emoji.picture_width(font, ch)
