@@ -12,7 +12,9 @@ In a column too narrow to read (fewer than 20 average characters of the font, ga
 the styled wrapper lays out only the first 2,000 characters and then "…" (game.ui.cards.text.NARROW_MAX_CHARS):
 a 20,000-letter word there made 17,000 one-letter lines, over 50 ms whatever was done per line. The plain
 wrapper always lays out everything (its lines are at most as many as the text's characters).
-The "marks" block is laid out with its 5,000 accents cut to 30 (game.ui.glyphs.MAX_MARKS: no script stacks
+The "emoji" block is 3,000 emoji joined with skin tones and joiners, then flags: drawn as pictures, at most
+game.ui.glyphs.MAX_PICTURES a text (the rest named in words). The "marks" block is laid out with its 5,000
+accents cut to 30 (game.ui.glyphs.MAX_MARKS: no script stacks
 more, and SDL_ttf's cost grows with every stacked mark).
 """
 
@@ -59,7 +61,11 @@ def blocks() -> dict[str, str]:
         "全角の文字と漢字が並ぶ行",  # wide glyphs
     ] * 60)
     marks = "a" + "\u0301" * 5000 + "b" * 5000
-    return {"word20k": word, "url": url, "paragraph": paragraph, "mixed": mixed, "marks": marks}
+    # 3,000 emoji (80 different) with skin tones in one endless chain of joiners, then words of flags: each
+    # cluster is one picture (game.ui.emoji), at most 100 a text, the rest named in words
+    emoji = "".join(chr(0x1F600 + i % 80) + chr(0x1F3FB + i % 5) + "\u200d" for i in range(3_000)) + " " \
+        + " ".join(["\U0001f1ec\U0001f1e7\U0001f1eb\U0001f1f7\U0001f44d\U0001f3fd"] * 300)
+    return {"word20k": word, "url": url, "paragraph": paragraph, "mixed": mixed, "marks": marks, "emoji": emoji}
 
 
 def time_plain(fonts: Fonts, px: int, text: str, width: int) -> float:

@@ -32,6 +32,7 @@ log = logging.getLogger("crossing_paths.ui")
 FILE = "NotoColorEmoji.ttf"
 STRIKE = 109  # the font's only bitmap size: at any other size SDL_ttf draws nothing in colour
 CACHE_BYTES = 16 * 1024 * 1024  # scaled pictures: a few thousand at body sizes, a few hundred at 4K projector
+BOX = (136, 128)  # the pictures' size at the strike
 SCALE = 0.9  # of the text font's line height: the picture's own margin then matches the letters' height
 SOURCE_KEEP = 64  # pictures at the strike size (70 KB each): a scene uses a handful
 
@@ -39,7 +40,7 @@ _state: dict = {}  # "font": the emoji font, or None when it cannot be opened (t
 _scaled: OrderedDict[tuple[str, int], pygame.Surface | None] = OrderedDict()
 _scaled_bytes = [0]
 _sources: OrderedDict[str, pygame.Surface | None] = OrderedDict()
-_sizes: dict[str, tuple[int, int]] = {}
+_decided: dict[tuple[int, str], bool] = {}  # is_picture's answers (keyed by id(font), as glyphs.has_glyph is)
 
 
 def source_font() -> pygame.font.Font | None:
@@ -64,7 +65,7 @@ def reset(font_path=None) -> None:
     _state.clear()
     _scaled.clear()
     _sources.clear()
-    _sizes.clear()
+    _decided.clear()
     _scaled_bytes[0] = 0
     if font_path is not None:
         try:
@@ -74,7 +75,18 @@ def reset(font_path=None) -> None:
 
 
 def is_picture(font: pygame.font.Font, cluster: str) -> bool:
-    """True if `cluster` is drawn as a picture beside text in `font` (see the module's docstring)."""
+    """True if `cluster` is drawn as a picture beside text in `font` (see the module's docstring).
+    Remembered per font and cluster: layout asks about the same few clusters again and again."""
+    key = (id(font), cluster)
+    known = _decided.get(key)
+    if known is None:
+        if len(_decided) > 20_000:
+            _decided.clear()
+        known = _decided[key] = _decide(font, cluster)
+    return known
+
+
+def _decide(font: pygame.font.Font, cluster: str) -> bool:
     if not cluster or (len(cluster) == 1 and has_glyph(font, cluster)):  # the text font's own "→" stays text
         return False
     emoji_font = source_font()
@@ -90,17 +102,21 @@ def is_picture(font: pygame.font.Font, cluster: str) -> bool:
     return len(cluster) > 1 or not has_glyph(font, base)
 
 
-def segments(font: pygame.font.Font, text: str) -> list[tuple[str, bool]]:
-    """`text` as (piece, is_picture): runs of text, and each cluster drawn as a picture on its own."""
+def segments(font: pygame.font.Font, text: str, limit: int | None = None) -> list[tuple[str, bool]]:
+    """`text` as (piece, is_picture): runs of text, and each cluster drawn as a picture on its own. After
+    `limit` pictures the rest of the text is one piece of text, whatever it holds."""
     spans = emojitext.clusters(text)
     if not spans or source_font() is None:
         return [(text, False)]
     out: list[tuple[str, bool]] = []
-    at = 0
+    at, pictures = 0, 0
     for start, end in spans:
         cluster = text[start:end]
         if not is_picture(font, cluster):
             continue
+        if limit is not None and pictures >= limit:
+            break
+        pictures += 1
         if start > at:
             out.append((text[at:start], False))
         out.append((cluster, True))
@@ -110,31 +126,14 @@ def segments(font: pygame.font.Font, text: str) -> list[tuple[str, bool]]:
     return out or [(text, False)]
 
 
-def has_pictures(font: pygame.font.Font, text: str) -> bool:
-    return any(pic for _, pic in segments(font, text))
-
-
-def _source_size(cluster: str) -> tuple[int, int]:
-    size = _sizes.get(cluster)
-    if size is None:
-        try:
-            size = source_font().size(cluster)
-        except (pygame.error, UnicodeError, ValueError):
-            size = (136, 128)
-        if len(_sizes) > 10_000:
-            _sizes.clear()
-        _sizes[cluster] = size
-    return size
-
-
 def picture_height(font: pygame.font.Font) -> int:
     return max(1, round(font.get_height() * SCALE))
 
 
-def picture_width(font: pygame.font.Font, cluster: str) -> int:
-    """The width of the picture of `cluster` beside text in `font` (scaled to picture_height)."""
-    sw, sh = _source_size(cluster)
-    return max(1, round(sw * picture_height(font) / max(1, sh)))
+def picture_width(font: pygame.font.Font) -> int:
+    """The width of an emoji picture beside text in `font`: every picture has the strike's shape, so
+    measuring asks nothing of SDL (a sequence the font cannot join is drawn shrunk into that box)."""
+    return max(1, round(BOX[0] * picture_height(font) / BOX[1]))
 
 
 def _source(cluster: str) -> pygame.Surface | None:
@@ -161,7 +160,12 @@ def picture(cluster: str, size: tuple[int, int]) -> pygame.Surface | None:
     surf = None
     if src is not None:
         w, h = max(1, size[0]), max(1, size[1])
-        surf = pixels.fast(pygame.transform.smoothscale(src, (w, h)))
+        k = min(w / max(1, src.get_width()), h / max(1, src.get_height()))  # kept in shape, fitted in the box
+        fitted = pygame.transform.smoothscale(src, (max(1, round(src.get_width() * k)),
+                                                    max(1, round(src.get_height() * k))))
+        surf = pygame.Surface((w, h), pygame.SRCALPHA)
+        surf.blit(fitted, ((w - fitted.get_width()) // 2, (h - fitted.get_height()) // 2))
+        surf = pixels.fast(surf)
     _scaled[key] = surf
     _scaled_bytes[0] += _bytes(surf)
     while _scaled and _scaled_bytes[0] > CACHE_BYTES:
@@ -178,7 +182,7 @@ def width(font: pygame.font.Font, text: str) -> int:
     parts = segments(font, text)
     if len(parts) == 1 and not parts[0][1]:
         return font.size(text)[0]
-    return sum(picture_width(font, piece) if pic else font.size(piece)[0] for piece, pic in parts)
+    return sum(picture_width(font) if pic else font.size(piece)[0] for piece, pic in parts)
 
 
 def render(font: pygame.font.Font, text: str, colour, background=None) -> pygame.Surface:
@@ -191,7 +195,7 @@ def render(font: pygame.font.Font, text: str, colour, background=None) -> pygame
     pieces: list[tuple[pygame.Surface | None, int]] = []
     for piece, pic in parts:
         if pic:
-            w = picture_width(font, piece)
+            w = picture_width(font)
             pieces.append((picture(piece, (w, picture_height(font))), w))
         else:
             surf = font.render(piece, True, colour)

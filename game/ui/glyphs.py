@@ -66,18 +66,11 @@ def displayable(font: pygame.font.Font, text: str) -> str:
         return text
     from . import emoji  # here, as game.ui.emoji measures with has_glyph above
 
-    parts = emoji.segments(font, text)
+    parts = emoji.segments(font, text, MAX_PICTURES)  # past the last picture, one piece of text
     if len(parts) == 1:
         return text if parts[0][1] else _name_missing(font, text, [0])
-    out: list[str] = []
-    named, pictures = [0], 0
-    for piece, picture in parts:
-        if picture and pictures < MAX_PICTURES:
-            out.append(piece)
-            pictures += 1
-        else:
-            out.append(_name_missing(font, piece, named))
-    return "".join(out)
+    named = [0]
+    return "".join(piece if picture else _name_missing(font, piece, named) for piece, picture in parts)
 
 
 def _name_missing(font: pygame.font.Font, text: str, named: list[int]) -> str:

@@ -71,7 +71,7 @@ def _char_advance(font: pygame.font.Font, ch: str) -> int:
         if (ch in (emojitext.VS16, emojitext.ZWJ, emojitext.KEYCAP) or emojitext.is_tone(ch)) and emoji.available():
             return 0
         if ch >= emojitext.FIRST and emoji.is_picture(font, ch):
-            return emoji.picture_width(font, ch)
+            return emoji.picture_width(font)
     try:
         metrics = font.metrics(ch)
         if metrics and metrics[0] is not None:
