@@ -172,3 +172,17 @@ def test_settings_typed_in_the_screen_send_real_statements(tmp_path):
     finally:
         app.close()
         fake.close()
+
+
+def test_up_and_down_at_a_fields_ends_move_on_and_keep_it(tmp_path):
+    app, pilot = _settings(tmp_path)
+    _focus(pilot, "field-xapi_email")
+    pilot.type("sam@example.org")
+    pilot.press(pygame.K_LEFT)  # inside the text, Left and Right move the cursor, not the focus
+    assert pilot.top.focus_id == "field-xapi_email" and pilot.top.focused().buffer.cursor == 14
+    pilot.press(pygame.K_UP)  # one line: Up is the page's, as from any control (spatial navigation)
+    assert pilot.top.focus_id != "field-xapi_email" and app.prefs.xapi_email == "sam@example.org"
+    _focus(pilot, "field-lrs_user")
+    pilot.type("sam")
+    pilot.press(pygame.K_DOWN)
+    assert pilot.top.focus_id != "field-lrs_user" and app.prefs.lrs_user == "sam"
