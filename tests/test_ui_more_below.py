@@ -102,3 +102,17 @@ def test_any_long_page_says_more_below(tmp_path):
     assert screen.name == "help" and screen.max_scroll > 0
     assert screen.more_below_words() == MORE_BELOW
     assert _ink_pixels(pilot, screen.more_below_rect()) > 0
+
+
+def test_a_card_going_on_below_the_fold_is_named(tmp_path):
+    """going-dark: four search results, the fourth below the fold at 1280x720 (the story refers to it later)."""
+    app, pilot = _app(tmp_path, "going-dark.yaml")
+    story = app.session.story
+    while story.scene is not None and not story.scene.choices:
+        pilot.press("activate")
+    screen = pilot.top
+    assert story.scene.card is not None
+    assert screen.more_below_words().endswith("more of the card below") or \
+        screen.more_below_words() == "More of the card below"
+    pilot.press("end")
+    assert screen.more_below_rect() is None

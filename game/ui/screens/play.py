@@ -156,17 +156,19 @@ class PlayScreen(PageScreen):
         return None
 
     def more_below_words(self) -> str:
-        """'Choices 3 and 4 below', 'Choice 4 below' while choices are out of view (half or more) under the
-        page; 'More of the card below' while the card goes on under it; else the page's own words."""
+        """'Choices 3 and 4 below', 'Choice 4 and more of the card below' while choices are out of view (half
+        or more) under the page; 'More of the card below' while the card goes on under it; else the page's
+        own words."""
         scene = self.env.session.story.scene
         foot = self.viewport.bottom - self._cue_room()
         below = [c.number for c in (scene.choices if scene is not None else ())
                  if (t := self.target(f"choice-{c.number}")) is not None and self.screen_rect(t).centery > foot]
+        card = self._card_below(foot)
         if not below:
-            return "More of the card below" if self._card_below(foot) else super().more_below_words()
-        if len(below) == 1:
-            return f"Choice {below[0]} below"
-        return f"Choices {', '.join(map(str, below[:-1]))} and {below[-1]} below"
+            return "More of the card below" if card else super().more_below_words()
+        named = f"Choice {below[0]}" if len(below) == 1 else \
+            f"Choices {', '.join(map(str, below[:-1]))} and {below[-1]}"
+        return f"{named} and more of the card below" if card else f"{named} below"
 
     def _card_below(self, foot: int) -> bool:
         """Whether the scene's card goes on under the foot of the view (a fourth search result, a third
