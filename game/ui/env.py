@@ -4,7 +4,7 @@ laid out for the projector and one for the facilitator's laptop read the same ga
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 if TYPE_CHECKING:
     from game.engine.reference import Ladder
@@ -39,6 +39,10 @@ class Env(Protocol):
     @property
     def store_problem(self) -> str:
         """Why saving is off, for people ("" when it is on)."""
+
+    @property
+    def xapi(self) -> Any:
+        """The xAPI recording (game/records/recorder.Recording: the outbox and its sender), or None."""
 
     @property
     def size(self) -> tuple[int, int]:
