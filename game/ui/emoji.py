@@ -179,6 +179,8 @@ def _bytes(surf: pygame.Surface | None) -> int:
 
 def width(font: pygame.font.Font, text: str) -> int:
     """font.size(text)[0], with each picture as wide as it is drawn."""
+    if text.isascii():  # the hot path of layout: a flag on the string, no scan
+        return font.size(text)[0]
     parts = segments(font, text)
     if len(parts) == 1 and not parts[0][1]:
         return font.size(text)[0]
@@ -187,7 +189,7 @@ def width(font: pygame.font.Font, text: str) -> int:
 
 def render(font: pygame.font.Font, text: str, colour, background=None) -> pygame.Surface:
     """font.render(text, True, colour[, background]), with pictures drawn where the text has emoji."""
-    parts = segments(font, text)
+    parts = [(text, False)] if text.isascii() else segments(font, text)
     if len(parts) == 1 and not parts[0][1]:
         return font.render(text, True, colour, background) if background is not None \
             else font.render(text, True, colour)

@@ -37,7 +37,7 @@ def _cluster() -> re.Pattern:
 def clusters(text: str) -> list[tuple[int, int]]:
     """(start, end) of each candidate cluster in `text`; whether it is drawn as a picture is decided by the
     fonts (game.ui.emoji). Text without characters from FIRST up has none."""
-    if not text or max(text) < FIRST:
+    if text.isascii() or max(text) < FIRST:  # isascii is a flag on the string: no scan
         return []
     return [m.span() for m in _cluster().finditer(text)]
 

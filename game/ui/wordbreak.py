@@ -40,7 +40,9 @@ def _advances(font: pygame.font.Font, word: str, memo: FontMemo) -> list[int]:
     """Each character's advance, with the parts an emoji picture covers counted as nothing (a family of four
     joined people is one picture wide, not four): guesses of pieces are then near what is measured."""
     adv = advances(font, word, memo)
-    if "\u200d" in word or (word and max(word) >= "\U0001f1e6" and _COVERED.search(word)):
+    if word.isascii():
+        return adv
+    if "\u200d" in word or (max(word) >= "\U0001f1e6" and _COVERED.search(word)):
         for m in _COVERED.finditer(word):
             adv[m.start(1) if m.start(1) >= 0 else m.start(2)] = 0
     return adv
