@@ -62,8 +62,30 @@ def main(argv: list[str]) -> int:
     return getattr(module, function)(rest)
 
 
-if __name__ == "__main__":
+# 128 + the signal's number, as a shell reports a process a signal ended: Ctrl+C (SIGINT) and a reader that
+# stopped reading (SIGPIPE, as in `main.py paths X | head`).
+EXIT_INTERRUPTED = 130
+EXIT_BROKEN_PIPE = 141
+
+
+def run(argv: list[str]) -> int | str | None:
+    """main(), ended quietly when the reader of our output goes away (the Python docs' recipe for SIGPIPE)."""
     try:
-        sys.exit(main(sys.argv[1:]))
+        try:
+            code = main(argv)
+        except SystemExit as exit_:  # argparse's --help and usage errors exit after printing
+            code = exit_.code
+        # Flush here, not at exit: output still in the buffer would otherwise fail after this handler.
+        sys.stdout.flush()
+        return code
+    except BrokenPipeError:
+        # Point stdout at devnull so the interpreter's own flush at exit cannot raise a second time.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return EXIT_BROKEN_PIPE
     except KeyboardInterrupt:
-        sys.exit(130)
+        return EXIT_INTERRUPTED
+
+
+if __name__ == "__main__":
+    sys.exit(run(sys.argv[1:]))
