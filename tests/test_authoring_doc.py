@@ -46,3 +46,12 @@ def test_the_doc_publishes_the_scoring_rubric_and_every_outcome_id():
         assert mark in text or mark.replace("−", "-") in text
     for outcome in reference.ladder().outcomes:
         assert outcome.id in text
+
+
+def test_the_doc_never_tells_trainers_to_name_standards_by_number():
+    """The guide's own rule (and CP338's warning) is that prose names a standard by its words: no advice
+    elsewhere in the guide may say the opposite."""
+    text = DOC.read_text(encoding="utf-8")
+    assert "CP338" in text
+    contradictions = re.findall(r"[^.|]*\bstandards?\b[^.|]*\bby (?:their |its )?numbers?\b[^.|]*", text)
+    assert contradictions == []
