@@ -231,6 +231,16 @@ class PageScreen(Screen):
             return t.rect.move(0, self.footer_rect.y)
         return t.rect.copy()
 
+    def reading_rect(self, t: Target) -> pygame.Rect:
+        """Where a control sits in the page read top to bottom: the header, then the whole body unscrolled,
+        then the footer after the body's end. Arrow keys navigate here, not on screen, where the fixed footer
+        sits above a body control scrolled below the window and Down would jump to Back."""
+        if t.region == "body":
+            return t.rect.move(0, self.viewport.y)
+        if t.region == "footer":
+            return t.rect.move(0, self.viewport.y + max(self.content_h, self.viewport.h))
+        return t.rect.copy()
+
     def region_clip(self, region: str) -> pygame.Rect:
         return {"header": self.header_rect, "footer": self.footer_rect}.get(region, self.viewport)
 
@@ -327,13 +337,12 @@ class PageScreen(Screen):
                 self.set_focus(visible[0].button.id)
                 return True
             return False
-        c = self.screen_rect(current)
-        # body targets far off screen are compared in content space so order is kept while scrolled
+        c = self.reading_rect(current)
         best, best_score = None, None
         for t in self.targets:
             if t is current:
                 continue
-            r = self.screen_rect(t)
+            r = self.reading_rect(t)
             if direction == "down":
                 ok, primary, secondary = r.top >= c.bottom - 2, r.top - c.bottom, abs(r.centerx - c.centerx)
             elif direction == "up":
