@@ -15,7 +15,7 @@ import pytest
 
 from game.engine.checked import check_file
 from game.engine.story import Story
-from game.saves import APPLICATION_ID, SaveStore, resume
+from game.saves import APPLICATION_ID, SCHEMA_VERSION, SaveStore, resume
 
 ROOT = Path(__file__).resolve().parent.parent
 TINY = Path(__file__).resolve().parent / "fixtures" / "tiny.yaml"
@@ -120,7 +120,7 @@ def test_a_format_1_file_is_migrated_in_place_with_a_backup_and_loses_nothing(tm
         assert again.backup is None and [p.id for p in again.playthroughs()] == ids
     assert len(backups(tmp_path)) == 1
     db = sqlite3.connect(path)
-    assert db.execute("PRAGMA user_version").fetchone()[0] == 2
+    assert db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
     assert db.execute("SELECT count(*) FROM sqlite_master WHERE name = 'finish'").fetchone()[0] == 0
 
 
@@ -159,8 +159,8 @@ def small_cache_create(db):
     db.execute("PRAGMA cache_size = 1")  # changed pages spill into the file before the commit, as in a big file
     create(db)
 
-def killed_after_backup(path):
-    backup(path)
+def killed_after_backup(path, *version):
+    backup(path, *version)
     os._exit(9)
 
 def killed_before_commit(db):

@@ -81,15 +81,6 @@ def record_json(p: Playthrough) -> str:
     return json.dumps(to_dict(p, reflection=False), separators=(",", ":"))
 
 
-def export_json_text(p: Playthrough, kept: str | None = None) -> str:
-    """The record with its reflection as the JSON export writes it. `kept`: its JSON as the save file keeps it
-    (record_json), reused when it is ASCII (older rows may not be) and ends as record_json ends."""
-    if kept is None or not kept.isascii() or not kept.endswith((',"legacy":false}', ',"legacy":true}')):
-        return json.dumps(to_dict(p), separators=(",", ":"))
-    reflection = "null" if p.reflection is None else json.dumps(reflection_dict(p.reflection), separators=(",", ":"))
-    return f'{kept[:-1]},"reflection":{reflection}}}'
-
-
 # --- reading ---------------------------------------------------------------------------------------------
 # Written for speed as much as care: an export reads every record (10,000 in well under a second), so the
 # checks are plain type tests in one pass rather than a validation library.

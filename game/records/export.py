@@ -14,53 +14,25 @@ other character is a \\u escape, so no control character reaches a terminal it i
 
 from __future__ import annotations
 
-import csv
 import json
 from collections.abc import Iterable
 from datetime import UTC, datetime
 from typing import TextIO
 
-from game.engine.controls import escape
-
 from . import codec
+from .csv_cells import field
+from .flat import COLUMNS, ExportRow, row_of
 from .playthrough import REFLECTION_PROMPTS, Playthrough
 from .progress import framework_titles
 
 FORMAT = "crossing-paths-records"
 VERSION = 1
-FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
-COLUMNS = ("id", "scenario", "title", "version", "content_hash", "framework", "framework_title", "front_end",
-           "started_at", "finished_at", "duration_s", "choices", "path", "ending", "ending_title", "outcome",
-           "outcome_label", "severity", "regulator", "legacy")
-
-
-FORMULA_FIRST = frozenset("=+-@\t\r")
-
-
-def cell(value: object) -> object:
-    """One CSV cell that no spreadsheet runs as a formula and no terminal acts on (see the module's docstring)."""
-    kind = type(value)
-    if kind is str:
-        # the common case in C: printable text (no control or bidi character) not starting like a formula
-        if value.isprintable() and (not value or value[0] not in FORMULA_FIRST):
-            return value
-        text = escape(value)
-        return "'" + text if text.startswith(FORMULA_START) else text
-    if value is None:
-        return ""
-    if kind is bool:
-        return "yes" if value else "no"
-    if kind is int or kind is float:
-        return value
-    return cell(str(value))
-
-
-def _standard_columns(playthroughs: list[Playthrough]) -> list[tuple[str, str, str]]:
+def _standard_columns(rows: list[ExportRow]) -> list[tuple[str, str, str]]:
     """(framework, standard, header) for every standard scored, in each framework's own order."""
     used: dict[str, set[str]] = {}
-    for p in playthroughs:
-        used.setdefault(p.framework, set()).update(p.scores)
+    for row in rows:
+        used.setdefault(row.framework, set()).update(row.scores)
     columns = []
     for fid in sorted(f for f in used if used[f]):
         _title, order, shorts = framework_titles(fid)
@@ -70,51 +42,49 @@ def _standard_columns(playthroughs: list[Playthrough]) -> list[tuple[str, str, s
     return columns
 
 
-def _path_words(p: Playthrough) -> str:
-    return " | ".join(f"{c.node}: {c.number}. {c.text}" for c in p.path)
-
-
 def export_csv(playthroughs: Iterable[Playthrough], stream: TextIO) -> int:
     """Write the records, newest first as given, as CSV text (the caller encodes it as UTF-8, opened with
     newline=""). The byte-order mark is written here. Returns the number of rows."""
     with codec.gc_paused():
-        return _write_csv(list(playthroughs), stream)
+        return write_csv([row_of(p) for p in playthroughs], stream)
 
 
-def _write_csv(records: list[Playthrough], stream: TextIO) -> int:
-    scored = _standard_columns(records)
-    stream.write("\ufeff")
-    writer = csv.writer(stream, lineterminator="\r\n")
-    writer.writerow([cell(h) for h in (*COLUMNS, *(h for _f, _s, h in scored),
-                                       *(f"reflection: {prompt}" for _k, prompt in REFLECTION_PROMPTS))])
+def write_csv(rows: list[ExportRow], stream: TextIO) -> int:
+    """export_csv for records as SaveStore.export_rows reads them (the same text)."""
+    scored = _standard_columns(rows)
+    place = {(fid, sid): i for i, (fid, sid, _h) in enumerate(scored)}
     prompts = [key for key, _prompt in REFLECTION_PROMPTS]
-    for p in records:
-        row = [p.id, p.scenario, p.title, p.version, p.content_hash, p.framework, p.framework_title, p.front_end,
-               codec.when(p.started_at), codec.when(p.finished_at), p.duration_s,
-               ",".join(str(c.number) for c in p.path), _path_words(p), p.ending, p.ending_title, p.outcome,
-               p.outcome_label, p.severity, p.regulator, p.legacy]
-        scores = p.scores if p.framework else {}
-        row += [scores.get(sid) if p.framework == fid else None for fid, sid, _h in scored]
-        parts = p.reflection.parts if p.reflection is not None else {}
-        row += [parts.get(key) for key in prompts]
-        writer.writerow(map(cell, row))
-    return len(records)
+    lines = ["\ufeff" + ",".join(map(field, (*COLUMNS, *(h for _f, _s, h in scored),
+                                             *(f"reflection: {prompt}" for _k, prompt in REFLECTION_PROMPTS))))]
+    blank_scores, blank_parts = [""] * len(scored), "," * (len(prompts) - 1)
+    with codec.gc_paused():
+        for cells, framework, scores, reflection, _kept, _p in rows:
+            # a cell only for each score the record has (4 or 5 of every standard's column): the rest are blank
+            scored_cells = blank_scores.copy()
+            for sid, score in scores.items():
+                scored_cells[place[framework, sid]] = field(score)
+            parts = blank_parts if reflection is None else ",".join(
+                [field(reflection.parts.get(key)) for key in prompts])
+            lines.append(f"{cells},{','.join(scored_cells)},{parts}" if scored else f"{cells},{parts}")
+        lines.append("")
+        stream.write("\r\n".join(lines))
+    return len(rows)
 
 
-def _frameworks(playthroughs: list[Playthrough]) -> dict:
+def _frameworks(rows: list[ExportRow]) -> dict:
     out = {}
-    for fid in sorted({p.framework for p in playthroughs if p.framework}):
+    for fid in sorted({row.framework for row in rows if row.framework}):
         title, order, shorts = framework_titles(fid)
         out[fid] = {"title": title, "standards": {sid: shorts[sid] for sid in order if sid in shorts}}
     return out
 
 
-def _head(records: list[Playthrough], exported_at: datetime | None) -> dict:
+def _head(rows: list[ExportRow], exported_at: datetime | None) -> dict:
     """The document's members before its records."""
     return {
         "format": FORMAT, "version": VERSION,
         "exported_at": (exported_at or datetime.now(UTC)).astimezone(UTC).isoformat(),
-        "frameworks": _frameworks(records),
+        "frameworks": _frameworks(rows),
         "reflection_prompts": dict(REFLECTION_PROMPTS),
     }
 
@@ -122,28 +92,48 @@ def _head(records: list[Playthrough], exported_at: datetime | None) -> dict:
 def document(playthroughs: Iterable[Playthrough], exported_at: datetime | None = None) -> dict:
     """The JSON export as data (docs/records.schema.json)."""
     records = list(playthroughs)
-    return {**_head(records, exported_at), "playthroughs": [codec.to_dict(p) for p in records]}
+    return {**_head([row_of(p) for p in records], exported_at), "playthroughs": [codec.to_dict(p) for p in records]}
 
 
 def export_json(playthroughs: Iterable[Playthrough], stream: TextIO, exported_at: datetime | None = None) -> int:
     """Write the records as one JSON document (ASCII text: every other character, controls included, is a \\u
     escape). Returns the number of playthroughs."""
-    return export_json_kept([(p, None) for p in playthroughs], stream, exported_at)
+    return write_json([row_of(p) for p in playthroughs], stream, exported_at)
 
 
 def export_json_kept(records: Iterable[tuple[Playthrough, str | None]], stream: TextIO,
                      exported_at: datetime | None = None) -> int:
-    """export_json for records read with their JSON as kept (SaveStore.playthroughs_as_kept): the same document,
-    without encoding each record a second time (most of the time of exporting thousands)."""
+    """export_json for records read with their JSON as kept (SaveStore.playthroughs_as_kept)."""
+    return write_json([row_of(p, kept) for p, kept in records], stream, exported_at)
+
+
+_ENDS = (b',"legacy":false}', b',"legacy":true}')
+
+
+def _record_text(row: ExportRow) -> str:
+    """The record with its reflection as the JSON export writes it: its JSON as kept (record_json) when that
+    is ASCII and ends as record_json ends (older rows may not), followed by the reflection; else encoded."""
+    kept = row.kept
+    if type(kept) is str:
+        kept = kept.encode("utf-8")
+    if kept is None or not kept.isascii() or not kept.endswith(_ENDS):
+        return json.dumps(codec.to_dict(row.playthrough), separators=(",", ":"))
+    reflection = "null" if row.reflection is None else json.dumps(codec.reflection_dict(row.reflection),
+                                                                   separators=(",", ":"))
+    return f'{kept[:-1].decode("ascii")},"reflection":{reflection}}}'
+
+
+def write_json(rows: list[ExportRow], stream: TextIO, exported_at: datetime | None = None) -> int:
+    """export_json for records as SaveStore.export_rows reads them (the same document), writing each record's
+    JSON as kept rather than encoding it again (most of the time of exporting thousands)."""
     with codec.gc_paused():
-        pairs = list(records)
-        head = {**_head([p for p, _kept in pairs], exported_at), "playthroughs": []}
+        head = {**_head(rows, exported_at), "playthroughs": []}
         # Compact and ASCII: json's C encoder serves only documents without indentation, and with ensure_ascii
         # it writes every control, bidi and non-ASCII character as a \u escape itself (the same text to any
         # JSON reader), leaving only DEL, so no pass over a 20 MB document is needed to make it safe to print.
         opening = json.dumps(head, separators=(",", ":"))
         assert opening.endswith('"playthroughs":[]}')  # the list is the document's last member
-        text = "".join((opening[:-2], ",".join(codec.export_json_text(p, kept) for p, kept in pairs), "]}"))
+        text = "".join((opening[:-2], ",".join([_record_text(row) for row in rows]), "]}"))
     stream.write(text.replace("\x7f", "\\u007f") if "\x7f" in text else text)
     stream.write("\n")
-    return len(pairs)
+    return len(rows)

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from game import paths
 
-from .export import export_csv, export_json_kept
+from .export import write_csv, write_json
 
 PROG = "python main.py results export"
 FORMATS = ("csv", "json")
@@ -40,14 +40,14 @@ def _fail(message: str) -> int:
 
 
 def _records(save_file: Path) -> list:
-    """The records, newest first, each with its JSON as kept; none when there is no save file yet (export never
-    creates one)."""
+    """The records, newest first, as the exports write them (SaveStore.export_rows); none when there is no save
+    file yet (export never creates one)."""
     from game.saves import SaveStore
 
     if not os.path.lexists(save_file):
         return []
     with SaveStore.open(save_file) as store:
-        return store.playthroughs_as_kept()
+        return store.export_rows()
 
 
 def main(argv: list[str]) -> int:
@@ -63,9 +63,9 @@ def main(argv: list[str]) -> int:
         return _fail(f"cannot read your records: {exc}")
     text = io.StringIO(newline="")
     if args.format == "json":
-        export_json_kept(records, text)
+        write_json(records, text)
     else:
-        export_csv([p for p, _kept in records], text)
+        write_csv(records, text)
     if out is None:
         return _to_stdout(text.getvalue())
     from game import atomic

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from functools import cache
 from typing import NamedTuple
 
 
@@ -103,17 +104,28 @@ Titles = Callable[[str], tuple[str, list[str], dict[str, str]]]
 """framework id -> (its title, its standards' ids in order, {standard id: short title})."""
 
 
+@cache
 def framework_titles(framework_id: str) -> tuple[str, list[str], dict[str, str]]:
-    """The framework's words from game/data (its id and the standards' ids where it is unknown)."""
-    from game.engine import reference
+    """The framework's title, its standards' ids in order and their short titles, from game/data (its id and
+    nothing else where it is unknown or cannot be read). Read with the safe YAML reader alone, not through
+    game.engine.reference's validated models: building those costs a third of a second of CPU the first time
+    (pydantic), which `results export` paid on every run for three titles. The game validates the same files
+    when it plays them and `python main.py validate` checks them."""
+    from game import paths
+    from game.engine import yamlsafe
 
-    try:
-        fw = reference.framework(framework_id)
-    except Exception:  # noqa: BLE001 - a broken data file must not take My progress with it
-        fw = None
-    if fw is None:
+    folder = paths.DATA / "frameworks"
+    if framework_id not in {p.stem for p in folder.glob("*.yaml")}:  # an id from a save file names no path
         return framework_id, [], {}
-    return fw.title, fw.ids, {s.id: s.short for s in fw.standards}
+    try:
+        data = yamlsafe.read_file(folder / f"{framework_id}.yaml").data
+        title, standards = data["title"], data["standards"]
+        words = {s["id"]: s["short"] for s in standards}
+    except (TypeError, KeyError, AttributeError, OSError):
+        return framework_id, [], {}
+    if type(title) is not str or not all(type(k) is str and type(v) is str for k, v in words.items()):
+        return framework_id, [], {}
+    return title, list(words), words
 
 
 def _when(text: str) -> datetime:

@@ -17,14 +17,23 @@ from collections.abc import Callable, Iterable
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 
-from game.records import codec
+from game.records import codec, flat
 from game.records.codec import gc_paused
 from game.records.playthrough import Playthrough, Reflection
 
 if TYPE_CHECKING:
+    from game.records.flat import ExportRow
     from game.records.progress import Progress
 
 log = logging.getLogger("crossing_paths.saves")
+
+ADDED_IN_3 = (
+    # What an export reads instead of decoding the record (game/records/flat.py); NULL only in a row migrated
+    # from a record that cannot be read. Schema 3 added them, so they follow the columns of schema 2 everywhere.
+    "csv_cells TEXT",                    # the CSV's fixed cells, written
+    "scores TEXT",                       # the final scores as JSON ({} for a legacy record)
+    "checksum INTEGER",                  # flat.checksum; NULL: an export decodes the record in full
+)
 
 RECORDS_SCHEMA = (
     """CREATE TABLE playthrough (
@@ -39,7 +48,8 @@ RECORDS_SCHEMA = (
         outcome TEXT NOT NULL,
         outcome_label TEXT NOT NULL,
         severity INTEGER NOT NULL,       -- the outcome's place on the ladder: 0 is the best
-        record TEXT NOT NULL             -- the whole Playthrough as JSON, without its reflection
+        record TEXT NOT NULL,            -- the whole Playthrough as JSON, without its reflection
+        """ + ",\n        ".join(ADDED_IN_3) + """
     )""",
     # Covering what My progress reads (plays, time, the latest and the best per scenario), so it never reads
     # the records themselves, which are most of the file.
@@ -62,20 +72,33 @@ RECORDS_SCHEMA = (
     )""",
 )
 
-_COLUMNS = "id, scenario, title, framework, finished_at, duration_s, ending, outcome, outcome_label, severity, record"
+_COLUMNS = ("id, scenario, title, framework, finished_at, duration_s, ending, outcome, outcome_label, severity, record, "
+            "csv_cells, scores, checksum")
 
 
 def stored_time(moment: datetime) -> str:
     return moment.astimezone(UTC).isoformat(timespec="microseconds")
 
 
+def export_columns(p: Playthrough, text: str) -> tuple[str, str, int | None]:
+    """(csv_cells, scores, checksum) for a record kept as `text` (its JSON), worked out from the record as it
+    reads back from that text, so they hold what decoding the row gives. A record that does not read back whole
+    gets no checksum: every export decodes it, and leaves it out, as it would without them."""
+    try:
+        back = codec.from_dict(json.loads(text))
+    except (ValueError, RecursionError):
+        return flat.cells_of(p), flat.scores_text(p), None
+    cells, scores = flat.cells_of(back), flat.scores_text(back)
+    return cells, scores, flat.checksum(text.encode("utf-8"), back.framework, cells, scores)
+
+
 def insert(db: sqlite3.Connection, p: Playthrough) -> None:
     """Add one record (inside the caller's transaction); a record already kept (same id) is left as it was."""
     text = codec.record_json(p)
     cursor = db.execute(
-        f"INSERT OR IGNORE INTO playthrough ({_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        f"INSERT OR IGNORE INTO playthrough ({_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         (p.id, p.scenario, p.title, p.framework, stored_time(p.finished_at), p.duration_s, p.ending, p.outcome,
-         p.outcome_label, p.severity, text))
+         p.outcome_label, p.severity, text, *export_columns(p, text)))
     if cursor.rowcount and p.scores:
         db.executemany("""INSERT INTO standard_total VALUES (?, ?, ?, 1, ?, ?)
                           ON CONFLICT (framework, standard) DO UPDATE SET total = total + excluded.total,
@@ -88,6 +111,7 @@ class RecordsMixin:
     """SaveStore's records methods (it provides _read, _write_with, path)."""
 
     _read: Callable[..., list[tuple]]
+    _read_utf8: Callable[..., list[tuple]]
     _write_with: Callable[..., Any]
 
     def record_playthrough(self, p: Playthrough) -> None:
@@ -112,34 +136,48 @@ class RecordsMixin:
     def has_playthrough(self, playthrough_id: str) -> bool:
         return bool(self._read("SELECT 1 FROM playthrough WHERE id = ?", (playthrough_id,)))
 
-    def playthroughs(self, scenario: str | None = None) -> list[Playthrough]:
-        """Every record (of one scenario, if given), newest first, each with its reflection. A damaged record
-        is left out (and logged) rather than hiding the others."""
-        return [p for p, _text in self._decoded(scenario)]
+    def playthroughs(self, scenario: str | None = None, limit: int | None = None) -> list[Playthrough]:
+        """Every record (of one scenario, if given; the latest `limit`, if given), newest first, each with its
+        reflection. A damaged record is left out (and logged) rather than hiding the others."""
+        return [p for p, _text in self._decoded(scenario, limit)]
 
     def playthroughs_as_kept(self, scenario: str | None = None) -> list[tuple[Playthrough, str | None]]:
         """As playthroughs(), each with its JSON as kept (without its reflection; None where it cannot be
-        reused): the JSON export writes that text as it is, once the record has read back whole, rather than
-        building it again."""
+        reused)."""
         return self._decoded(scenario)
 
-    def _decoded(self, scenario: str | None) -> list[tuple[Playthrough, str | None]]:
+    def count_playthroughs(self) -> int:
+        """How many records there are (damaged ones included): counted in SQL, none decoded."""
+        return self._read("SELECT count(*) FROM playthrough")[0][0]
+
+    def export_rows(self) -> list[ExportRow]:
+        """Every record as the exports write it, newest first (game/records/flat.py): from its columns and its
+        JSON as kept when its checksum matches, else decoded in full; a damaged record is left out and logged,
+        as playthroughs() does."""
+        from .export_read import export_rows
+
+        with gc_paused():
+            rows = self._read_utf8("""SELECT p.id, p.framework, p.csv_cells, p.scores, p.checksum,
+                                         CAST(p.record AS BLOB), r.parts, r.updated_at
+                                  FROM playthrough p LEFT JOIN reflection r ON r.playthrough = p.id
+                                  ORDER BY p.finished_at DESC, p.n DESC""")
+            return export_rows(rows)
+
+    def _decoded(self, scenario: str | None, limit: int | None = None) -> list[tuple[Playthrough, str | None]]:
         where, params = ("WHERE p.scenario = ?", (scenario,)) if scenario is not None else ("", ())
+        if limit is not None:  # in SQL: the Reflect picker's latest 50 decode 50 records, not every one
+            params = (*params, max(0, int(limit)))
         out = []
         with gc_paused():
             # the record as bytes: json.loads reads UTF-8 itself, without a Python text factory call per row
             rows = self._read(f"""SELECT p.id, CAST(p.record AS BLOB), r.parts, r.updated_at FROM playthrough p
                                   LEFT JOIN reflection r ON r.playthrough = p.id {where}
-                                  ORDER BY p.finished_at DESC, p.n DESC""", params)
+                                  ORDER BY p.finished_at DESC, p.n DESC {"LIMIT ?" if limit is not None else ""}""",
+                              params)
             for pid, raw, parts, updated in rows:
-                try:
-                    data = json.loads(raw) if isinstance(raw, bytes) else None
-                    kept = raw.decode("utf-8") if isinstance(data, dict) and data.keys() == codec.KEPT_KEYS else None
-                    if isinstance(data, dict) and parts is not None:
-                        data["reflection"] = {"parts": json.loads(parts), "updated_at": updated}
-                    out.append((codec.from_dict(data), kept))
-                except (ValueError, RecursionError) as exc:  # UnicodeDecodeError and JSON's errors included
-                    log.warning("saves: the record %s is damaged and left out: %s", codec_safe(pid), exc)
+                decoded = decode(pid, raw, parts, updated)
+                if decoded is not None:
+                    out.append(decoded)
         return out
 
     def progress(self) -> Progress:
@@ -227,6 +265,20 @@ def _put_reflection(db: sqlite3.Connection, playthrough_id: str, reflection: Ref
     db.execute("""INSERT INTO reflection (playthrough, parts, updated_at) VALUES (?, ?, ?)
                   ON CONFLICT (playthrough) DO UPDATE SET parts = excluded.parts, updated_at = excluded.updated_at""",
                (playthrough_id, parts, stored_time(reflection.updated_at or datetime.now(UTC))))
+
+
+def decode(pid: object, raw: object, parts: object, updated: object) -> tuple[Playthrough, str | None] | None:
+    """One row's record with its reflection, and its JSON as kept when an export may reuse it; None (logged)
+    when it is damaged."""
+    try:
+        data = json.loads(raw) if isinstance(raw, bytes) else None
+        kept = raw.decode("utf-8") if isinstance(data, dict) and data.keys() == codec.KEPT_KEYS else None
+        if isinstance(data, dict) and parts is not None:
+            data["reflection"] = {"parts": json.loads(parts), "updated_at": updated}
+        return codec.from_dict(data), kept
+    except (ValueError, RecursionError, TypeError) as exc:  # UnicodeDecodeError and JSON's errors included
+        log.warning("saves: the record %s is damaged and left out: %s", codec_safe(pid), exc)
+        return None
 
 
 def codec_safe(value: object) -> str:
