@@ -64,7 +64,7 @@ def test_a_scenario_without_tokens_is_played_as_the_same_object():
 def test_one_ending_is_an_hcpc_caution_or_a_social_work_england_warning():
     hcpc, swe = played(None).ending, played("swe-2019").ending
     assert hcpc.outcome_label == "Caution order — 2 years (consent order)"
-    assert swe.outcome_label == "Warning — 12 months (accepted outcome)"  # 24 months: 1 or 3 years, the shorter
+    assert swe.outcome_label == "Warning — 1 year (accepted outcome)"  # 24 months: 1 or 3 years, the shorter
     assert (hcpc.regulator.name, swe.regulator.name) == ("Health and Care Professions Council", "Social Work England")
     assert (hcpc.outcome.by, swe.outcome.by) == ("The HCPC", "Social Work England")
     assert swe.agreed.words == "proposed by the case examiners and accepted by you, without a hearing"
@@ -162,7 +162,7 @@ def test_prose_naming_a_regulator_or_a_standards_number_is_a_warning_outside_rea
 
 @pytest.mark.parametrize("framework, label, regulator", [
     ("hcpc-2012", "Caution order — 2 years (consent order)", "Health and Care Professions Council"),
-    ("swe-2019", "Warning — 12 months (accepted outcome)", "Social Work England")])
+    ("swe-2019", "Warning — 1 year (accepted outcome)", "Social Work England")])
 def test_the_terminal_json_ending_has_the_words_shown_and_the_regulator(capsys, monkeypatch, tmp_path, framework,
                                                                          label, regulator):
     import json
@@ -221,3 +221,33 @@ def test_the_terminal_totals_at_an_ending_are_the_standards_at_stake():
     story.choose(1)
     lines = render.totals(story)
     assert lines[1:] == ["  Standard 3 · Personal conduct: −2 breached", "  Total: −2"]  # no "13 … 0 at stake"
+
+
+# --- lengths in the regulator's own unit --------------------------------------------------------------------------
+
+@pytest.mark.parametrize("framework, rung, months, label", [
+    ("swe-2019", "caution_order", 12, "Warning — 1 year"),  # "a warning for 1, 3 or 5 years"
+    ("swe-2019", "caution_order", 36, "Warning — 3 years"),
+    ("swe-2019", "caution_order", 60, "Warning — 5 years"),
+    ("hcpc-2012", "caution_order", 12, "Caution order — 1 year"),  # art. 29: one to five years
+    ("hcpc-2012", "caution_order", 18, "Caution order — 18 months"),  # not a whole year: as it is
+    # set in months by the regulator's own wording: Condon's "12-month conditions of practice order"
+    ("hcpc-2012", "conditions_of_practice_order", 12, "Conditions of practice order — 12 months"),
+    ("hcpc-2012", "suspension_order", 12, "Suspension order — 12 months"),
+    ("swe-2019", "conditions_of_practice_order", 12, "Conditions of practice order — 12 months"),
+    ("swe-2019", "suspension_order", 24, "Suspension order — 2 years"),
+])
+def test_a_sanction_set_in_years_names_a_whole_year_in_years(framework, rung, months, label):
+    outcome, sanction = reference.ladder().played_rung(rung, reference.framework(framework))
+    assert outcome.label(sanction.months_played(months)) == label
+
+
+def test_a_sanction_set_in_years_must_have_whole_year_lengths():
+    from game.engine.reference import _check_sanctions
+
+    swe = reference.framework("swe-2019")
+    rungs = dict(swe.sanctions.rungs)
+    rungs["caution_order"] = rungs["caution_order"].model_copy(update={"allowed_months": [12, 18]})
+    broken = swe.model_copy(update={"sanctions": swe.sanctions.model_copy(update={"rungs": rungs})})
+    where, message = _check_sanctions(broken)
+    assert where == ("sanctions", "rungs", "caution_order") and "whole years" in message

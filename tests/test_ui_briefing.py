@@ -63,7 +63,7 @@ def _debrief(tmp_path, standards: str, number: int = 1):
 
 @pytest.mark.parametrize("standards, label, regulator", [
     ("as_written", "Caution order — 2 years (consent order)", "HCPC"),
-    ("swe-2019", "Warning — 12 months (accepted outcome)", "Social Work England")])
+    ("swe-2019", "Warning — 1 year (accepted outcome)", "Social Work England")])
 def test_the_debrief_shows_the_played_sanction_and_the_references(tmp_path, standards, label, regulator):
     app, pilot = _debrief(tmp_path, standards)
     text = words(pilot)

@@ -53,14 +53,15 @@ class Outcome(_Data):
     min_months: int | None = None
     max_months: int | None = None
     regulator: bool = False  # a regulator decides it: each framework names it and words it (its sanctions)
+    in_years: bool = False  # its regulator sets it in years: 12 months reads "1 year" (Sanction.in_years)
 
     def label(self, months: int | None = None) -> str:
-        """'Conditions of practice order — 12 months'."""
+        """'Conditions of practice order — 12 months', 'Warning — 1 year'."""
         if not months:
             return self.title
-        if months >= 24 and months % 12 == 0:  # as the regulator words it: "12-month", "2-year", "3-year"
-            years = months // 12
-            return f"{self.title} — {plural(years, 'year')}"
+        # as the regulator words it: "12-month", "2-year", "3-year"; "1 year" where it sets the sanction in years
+        if months % 12 == 0 and (months >= 24 or self.in_years):
+            return f"{self.title} — {plural(months // 12, 'year')}"
         return f"{self.title} — {plural(months, 'month')}"
 
 
@@ -99,7 +100,7 @@ class Ladder(_Data):
         return rung.model_copy(update={"title": rendered(sanction.title, framework.regulator),
                                        "summary": rendered(sanction.summary, framework.regulator),
                                        "by": framework.regulator.sentence_name,
-                                       "min_months": low, "max_months": high})
+                                       "min_months": low, "max_months": high, "in_years": sanction.in_years})
 
 
 class Mapping(_Data):
@@ -153,6 +154,9 @@ def _check_sanctions(fw: Framework) -> tuple[tuple, str] | None:
         if sanction.allowed_months and (sanction.min_months or sanction.max_months):
             return where, f"'{rung_id}' gives allowed_months and a range: give one or the other"
         ladder_rung = rungs.get(rung_id)
+        if sanction.in_years and any(m % 12 for m in (*sanction.allowed_months, sanction.min_months or 12,
+                                                       sanction.max_months or 12)):
+            return where, f"'{rung_id}' is set in years (in_years): give its lengths as whole years (multiples of 12 months)"
         widest = (ladder_rung.min_months or 1, ladder_rung.max_months or 0)
         for months in (*sanction.allowed_months, sanction.min_months, sanction.max_months):
             if months and not widest[0] <= months <= widest[1]:

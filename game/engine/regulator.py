@@ -48,6 +48,10 @@ class Sanction(_Data):
     min_months: int | None = Field(default=None, ge=1)
     max_months: int | None = Field(default=None, ge=1)
     allowed_months: list[int] = Field(default_factory=list, description="Only these lengths, e.g. [12, 36, 60].")
+    in_years: bool = Field(default=False, description=(
+        "The regulator sets this sanction in years (Social Work England's warnings: 1, 3 or 5 years), so a "
+        "whole number of years is named in years, 12 months too: 'Warning — 1 year'. Otherwise only two "
+        "years and more are, and 12 months stays as the regulator words it: a '12-month conditions order'."))
 
     @property
     def has_length(self) -> bool:
