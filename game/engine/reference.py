@@ -156,7 +156,8 @@ def _check_sanctions(fw: Framework) -> tuple[tuple, str] | None:
         ladder_rung = rungs.get(rung_id)
         if sanction.in_years and any(m % 12 for m in (*sanction.allowed_months, sanction.min_months or 12,
                                                        sanction.max_months or 12)):
-            return where, f"'{rung_id}' is set in years (in_years): give its lengths as whole years (multiples of 12 months)"
+            return where, (f"'{rung_id}' is set in years (in_years): give its lengths as whole years "
+                           "(multiples of 12 months)")
         widest = (ladder_rung.min_months or 1, ladder_rung.max_months or 0)
         for months in (*sanction.allowed_months, sanction.min_months, sanction.max_months):
             if months and not widest[0] <= months <= widest[1]:
