@@ -49,8 +49,18 @@ class RecordsStore:
             raise OSError("the disk is full")
         self.records[pid] = replace(self.records[pid], reflection=reflection)
 
-    def playthroughs(self):
-        return list(self.records.values())
+    def playthroughs(self, scenario: str | None = None, limit: int | None = None):
+        newest = sorted((p for p in self.records.values() if scenario in (None, p.scenario)),
+                        key=lambda p: p.finished_at, reverse=True)
+        return newest[:limit] if limit is not None else newest
+
+    def count_playthroughs(self) -> int:
+        return len(self.records)
+
+    def export_rows(self):
+        from game.records.flat import row_of
+
+        return [row_of(p) for p in self.playthroughs()]
 
     def clear_records(self) -> None:
         self.records.clear()

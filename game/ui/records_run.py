@@ -80,10 +80,12 @@ def export_records(app: App, intent: ExportRecords, view: View) -> None:
 
     if _no_store(app, view) or intent.format not in EXPORT_SUFFIX:
         return
-    records = _playthroughs(app, view)
-    if records is None:
+    try:
+        records = app.store.export_rows()  # the rows the command exports, read without decoding each record
+    except Exception as exc:  # noqa: BLE001
+        view.message("Your records cannot be read", str(exc))
         return
-    write = export.export_csv if intent.format == "csv" else export.export_json
+    write = export.write_csv if intent.format == "csv" else export.write_json
     folder = exports_dir()
     try:
         folder.mkdir(parents=True, exist_ok=True)
