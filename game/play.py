@@ -133,6 +133,11 @@ class PlaySession:
             return False
 
     @property
+    def recorded(self) -> bool:
+        """Whether this session kept a finished playthrough in the learner's records (so it can be reflected on)."""
+        return self.playthrough is not None and self._finish_recorded and self.store is not None
+
+    @property
     def whole(self) -> bool:
         """Whether this is a whole playthrough (from the start), which the learner's records keep."""
         return self.story.partway is None

@@ -263,6 +263,11 @@ def _recording():
     return Recording.open(prefs)
 
 
+# After an ending kept in the learner's records: the terminal's way to the desktop's Reflect screen. The
+# reflect command lists the latest playthrough first.
+REFLECT_HINT = ["", "This playthrough is in your records. To write your CPD reflection on it, run:",
+                "  python main.py results reflect", "(it is number 1 in the list: the latest)."]
+
 SEND_AT_EXIT_S = 2.0  # the most the terminal player waits at exit for statements to reach the LRS
 
 
@@ -304,7 +309,9 @@ def _play_on(args: argparse.Namespace, story: Story, loaded: Loaded, path: Path,
             lines += ["Your progress is saved. To carry on later, run:",
                       f"  python main.py text {args.scenario} --load {slot}"]
         terminal.show(lines)
-    if args.json:
+    if status == "ended" and play.recorded:
+        terminal.show(REFLECT_HINT)
+    if args.json:  # after every other line: the JSON is the last line, alone
         print(json.dumps(summary(story)), flush=True)
     if play.problem is not None:
         return _error(f"your progress was NOT saved: {play.problem}")
