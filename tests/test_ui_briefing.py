@@ -34,7 +34,7 @@ def test_the_briefing_shows_the_objectives_in_the_played_regulators_words_then_b
     text = words(pilot)
     assert "What you will practise" in text and "1. Know what Social Work England does" in text
     assert "Scored against the Social Work England professional standards (2019)" in text
-    assert "Its regulator, Social Work England, regulated social workers in England from 2 December 2019." in text
+    assert "Its regulator, Social Work England, has regulated social workers in England since 2 December 2019." in text
     assert "$regulator" not in text
     pilot.click("begin")
     assert pilot.names[-1] == "play" and app.session.story.framework.id == "swe-2019"

@@ -29,7 +29,7 @@ class Regulator(_Data):
     name: str = Field(description="The full name: 'Health and Care Professions Council'.")
     short: str = Field(description="The short name: 'HCPC'.")
     prose: str = Field(description="How a sentence names it mid-sentence: 'the HCPC'. $regulator renders to it.")
-    regulated: str = Field(description="When it regulated social workers, in words.")
+    regulated: str = Field(description="When it regulates or regulated social workers, as a verb phrase in the right tense.")
     since: str | None = Field(default=None, description="First day, YYYY-MM-DD (None: before the game's period).")
     until: str | None = Field(default=None, description="Last day, YYYY-MM-DD (None: still does).")
 

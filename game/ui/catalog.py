@@ -45,7 +45,8 @@ class Entry:
             return own, None
         chosen = reference.framework(standards)
         if chosen is None or reference.mapping(own.id, chosen.id) is None:
-            return own, f"written for these standards; it cannot be scored against {standards}"
+            against = chosen.title if chosen is not None else standards
+            return own, f"written for these standards; it cannot be scored against the {against}"
         return chosen, f"written for the {own.title}"
 
     def shown(self, standards: str | None) -> tuple[str, str]:

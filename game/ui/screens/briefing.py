@@ -36,7 +36,7 @@ def briefing(entry, standards_setting: str | None) -> Briefing:
     if framework is not None:  # whose sanctions the endings are, and when it regulated
         who = framework.regulator
         named = who.prose if who.prose == who.name else f"{who.prose} ({who.name})"  # "the HCPC (Health and…)"
-        standards += f" Its regulator, {named}, regulated {who.regulated}."
+        standards += f" Its regulator, {named}, {who.regulated}."
     return Briefing(tokens.render(s.title, words), tokens.render(s.summary, words), s.minutes, standards,
                     tuple(tokens.render(o, words).strip() for o in s.objectives))
 
