@@ -272,23 +272,33 @@ def action_bar(sh: Sheet, actions: list[str] | tuple[str, ...], x: int, y: int, 
         runs_of.append([sh.icon_run(icon_for[a], sh.pal.muted, sh.type.bold), sh.run(words, sh.type.bold,
                                                                                      sh.pal.muted)])
     col = w // len(actions)
-    pars = [sh.para(r, col, 1.2) for r in runs_of]
     vpad = sh.px(0.35)
     spacing = sh.px(1.4)
-    if not columns and sum(p.width for p in pars) + spacing * (len(pars) - 1) <= w:
+    # each action whole (icon with its word, on one line): packing is measured with these, never with the
+    # column-wide ones, where a long word ("Comment") has dropped below its icon
+    pars = [sh.para(r, w, 1.2) for r in runs_of]
+    gaps = len(pars) - 1
+    room = w - sum(p.width for p in pars)
+
+    def packed(gap: int) -> int:
         h = max(p.height for p in pars)
         cx = x
         for p in pars:
             sh.put(p, cx, y + vpad, bg)
-            cx += p.width + spacing
+            cx += p.width + gap
         return y + h + 2 * vpad
-    if all(len(p.lines) == 1 for p in pars):
-        h = max(p.height for p in pars)
-        for i, p in enumerate(pars):
+
+    if not columns and room >= spacing * gaps:
+        return packed(spacing)
+    in_columns = [sh.para(r, col, 1.2) for r in runs_of]
+    if columns and all(len(p.lines) == 1 for p in in_columns):
+        h = max(p.height for p in in_columns)
+        for i, p in enumerate(in_columns):
             sh.put(p, x + i * col, y + vpad, bg, col, "center")
         return y + h + 2 * vpad
-    # too narrow for columns: each action whole (icon with its word), wrapping between actions
-    pars = [sh.para(r, w, 1.2) for r in runs_of]
+    if gaps and room >= sh.px(0.6) * gaps:  # one row still fits with narrower gaps: spread across it
+        return packed(room // gaps if columns else min(spacing, room // gaps))
+    # too narrow for one row: each action whole, wrapping between actions
     cx, cy, row_h = x, y + vpad, 0
     for p in pars:
         if cx > x and cx + p.width > x + w:
