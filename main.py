@@ -7,7 +7,8 @@
     python main.py text PATH            play a scenario in the terminal
     python main.py validate [PATH ...]  check scenario files (for trainers)
     python main.py new ID [--title T]   write a commented starter scenario ID.yaml in scenarios/
-    python main.py snapshot SCENARIO    render a playthrough to PNGs (--full, --pages; --handout FILE.html)
+    python main.py snapshot SCENARIO    render a playthrough to PNGs (--full, --pages; --framework ID;
+                                        --handout FILE.html)
     python main.py map SCENARIO [--format mermaid|dot|svg] [--out FILE] [--window]
                                         draw the story map (for trainers); --window: in the game
     python main.py schema               write docs/scenario.schema.json from the model

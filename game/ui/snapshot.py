@@ -4,8 +4,9 @@ to numbered PNGs, headlessly: each part of the story, each feedback panel, the e
 
 `--pages` writes every screen taller than the window as one image per screenful (NN-label.png, then
 NN-label-p2.png…), `--full` as one tall image, so nothing below the fold is missing (game/ui/fullpage.py).
-`--handout FILE.html` also writes a printable handout of the playthrough, with these images beside each part
-(game/trainer/handout.py).
+`--framework ID` plays it scored against another standards framework, its regulator's sanctions and all
+(as `text --framework` and the desktop's Standards setting). `--handout FILE.html` also writes a printable
+handout of the playthrough, with these images beside each part (game/trainer/handout.py).
 
 With --group --votes 5,1,2/1,7,0 it plays a scripted group session instead (snapshot_group.py).
 
@@ -21,6 +22,7 @@ import sys
 from pathlib import Path
 
 from game.engine.controls import escape
+from game.engine.reference import framework_ids
 from game.group.tally import MAX_COUNT
 
 EXIT_OK, EXIT_ERROR = 0, 1
@@ -88,6 +90,10 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--theme", choices=("default", "high-contrast"), default="default")
     p.add_argument("--text-scale", type=_scale, default=1.0, metavar="1.5", help="text size, 1.0 to 2.0")
     p.add_argument("--font", choices=("atkinson", "opendyslexic"), default="atkinson")
+    # as the terminal player's option and the desktop's Standards setting: e.g. an ending under Social Work England
+    p.add_argument("--framework", metavar="ID", choices=framework_ids(),
+                   help=f"score against another standards framework: {', '.join(framework_ids())} "
+                        "(default: the scenario's own)")
     whole = p.add_mutually_exclusive_group()
     whole.add_argument("--pages", action="store_true",
                        help="a screen taller than the window as one image per screenful")
@@ -154,7 +160,7 @@ def main(argv: list[str]) -> int:  # noqa: C901 - one loop over the screens a pl
         return _error(f"cannot create {args.out}: {exc.strerror or exc}")
 
     prefs = Preferences(text_scale=round(args.text_scale * 100), theme=args.theme, profile=args.profile,
-                        font=args.font, feedback="after_choice")
+                        font=args.font, feedback="after_choice", standards=args.framework or "as_written")
     app = App(prefs, voice=Voice(exe=None))
     try:
         app.open_display(args.size or DEFAULT_SIZES[args.profile])

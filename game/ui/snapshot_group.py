@@ -62,7 +62,8 @@ def run_group(args: argparse.Namespace) -> int:  # noqa: C901 - a session's step
         _say(f"cannot create {out}: {exc.strerror or exc}")
         return EXIT_ERROR
 
-    prefs = Preferences(text_scale=round(args.text_scale * 100), theme=args.theme, font=args.font)
+    prefs = Preferences(text_scale=round(args.text_scale * 100), theme=args.theme, font=args.font,
+                        standards=args.framework or "as_written")
     app = App(prefs, voice=Voice(exe=None))
     try:
         app.open_display(CONSOLE_SIZE)
