@@ -15,6 +15,7 @@ from game.engine import layout, storymap
 
 from .glyphs import displayable
 from .look import Look
+from .measure import text_width
 from .text import wrap
 
 NODE_EM = (9.0, 15.0)  # a node's narrowest and widest, in em at zoom 1
@@ -142,7 +143,9 @@ def _label(node: storymap.MapNode, look: Look, pad: int) -> Label:
     lines += [(t, "body", "heading", True) for t in title]
     for extra in node.lines:
         lines += [(t, "small", "text", False) for t in wrap(small, extra, inner)]
-    widest = max(look.font(role, bold).size(displayable(look.font(role, bold), t))[0] for t, role, _, bold in lines)
+    # text_width counts an emoji as wide as the picture drawn for it; font.size would measure it too narrow
+    widest = max(text_width(look.font(role, bold), displayable(look.font(role, bold), t))
+                 for t, role, _, bold in lines)
     w = max(lo, min(hi, round(widest * 1.08) + 2 * pad))  # slack: small type is not quite proportional
     h = sum(look.line_height(role, look.font(role, bold)) for _, role, _, bold in lines) + 2 * pad
     return Label(lines, w, h)
