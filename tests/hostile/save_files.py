@@ -148,7 +148,7 @@ def _use(path: Path, loaded) -> bool:
         return False
     with store:
         for call in (store.slots, store.latest_autosave, store.best_outcomes, lambda: store.autosave_of("tiny"),
-                     store.playthroughs, store.progress, lambda: store.reflection("x")):
+                     store.playthroughs, store.export_rows, store.progress, lambda: store.reflection("x")):
             with contextlib.suppress(SaveError):
                 call()
         try:
