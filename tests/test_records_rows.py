@@ -10,8 +10,11 @@ import json
 import logging
 import random
 import sqlite3
+import subprocess
+import sys
 from dataclasses import replace
 from datetime import timedelta
+from pathlib import Path
 
 import pytest
 
@@ -170,3 +173,40 @@ def test_a_format_2_file_gets_the_columns_and_exports_the_same(tmp_path, caplog)
     want = dict(sqlite3.connect(fresh).execute("SELECT id, csv_cells || scores || checksum FROM playthrough"))
     got = dict(db.execute("SELECT id, csv_cells || scores || checksum FROM playthrough WHERE checksum IS NOT NULL"))
     assert got and all(want[pid] == value for pid, value in got.items())
+
+
+_KILLED = r"""
+import os, sys
+sys.path.insert(0, sys.argv[1])
+from game.saves import migrate, SaveStore
+fill = migrate._fill_columns
+
+def killed_before_commit(db):
+    db.execute("PRAGMA cache_size = 1")  # changed pages spill into the file before the commit, as in a big file
+    fill(db)
+    os._exit(9)
+
+migrate._fill_columns = killed_before_commit
+SaveStore.open(sys.argv[2])
+"""
+
+
+def test_a_format_2_migration_killed_before_its_commit_leaves_the_file_as_it_was(tmp_path):
+    path = tmp_path / "crossing-paths.sqlite3"
+    with SaveStore.open(tmp_path / "v3") as store:
+        store.record_playthroughs(records())
+    make_v2_file(path, tmp_path / "v3")
+    original = path.read_bytes()
+    root = Path(__file__).resolve().parent.parent
+    killed = subprocess.run([sys.executable, "-c", _KILLED, str(root), str(path)], capture_output=True, text=True,
+                            timeout=60)
+    assert killed.returncode == 9, killed.stderr
+    assert path.with_name(path.name + "-journal").exists()  # only the journal can undo what reached the file
+    db = sqlite3.connect(path)  # plain SQLite rolls it back: format 2, as it was
+    assert db.execute("PRAGMA user_version").fetchone()[0] == 2
+    assert "checksum" not in db.execute("SELECT sql FROM sqlite_master WHERE name = 'playthrough'").fetchone()[0]
+    db.close()
+    with SaveStore.open(path) as store:  # and the next start migrates it
+        assert store.backup is not None and store.backup.read_bytes() == original
+        assert all(row.playthrough is None for row in store.export_rows())
+        assert len(store.playthroughs()) == len(records())
