@@ -1,7 +1,8 @@
 """CSV cells that no spreadsheet runs and no terminal acts on, as the CSV export writes them (game/records/
 export.py's docstring says the rules). The save file keeps each record's fixed cells already written this way
-(game/records/flat.py), so CSV_RULES is part of every row's checksum: change what a cell looks like and raise
-it, and rows kept under the old rules are written afresh from their records (still right, only slower).
+(game/records/flat.py), so CSV_RULES is part of every row's checksum: change what a cell looks like (here, or
+game.engine.controls.escape, which writes control characters) and raise it, and rows kept under the old rules
+are written afresh from their records (still right, only slower); tests/test_records_rows.py compares the two.
 """
 
 from __future__ import annotations
