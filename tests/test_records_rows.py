@@ -210,3 +210,18 @@ def test_a_format_2_migration_killed_before_its_commit_leaves_the_file_as_it_was
         assert store.backup is not None and store.backup.read_bytes() == original
         assert all(row.playthrough is None for row in store.export_rows())
         assert len(store.playthroughs()) == len(records())
+
+
+def test_cells_kept_in_save_files_are_still_written_so():
+    # Save files keep each record's CSV cells already written (flat.py): when this changes, raise CSV_RULES
+    # (game/records/csv_cells.py) so that cells kept under the old rules are written afresh.
+    from game.records.csv_cells import CSV_RULES
+    from game.records.flat import cells_of
+
+    hostile = record(1, title="".join(HOSTILE), ending_title='a, "b"\nc',
+                     path=(ChoiceMade("n", 1, HOSTILE[6], "f", {}, T0, 0),))
+    assert CSV_RULES == 1 and cells_of(hostile) == (
+        '00000000-0000-4000-8000-000000000001,friend-request,"\'=HYPERLINK(""http://x"",""y"")+1+1-2+3@SUM(A1)'
+        '\\x09=1\\x0d=1bell\\x07 and \\x1b[2J",2,' + "ab" * 32 + ',hcpc-2016,HCPC 2016,terminal,'
+        '2026-03-01T09:56:00+00:00,2026-03-01T10:00:00+00:00,240.5,1,n: 1. bell\\x07 and \\x1b[2J,kept-apart,'
+        '"a, ""b""\nc",commended,Commended,0,,no')
