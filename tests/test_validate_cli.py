@@ -10,6 +10,7 @@ import sys
 import pytest
 
 from tests.conftest import FIXTURES, ROOT
+from tests.support.in_process import run_main
 
 TINY = (FIXTURES / "tiny.yaml").read_text(encoding="utf-8")
 INVALID = FIXTURES / "invalid"
@@ -17,6 +18,14 @@ LINE = re.compile(r"^(?P<file>.+):(?P<line>\d+):(?P<col>\d+): (?P<sev>error|warn
 
 
 def run(*args: str) -> subprocess.CompletedProcess:
+    """`validate` in this process (a second each saved); the tests that use run_process keep it end to end."""
+    done = run_main(["validate", *args])
+    assert "Traceback" not in done.stdout + done.stderr
+    return done
+
+
+def run_process(*args: str) -> subprocess.CompletedProcess:
+    """`python main.py validate` as CI runs it: a real process, its real exit code and streams."""
     done = subprocess.run([sys.executable, str(ROOT / "main.py"), "validate", *args], capture_output=True,
                           text=True, cwd=ROOT, timeout=60)
     assert "Traceback" not in done.stdout + done.stderr
@@ -42,7 +51,7 @@ def test_clean_file_exits_0_with_a_summary(files):
 
 def test_error_exits_1_in_the_compiler_convention(files):
     path = files("broken.yaml", TINY.replace("goto: b,", "goto: bb,"))
-    done = run(str(path))
+    done = run_process(str(path))
     assert done.returncode == 1
     lines = done.stdout.splitlines()
     match = LINE.match(lines[0])
@@ -87,13 +96,13 @@ def test_folder_checks_every_yaml_and_finds_shared_ids(tmp_path, files):
 def test_unreadable_content_is_a_diagnostic_not_a_crash(files, tmp_path):
     path = tmp_path / "binary.yaml"
     path.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\xff\xfe")
-    done = run(str(path))
+    done = run_process(str(path))  # through real streams, which validate reconfigures to escape
     assert done.returncode == 1 and "error CP102" in done.stdout
 
 
 @pytest.mark.parametrize("args", [["--bogus"], ["no/such/file.yaml"], ["--format", "xml"]])
 def test_bad_usage_exits_2(args):
-    done = run(*args)
+    done = (run_process if args == ["--bogus"] else run)(*args)  # one through a real process
     assert done.returncode == 2
     assert "usage:" in done.stderr and done.stdout == ""
 
