@@ -67,12 +67,13 @@ class DebriefScreen(PageScreen):
         questions = [Beside(Text(f"{i}.", "body", "heading", bold=True), Text(q), 1.4, 0.3)
                      for i, q in enumerate(d.reflection, 1)]
         parts.append(section("Questions for reflection", Stack(questions, gap=0.6)))
-        if story.scenario.references:  # the guidance and policies the scenario draws on
-            parts.append(section("Read more", Stack([Text(wording.reference(ref)) for ref in story.scenario.references],
-                                                    gap=0.5)))
         prompts = [story.scenario.nodes[n].prompt for n in dict.fromkeys(story.state.visited)
                    if n in story.scenario.nodes and story.scenario.nodes[n].prompt]
-        parts.extend(discussion(prompt, look) for prompt in prompts)
+        if prompts:  # under a heading of their own, before the reading: not stray boxes after "Read more"
+            parts.append(section("Questions from the scenes",
+                                 Stack([discussion(prompt, look) for prompt in prompts], gap=0.8)))
+        if story.scenario.references:  # the guidance and policies the scenario draws on
+            parts.append(section("Read more", Stack([_reference(ref) for ref in story.scenario.references], gap=0.8)))
         buttons = [self._reflect(),
                    Button("Play again", Confirm("Play this scenario again from the start?", "Play again",
                                                 Restart()), "again", full=False),
@@ -105,3 +106,12 @@ class DebriefScreen(PageScreen):
         first = f"{wording.started_partway(start.node, start.flags, start.scores)} " if start else ""
         return wording.speakable(f"Debrief. {first}Outcome: {e.outcome_label}. {d.what_happened} {d.why or ''} "
                                  f"{chart_words(self.env.session.story)}")
+
+
+def _reference(ref) -> Block:
+    """One source: its title and author in bold, then the note and the address, so that a list of several
+    reads as a list rather than one run of paragraphs."""
+    head = wording.reference(ref.model_copy(update={"note": None, "url": None}))
+    more = " ".join(ref.note.split()) if ref.note else ""
+    return Stack([Text(head, "body", "heading", bold=True), Text(more) if more else None,
+                  Text(ref.url, "small", "muted") if ref.url else None], gap=0.2)
