@@ -103,7 +103,7 @@ def test_routes_carry_their_conditions_and_endings_their_rung():
     heads = [e.head for e in story_map.edges if e.source == friday.key]
     assert heads == ["1 · if flag posts_down is set", "2 · otherwise"]
     routes = [e for e in story_map.edges if e.kind == "route" and e.source == story_map.node("complaint_routes").key]
-    assert routes[0].tests == ("commented_detail", "misled", "hushed", "told_truth")
+    assert routes[0].tests == ("commented_detail", "owned_late")  # the flags its condition tests, in order
     assert "sets commented_detail" in [e for e in story_map.edges if e.source == "n2"][1].label_lines
     ending = story_map.node("conditions")
     assert ending.band.key == "sanction"
