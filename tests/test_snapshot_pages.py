@@ -16,6 +16,7 @@ from game.trainer.handout import handout_html
 from game.ui.fullpage import screenfuls, tall
 from game.ui.text import record_text
 from tests.conftest import FIXTURES
+from tests.support.in_process import run_main
 from tests.test_ui_main import FIXTURE, run
 from tests.ui_support import make_app, start
 
@@ -73,9 +74,10 @@ def test_snapshot_pages_full_and_handout(tmp_path):
     pygame.init()
     first = pygame.image.load(shots[0])
     assert first.get_width() == 960 and first.get_height() > 600
-    both = run([*common, "--pages", "--full", "--out", str(tmp_path / "x")])
+    # usage errors end before any window: in this process (the runs above are the end-to-end ones)
+    both = run_main([*common, "--pages", "--full", "--out", str(tmp_path / "x")])
     assert both.returncode == 2 and "not allowed with" in both.stderr
-    wrong = run([*common, "--out", str(tmp_path / "x"), "--handout", str(tmp_path / "h.pdf")])
+    wrong = run_main([*common, "--out", str(tmp_path / "x"), "--handout", str(tmp_path / "h.pdf")])
     assert wrong.returncode == 2 and ".html" in wrong.stderr
 
 
