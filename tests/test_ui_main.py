@@ -9,6 +9,7 @@ import pygame
 import pytest
 
 from tests.conftest import ROOT
+from tests.support.in_process import run_main
 
 FIXTURE = ROOT / "tests" / "fixtures" / "ui-rich.yaml"
 
@@ -78,7 +79,8 @@ def test_snapshot_refuses_a_choice_not_offered(tmp_path):
 
 
 def test_snapshot_unknown_scenario_is_a_clear_error(tmp_path):
-    result = run(["snapshot", "no-such-scenario", "--choices", "1", "--out", str(tmp_path / "x")])
+    # refused before pygame is imported: in this process (the tests above run snapshot end to end)
+    result = run_main(["snapshot", "no-such-scenario", "--choices", "1", "--out", str(tmp_path / "x")])
     assert result.returncode == 1
     assert "no-such-scenario" in result.stderr and "Traceback" not in result.stderr
 
@@ -93,8 +95,10 @@ def test_play_opens_a_scenario_file_from_anywhere(tmp_path):
     assert "first frame: title > play" in result.stdout
 
 
-def test_play_with_a_misspelt_name_suggests_the_right_one_before_any_window(tmp_path):
-    result = run(["play", "frend-request"], CROSSING_PATHS_SAVES=str(tmp_path))
+def test_play_with_a_misspelt_name_suggests_the_right_one_before_any_window(tmp_path, monkeypatch):
+    # refused before any window: in this process (the test above runs play end to end)
+    monkeypatch.setenv("CROSSING_PATHS_SAVES", str(tmp_path))
+    result = run_main(["play", "frend-request"])
     assert result.returncode == 1
     assert "did you mean" in result.stderr and "friend-request" in result.stderr
     assert "Traceback" not in result.stderr
