@@ -116,7 +116,9 @@ class ProgressScreen(PageScreen):
     def _read(self) -> tuple[Any, str]:
         store = self.env.store
         if store is None:
-            return None, f"Saving is off, so there are no records to show: {self.env.store_problem}"
+            why = self.env.store_problem  # empty when the game was started without saves (snapshot, tests)
+            return None, f"Saving is off, so there are no records to show: {why}" if why else \
+                "Saving is off, so there are no records to show."
         try:
             return store.progress(), ""
         except Exception as exc:  # noqa: BLE001 - a damaged save file must not stop the menus
@@ -178,7 +180,7 @@ class ProgressScreen(PageScreen):
                  Text(f"Latest: {s.latest.label} ({latest})", "small", "text"),
                  Text(f"Best: {s.best.label}", "small", "text"),
                  # records kept before durations were (the first save files) add no time
-                 Text(f"Played {wording.plural(s.plays, 'time')}"
+                 Text(("Played once" if s.plays == 1 else f"Played {wording.plural(s.plays, 'time')}")
                       + (f" · {duration_words(s.seconds)}" if s.seconds > 0 else ""), "small", "muted")]
         return Panel(Stack(lines, gap=0.15), bg="surface", border="border", pad=0.7)
 
