@@ -12,6 +12,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.support.in_process import run_main
+
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURE = ROOT / "tests" / "fixtures" / "group.yaml"
 
@@ -20,6 +22,13 @@ def snapshot(tmp_path: Path, *args: str) -> subprocess.CompletedProcess:
     env = dict(os.environ, CROSSING_PATHS_SAVES=str(tmp_path / "saves"), PYGAME_HIDE_SUPPORT_PROMPT="1")
     return subprocess.run([sys.executable, "main.py", "snapshot", str(FIXTURE), "--group", *args],
                           cwd=ROOT, env=env, capture_output=True, text=True, timeout=120)
+
+
+def snapshot_here(tmp_path: Path, monkeypatch, *args: str) -> subprocess.CompletedProcess:
+    """The same command in this process: a second less than a fresh interpreter. The majority session
+    and the bad votes run as a user runs them, in a real process."""
+    monkeypatch.setenv("CROSSING_PATHS_SAVES", str(tmp_path / "saves"))
+    return run_main(["snapshot", str(FIXTURE), "--group", *args])
 
 
 def test_majority_session_writes_every_slide_the_console_and_the_summary(tmp_path):
@@ -47,9 +56,9 @@ def test_majority_session_writes_every_slide_the_console_and_the_summary(tmp_pat
     assert len(rows) == 3 and rows[1].startswith("1,request,")
 
 
-def test_a_tie_goes_to_the_lowest_option_extras_and_leftovers_are_ignored(tmp_path):
+def test_a_tie_goes_to_the_lowest_option_extras_and_leftovers_are_ignored(tmp_path, monkeypatch):
     out = tmp_path / "tie"
-    done = snapshot(tmp_path, "--votes", "1,4,4,9,9/3,3,5/2,2", "--out", str(out), "--size", "640x360",
+    done = snapshot_here(tmp_path, monkeypatch, "--votes", "1,4,4,9,9/3,3,5/2,2", "--out", str(out), "--size", "640x360",
                     "--theme", "high-contrast")
     assert done.returncode == 0, done.stderr
     data = json.loads((out / "session.json").read_text(encoding="utf-8"))
@@ -63,9 +72,9 @@ def test_a_tie_goes_to_the_lowest_option_extras_and_leftovers_are_ignored(tmp_pa
     assert "Traceback" not in err
 
 
-def test_vote_groups_running_out_stop_with_a_note_and_the_summary_so_far(tmp_path):
+def test_vote_groups_running_out_stop_with_a_note_and_the_summary_so_far(tmp_path, monkeypatch):
     out = tmp_path / "short"
-    done = snapshot(tmp_path, "--votes", "0,3,1", "--out", str(out), "--size", "640x360")
+    done = snapshot_here(tmp_path, monkeypatch, "--votes", "0,3,1", "--out", str(out), "--size", "640x360")
     assert done.returncode == 0, done.stderr
     assert "the vote groups ran out at 'share'" in done.stderr
     data = json.loads((out / "session.json").read_text(encoding="utf-8"))
