@@ -20,3 +20,12 @@ def test_a_title_with_emoji_gets_a_label_as_wide_as_its_pictures(tmp_path):
     drawn = text_width(font, title)
     assert drawn > font.size(title)[0], "the emoji are drawn wider than the font measures them (the case this tests)"
     assert label.w >= drawn + 2 * pad
+
+
+def test_a_way_on_reads_without_doubled_punctuation():
+    from game.ui.screens.story_map import _way
+
+    assert _way("choice 2: Decline the request.") + "to: Declined" == "choice 2: Decline the request, to: Declined"
+    assert _way("choice 1: Reply to reassure her. Tell…") == "choice 1: Reply to reassure her. Tell… "
+    assert _way("choice 3: Why not?") == "choice 3: Why not? "
+    assert _way("continue") == "continue, "

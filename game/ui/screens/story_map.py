@@ -38,6 +38,14 @@ DRAG_SLOP = 6  # pixels a press may move and still count as a click
 KEYS = f"Keys: arrows move between nodes, Shift+arrows pan, + and {MINUS} zoom, 0 fits, Enter plays from the node."
 
 
+def _way(words: str) -> str:
+    """A choice's words before ' to: <scene>': "Decline the request, " rather than "Decline the request., "; a
+    shortened choice ("Tell…") or a question ends as it is, followed by a space."""
+    if words.endswith(("…", "?", "!")):
+        return words + " "
+    return words.removesuffix(".") + ", "
+
+
 class MapArea(Block):
     """The body: as tall as the window leaves it, painting the map, with a strip of buttons along its foot and
     the details panel above them (ordinary buttons and blocks: the page finds, focuses and clicks them). The
@@ -165,7 +173,7 @@ class MapScreen(PageScreen):
             words = e.tooltip if e.kind != "next" else "continue"
             extra = [f"sets {', '.join(e.sets)}" if e.sets else "", f"clears {', '.join(e.clears)}" if e.clears else ""]
             tail = "; ".join(x for x in extra if x)
-            lines.append(Text(f"{storymap.shorten(words, 90)}, to: {names.get(e.target, e.target)}"
+            lines.append(Text(f"{_way(storymap.shorten(words, 90))}to: {names.get(e.target, e.target)}"
                               + (f" ({tail})" if tail else ""), "small", "muted", measure=False))
         if len(ways) > 6:
             lines.append(Text(f"… and {len(ways) - 6} more ways on", "small", "muted"))
