@@ -16,6 +16,7 @@ from game.engine.consistency import inconsistencies
 from game.engine.loader import load_text
 from game.engine.story import Story
 from tests.conftest import ROOT
+from tests.support.in_process import run_main
 
 LIBRARY = sorted((ROOT / "scenarios").glob("*.yaml"))
 
@@ -36,8 +37,9 @@ def _play(scenario, numbers) -> Story:
 
 @pytest.mark.parametrize("path", LIBRARY, ids=[p.stem for p in LIBRARY])
 def test_every_printed_sequence_reaches_its_ending(path):
-    done = subprocess.run([sys.executable, "main.py", "paths", str(path), "--format", "json"],
-                          capture_output=True, text=True, cwd=ROOT, timeout=60)
+    # in this process, a second less per scenario than a fresh interpreter; the usage and transcript
+    # tests below run `paths` end to end
+    done = run_main(["paths", str(path), "--format", "json"])
     assert done.returncode == 0, done.stderr
     data = json.loads(done.stdout)
     scenario = load_scenario(path)
@@ -176,7 +178,7 @@ def test_paths_usage_and_broken_files(tmp_path):
     done = subprocess.run([sys.executable, "main.py", "paths", str(bad)], capture_output=True, text=True,
                           cwd=ROOT, timeout=60)
     assert done.returncode == 1 and "CP302" in done.stderr and "Traceback" not in done.stderr
-    done = subprocess.run([sys.executable, "main.py", "paths"], capture_output=True, text=True, cwd=ROOT, timeout=60)
+    done = run_main(["paths"])  # argparse's refusal: the same in this process
     assert done.returncode == 2 and "usage" in done.stderr
 
 
