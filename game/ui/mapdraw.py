@@ -20,7 +20,7 @@ from game.engine.maptrail import Trail
 
 from .glyphs import displayable
 from .look import Look
-from .mapview import Box, Camera, World
+from .mapview import CUT_EM, RING_EM, RINGS, Box, Camera, World, shape_of
 from .text import draw_line
 
 TEXT_MIN_PX = 7  # below this the labels are left out (the details panel still says everything)
@@ -101,8 +101,9 @@ def _node(surface, look: Look, z: float, box: Box, r: pygame.Rect, marks: Marks,
     fill = theme.button_hover if key == marks.hover else theme.reached if visited else theme.surface
     border = theme.reached_border if visited else theme.button_border
     bw = max(1, round(look.metrics.border * max(z, 0.5) * (2.5 if visited else 1.5)))
-    shape = node.band.key if node.band else node.kind
-    _shape(surface, shape, r, fill, border, bw, dashed=not node.reachable, dash=max(4, look.em(0.4) * z))
+    shape = shape_of(node)
+    _shape(surface, shape, r, fill, border, bw, dashed=not node.reachable, dash=max(4, look.em(0.4) * z),
+           ring=max(2, round(look.em(RING_EM) * z)), hex_cut=max(4, round(look.em(CUT_EM) * z)))
     if z * look.metrics.px("small") >= TEXT_MIN_PX:
         _label_text(surface, look, z, box, r, record)
     if key == marks.focus:
@@ -115,14 +116,15 @@ def _node(surface, look: Look, z: float, box: Box, r: pygame.Rect, marks: Marks,
         _marker(surface, look, z, "here" if here else str(step), (r.left, r.top), record, here)
 
 
-def _shape(surface, shape: str, r: pygame.Rect, fill, border, bw: int, dashed: bool, dash: float) -> None:
+def _shape(surface, shape: str, r: pygame.Rect, fill, border, bw: int, dashed: bool, dash: float,
+           ring: int, hex_cut: int) -> None:
     if shape in ("good",):  # a pill
         radius = r.h // 2
         pygame.draw.rect(surface, fill, r, border_radius=radius)
         pygame.draw.rect(surface, border, r, bw, border_radius=radius)
         return
     if shape in ("work", "routing"):  # a hexagon (work) or an octagon (routing): corners cut
-        cut = min(r.h // 2, max(6, r.h // 3)) if shape == "work" else max(4, r.h // 5)
+        cut = min(r.h // 2, hex_cut) if shape == "work" else max(4, r.h // 5)
         if shape == "work":
             pts = [(r.left + cut, r.top), (r.right - cut, r.top), (r.right, r.centery), (r.right - cut, r.bottom),
                    (r.left + cut, r.bottom), (r.left, r.centery)]
@@ -142,18 +144,18 @@ def _shape(surface, shape: str, r: pygame.Rect, fill, border, bw: int, dashed: b
         _polyline(surface, border, [r.topleft, r.topright, r.bottomright, r.bottomleft, r.topleft], bw, dash)
     else:
         pygame.draw.rect(surface, border, r, bw, border_radius=radius)
-    rings = {"regulator": 1, "sanction": 2}.get(shape, 0)  # a double, a triple border
-    for k in range(1, rings + 1):
-        inset = r.inflate(-(bw * 3 + 2) * k * 2, -(bw * 3 + 2) * k * 2)
+    for k in range(1, RINGS.get(shape, 0) + 1):  # a double, a triple border, `ring` apart (the label leaves room)
+        inset = r.inflate(-ring * k * 2, -ring * k * 2)
         if inset.w > 4 and inset.h > 4:
             pygame.draw.rect(surface, border, inset, max(1, bw // 2 + 1), border_radius=max(1, radius - 2 * k))
 
 
 def _label_text(surface, look: Look, z: float, box: Box, r: pygame.Rect, record: bool) -> None:
     pad = look.em(0.6) * z
-    y = r.y + pad
+    x = r.x + round(pad + box.label.inset_x * z)  # inside the rings and clear of a hexagon's slanted sides
+    y = r.y + pad + box.label.inset_y * z
     clip = surface.get_clip()
-    inner = r.inflate(-round(pad), -2).clip(clip)
+    inner = r.inflate(-round(pad) - 2 * round(box.label.inset_x * z), -2).clip(clip)
     if not inner:
         return
     surface.set_clip(inner)
@@ -162,7 +164,7 @@ def _label_text(surface, look: Look, z: float, box: Box, r: pygame.Rect, record:
         lh = look.line_height(role, look.font(role, bold)) * z
         shown = displayable(font, text)
         rendered = look.lines.render(font, shown, look.colour(colour))
-        draw_line(surface, rendered, r.x + round(pad), round(y + (lh - rendered.get_height()) / 2), shown, r,
+        draw_line(surface, rendered, x, round(y + (lh - rendered.get_height()) / 2), shown, r,
                   record=record)
         y += lh
     surface.set_clip(clip)

@@ -23,11 +23,24 @@ TITLE_LINES = 3
 ZOOM_MIN, ZOOM_MAX = 0.04, 3.0  # below about 0.3 the nodes are boxes without words
 
 
+RING_EM = 0.2  # the space between a double or triple border's rings, in em at zoom 1
+# how far a hexagon's corners are cut, in em at zoom 1: no deeper than the label's padding (0.6 em), so its
+# slanted sides stay clear of the words without widening the node
+CUT_EM = 0.6
+RINGS = {"regulator": 1, "sanction": 2}  # the inner rings of an ending's shape, by its band (mapdraw draws them)
+
+
 @dataclass
 class Label:
     lines: list[tuple[str, str, str, bool]]  # (text, role, colour, bold)
     w: int
     h: int
+    inset_x: int = 0  # room kept clear of the words inside the shape's edge, beyond the padding (world px):
+    inset_y: int = 0  # a double or triple border's rings
+
+
+def shape_of(node: storymap.MapNode) -> str:
+    return node.band.key if node.band else node.kind
 
 
 @dataclass
@@ -146,9 +159,12 @@ def _label(node: storymap.MapNode, look: Look, pad: int) -> Label:
     # text_width counts an emoji as wide as the picture drawn for it; font.size would measure it too narrow
     widest = max(text_width(look.font(role, bold), displayable(look.font(role, bold), t))
                  for t, role, _, bold in lines)
-    w = max(lo, min(hi, round(widest * 1.08) + 2 * pad))  # slack: small type is not quite proportional
-    h = sum(look.line_height(role, look.font(role, bold)) for _, role, _, bold in lines) + 2 * pad
-    return Label(lines, w, h)
+    shape = shape_of(node)
+    ring = RINGS.get(shape, 0) * look.em(RING_EM)  # the words sit inside the innermost ring
+    # slack: small type is not quite proportional; the narrowest box often has room for the rings already
+    w = max(lo, min(hi, round(widest * 1.08) + 2 * pad) + 2 * ring)
+    h = sum(look.line_height(role, look.font(role, bold)) for _, role, _, bold in lines) + 2 * (pad + ring)
+    return Label(lines, w, h, ring, ring)
 
 
 @dataclass
