@@ -164,8 +164,8 @@ class PlayScreen(PageScreen):
         below = [c.number for c in (scene.choices if scene is not None else ())
                  if (t := self.target(f"choice-{c.number}")) is not None and self.screen_rect(t).centery > foot]
         card = self._card_below(foot)
-        if not below:
-            return "More of the card below" if card else super().more_below_words()
+        if not below:  # the card alone: "More of the card below"; the story's words as well: "More below"
+            return "More of the card below" if card and not self._words_below(foot) else super().more_below_words()
         named = f"Choice {below[0]}" if len(below) == 1 else \
             f"Choices {', '.join(map(str, below[:-1]))} and {below[-1]}"
         return f"{named} and more of the card below" if card else f"{named} below"
@@ -175,6 +175,13 @@ class PlayScreen(PageScreen):
         comment: later parts may refer to them)."""
         top = self.viewport.y - self.scroll + self.content_pad + self.body_top
         return any(isinstance(block, CardBlock) and top + y + block.h > foot
+                   for block, _x, y in self._body.walk(self.content_x, 0))
+
+    def _words_below(self, foot: int) -> bool:
+        """Whether the scene's own words (narration, a speaker's line, the prompt) go on under the foot of the
+        view, outside the card: on a projector's scene slide the narration can run on beside a long card."""
+        top = self.viewport.y - self.scroll + self.content_pad + self.body_top
+        return any(isinstance(block, Text) and top + y + block.h > foot
                    for block, _x, y in self._body.walk(self.content_x, 0))
 
     def back(self):
