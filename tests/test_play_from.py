@@ -16,6 +16,7 @@ from game.engine.state import PlayState, StartedAt
 from game.engine.story import Story
 from game.play import PlaySession
 from game.ui.intents import StartScenario
+from tests.support.in_process import run_main
 from tests.ui_support import make_app, words
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -57,7 +58,8 @@ def test_a_whole_run_does_not_say_part_way():
     (["--from", "gate", "--load", "autosave"], "--from cannot go with --load"),
 ])
 def test_bad_start_points_exit_2_with_a_clear_message(args, said):
-    run = _text(*args, "--choices", "1")
+    # refused before anything is played: in this process (the two runs above are the end-to-end ones)
+    run = run_main(["text", str(CONDITIONS), *args, "--choices", "1"])
     assert run.returncode == 2
     assert said in run.stderr
     assert "Traceback" not in run.stderr
