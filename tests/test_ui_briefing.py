@@ -20,7 +20,7 @@ def _to_briefing(pilot, name="regulator.yaml") -> None:
 
 @pytest.mark.parametrize("standards, shown", [
     ("as_written", "HCPC standards of conduct, performance and ethics (2012)"),
-    ("swe-2019", "Social Work England professional standards (2019) (written for the HCPC standards")])
+    ("swe-2019", "Social Work England professional standards (2019) — written for the HCPC standards")])
 def test_the_picker_names_the_standards_that_will_be_played(tmp_path, standards, shown):
     app, pilot = make_app(tmp_path, files=FILES, prefs=Preferences(standards=standards))
     pilot.click("scenarios")

@@ -23,7 +23,7 @@ class Briefing:
     title: str
     summary: str
     minutes: int
-    standards: str  # "Scored against the … (written for the …)."
+    standards: str  # "Scored against the … — written for the …."
     objectives: tuple[str, ...]
 
 
@@ -32,7 +32,7 @@ def briefing(entry, standards_setting: str | None) -> Briefing:
     framework, note = entry.played(standards_setting)
     words = tokens.words_for(framework.regulator.prose) if framework is not None else {}
     scored = f"Scored against the {framework.title}" if framework is not None else f"Scored against {s.framework}"
-    standards = f"{scored} ({note})." if note else f"{scored}."
+    standards = f"{scored} — {note}." if note else f"{scored}."  # a dash: titles end in "(2019)"
     if framework is not None:  # whose sanctions the endings are, and when it regulated
         who = framework.regulator
         named = who.prose if who.prose == who.name else f"{who.prose} ({who.name})"  # "the HCPC (Health and…)"

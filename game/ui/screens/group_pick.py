@@ -29,7 +29,7 @@ class GroupPickScreen(PageScreen):
             title, summary = entry.shown(self.env.prefs.standards)
             meta = f"About {s.minutes} minutes · {framework.title if framework else entry.framework_title}"
             parts = [Text(title, "body", "heading", bold=True), Text(summary, "body", "text"),
-                     Text(meta + (f" ({note})" if note else ""), "small", "muted")]
+                     Text(meta + (f" — {note}" if note else ""), "small", "muted")]
             buttons.append(Button(Stack(parts, gap=0.25), RunGroup(entry.path), f"scenario-{i}"))
         body = Stack([Text(HOW, "body", "muted"),
                       Stack(buttons, gap=0.7) if buttons else Text("No scenarios were found.", "body", "muted")],

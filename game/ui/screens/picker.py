@@ -25,7 +25,7 @@ class PickerScreen(PageScreen):
                 continue
             framework, note = entry.played(self.env.prefs.standards)  # what will be played, after Settings
             meta = f"About {s.minutes} minutes · {framework.title if framework else entry.framework_title}"
-            meta += f" ({note})" if note else ""
+            meta += f" — {note}" if note else ""  # a dash, not brackets: titles end in "(2019)"
             title, summary = entry.shown(self.env.prefs.standards)
             parts = [Text(title, "body", "heading", bold=True), Text(summary, "body", "text"),
                      Text(meta, "small", "muted")]
