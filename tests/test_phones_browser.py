@@ -18,6 +18,7 @@ from pathlib import Path
 
 import pytest
 
+from game.phones import page as phone_page
 from tests.support import phones as support
 
 CHROMIUM = os.environ.get("CROSSING_PATHS_CHROMIUM") or shutil.which("chromium") or "/usr/bin/chromium"
@@ -58,6 +59,9 @@ def rig(tmp_path, monkeypatch):
     text = text.replace("{text: Decline and tell your manager,", "{text: " + json.dumps(LONG) + ",", 1)
     scenario.write_text(text, encoding="utf-8")
     monkeypatch.setattr(support, "GROUP", scenario)
+    # the page polls every 1.5 s; here 0.3 s (still under the server's 5 requests a second), so a change on
+    # the projector (voting closed, the reveal) reaches the phone without the test waiting out a whole poll
+    monkeypatch.setattr(phone_page, "POLL_MS", 300)
     rig = support.Rig(tmp_path).start()
     rig.to_decision()
     yield rig
