@@ -121,3 +121,17 @@ FRAGMENTS = ["a", "b", "key", ":", ": ", "- ", "-", "\n", "  ", "    ", "{", "}"
 @given(st.lists(st.sampled_from(FRAGMENTS), max_size=40))
 def test_generated_fragments_read_as_pyyaml_reads_them_or_say_why_not(parts):
     check("".join(parts))
+
+
+@pytest.mark.parametrize("text", ["!!int :", "a: !!int abc", "a: !!int yes", "a: !!bool 1", "a: !!float x",
+                                  "a: !!null 0"])
+def test_a_typing_tag_on_a_value_of_another_type_is_one_clear_error(text):
+    # PyYAML itself raises IndexError, ValueError or KeyError on these; the reader says what is wrong, where
+    doc = yamlsafe.read_text("t.yaml", text)
+    assert doc.data is None
+    assert [(d.code, d.line) for d in doc.diagnostics] == [("CP202", 1)]
+    assert "remove the tag" in doc.diagnostics[0].hint
+
+
+def test_a_typing_tag_on_a_value_of_its_type_reads_as_pyyaml_reads_it():
+    check("a: !!float 1\nb: !!int 0x1F\nc: !!bool off\nd: !!null ~\ne: !!float -.5\n")

@@ -216,7 +216,12 @@ _PROBLEMS = {  # what the reader reports, as (code, message, hint); "tag", "synt
     "values": ("CP111", f"more than {MAX_VALUES:,} values in one file", "split the scenario into smaller ones"),
     "key": ("CP112", "a mapping key must be a plain value, not a list or mapping",
             "write the key as plain text, e.g. 'node-2:'"),
+    "mistagged": ("CP202", "the value after a '!!int', '!!float', '!!bool' or '!!null' tag is not of that type",
+                  "remove the tag (plain values are typed by how they are written) or correct the value"),
 }
+# What each typing tag promises about its value (PyYAML itself crashes on `!!int ''`: we say why instead)
+_TAG_TYPES = {_CORE + "int": (int,), _CORE + "float": (float, int), _CORE + "bool": (bool,),
+              _CORE + "null": (type(None),)}
 
 
 def _problem_diagnostic(file: str, text: str, problem: tuple) -> Diagnostic:
@@ -276,7 +281,11 @@ def _scalar(event) -> object:
         raise _Stop(("tag", tag, *_at(event.start_mark)))
     if tag == "!" or tag == _STR_TAG:
         return event.value
-    return _resolve_plain(event.value)  # !!int, !!bool... : typed as written
+    typed = _resolve_plain(event.value)  # !!int, !!bool... : typed as written, and it must be what it says
+    wanted = _TAG_TYPES.get(tag)
+    if wanted is not None and (type(typed) not in wanted or (bool in wanted) != (type(typed) is bool)):
+        raise _stop("mistagged", event.start_mark)
+    return float(typed) if tag == _CORE + "float" else typed  # `!!float 1` is 1.0, as PyYAML makes it
 
 
 # One flat loop over libyaml's events, deliberately not split into functions: a call per event was a third
