@@ -7,6 +7,16 @@ from pathlib import Path
 os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
 os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
 os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
+# The tests' saves (autosaves, records, the validate cache, settings) go to a folder of their own, never a
+# developer's real saves/ beside the code; a test that needs its own folder still sets CROSSING_PATHS_SAVES.
+if "CROSSING_PATHS_SAVES" not in os.environ:
+    import atexit
+    import shutil
+    import tempfile
+
+    _SAVES = tempfile.mkdtemp(prefix="crossing-paths-test-saves-")
+    os.environ["CROSSING_PATHS_SAVES"] = _SAVES
+    atexit.register(shutil.rmtree, _SAVES, ignore_errors=True)
 
 ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
