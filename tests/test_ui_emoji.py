@@ -155,3 +155,23 @@ def test_speech_says_the_names(monkeypatch):
     v = voice_module.Voice(exe="espeak-ng", enabled=True)
     v.say("Long day 😩")
     assert v.last == "Long day (weary face)"
+
+
+def test_what_is_known_about_a_font_goes_with_it():
+    # answers keyed by id(font) outlived their font: a new font at the freed address inherited them (a test
+    # that removed the emoji font then saw pictures where words were due)
+    import gc
+    import weakref
+
+    from game.ui import glyphs
+
+    font = pygame.font.Font(str(FONT), 21)
+    glyphs.has_glyph(font, "a")
+    emoji.is_picture(font, "\U0001f629")
+    gone = weakref.ref(font)
+    sizes = (len(glyphs._glyphs), len(emoji._decided))
+    assert font in glyphs._glyphs and font in emoji._decided
+    del font
+    gc.collect()
+    assert gone() is None
+    assert (len(glyphs._glyphs), len(emoji._decided)) == (sizes[0] - 1, sizes[1] - 1)

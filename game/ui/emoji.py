@@ -18,6 +18,7 @@ font. The measuring and rendering caches (game.ui.measure, game.ui.text.LineCach
 from __future__ import annotations
 
 import logging
+import weakref
 from collections import OrderedDict
 
 import pygame
@@ -40,7 +41,7 @@ _state: dict = {}  # "font": the emoji font, or None when it cannot be opened (t
 _scaled: OrderedDict[tuple[str, int], pygame.Surface | None] = OrderedDict()
 _scaled_bytes = [0]
 _sources: OrderedDict[str, pygame.Surface | None] = OrderedDict()
-_decided: dict[tuple[int, str], bool] = {}  # is_picture's answers (keyed by id(font), as glyphs.has_glyph is)
+_decided: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()  # is_picture's answers per font (as has_glyph's)
 
 
 def source_font() -> pygame.font.Font | None:
@@ -77,12 +78,14 @@ def reset(font_path=None) -> None:
 def is_picture(font: pygame.font.Font, cluster: str) -> bool:
     """True if `cluster` is drawn as a picture beside text in `font` (see the module's docstring).
     Remembered per font and cluster: layout asks about the same few clusters again and again."""
-    key = (id(font), cluster)
-    known = _decided.get(key)
+    answers = _decided.get(font)
+    if answers is None:
+        answers = _decided[font] = {}
+    known = answers.get(cluster)
     if known is None:
-        if len(_decided) > 20_000:
-            _decided.clear()
-        known = _decided[key] = _decide(font, cluster)
+        if len(answers) > 20_000:  # hostile text can bring endless clusters: the memory stays bounded
+            answers.clear()
+        known = answers[cluster] = _decide(font, cluster)
     return known
 
 

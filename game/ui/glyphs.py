@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+import weakref
 
 import pygame
 
@@ -19,7 +20,9 @@ MAX_NAMED = 100  # names of missing characters in one text; the rest are summed 
 # pictures kept in one text: each new one costs about a millisecond to draw, so a hostile text of thousands of
 # different emoji stays bounded (past this they are named, then summed up, as missing characters are)
 MAX_PICTURES = 100
-_glyphs: dict[tuple[int, str], bool] = {}
+# Per font, weakly: a font freed (the font cache keeps 40) takes its answers with it. Keyed by id(font) instead,
+# a new font given a freed one's address would inherit that font's answers (boxes drawn, or names not given).
+_glyphs: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
 # A letter under thousands of combining marks ("Zalgo" text) is not text: SDL_ttf stacks every mark, so one
 # such cluster took a quarter of a second to measure. Runs of marks are cut to MAX_MARKS (real scripts stack
 # a few), so the letter is drawn with the first marks only.
@@ -31,14 +34,18 @@ _LONG_RUN = re.compile(f"[^\\x00-\\u02ff]{{{MAX_MARKS + 1},}}")
 
 def has_glyph(font: pygame.font.Font, c: str) -> bool:
     """SDL_ttf draws a missing glyph as the font's empty box, whose metrics match a private-use character's."""
-    key = (id(font), c)
-    known = _glyphs.get(key)
+    answers = _glyphs.get(font)
+    if answers is None:
+        answers = _glyphs[font] = {}
+    known = answers.get(c)
     if known is None:
+        if len(answers) > 20_000:  # hostile text can bring endless characters: the memory stays bounded
+            answers.clear()
         try:
             known = font.metrics(c) != font.metrics("\ue000")
         except (pygame.error, UnicodeError):
             known = False
-        _glyphs[key] = known
+        answers[c] = known
     return known
 
 
