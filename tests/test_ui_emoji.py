@@ -174,4 +174,4 @@ def test_what_is_known_about_a_font_goes_with_it():
     del font
     gc.collect()
     assert gone() is None
-    assert (len(glyphs._glyphs), len(emoji._decided)) == (sizes[0] - 1, sizes[1] - 1)
+    assert len(glyphs._glyphs) < sizes[0] and len(emoji._decided) < sizes[1]  # (other freed fonts go too)
