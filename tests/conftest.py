@@ -9,7 +9,8 @@ os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
 os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
 # The tests' saves (autosaves, records, the validate cache, settings) go to a folder of their own, never a
 # developer's real saves/ beside the code; a test that needs its own folder still sets CROSSING_PATHS_SAVES.
-if "CROSSING_PATHS_SAVES" not in os.environ:
+# Under pytest-xdist each worker gets its own (the controller's setting would otherwise be shared by all).
+if "CROSSING_PATHS_SAVES" not in os.environ or os.environ.get("PYTEST_XDIST_WORKER"):
     import atexit
     import shutil
     import tempfile
