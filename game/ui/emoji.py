@@ -68,6 +68,9 @@ def reset(font_path=None) -> None:
     _sources.clear()
     _decided.clear()
     _scaled_bytes[0] = 0
+    from . import measure  # widths measured with (or without) pictures are wrong now
+
+    measure.forget_all()
     if font_path is not None:
         try:
             _state["font"] = pygame.font.Font(str(font_path), STRIKE)

@@ -47,6 +47,13 @@ _memos: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()  # a font freed 
 _last: tuple = (None, None)  # the last font asked about, and its memo: a layout asks about one font in a row
 
 
+def forget_all() -> None:
+    """Forget every measurement (when how text is drawn changes: the emoji font found or gone)."""
+    global _last
+    _memos.clear()
+    _last = (None, None)
+
+
 def memo_of(font: pygame.font.Font) -> FontMemo:
     global _last
     if _last[0] is font:  # a weak-key look-up makes a weak reference each time: this is the hot path
