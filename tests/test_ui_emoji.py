@@ -175,3 +175,15 @@ def test_what_is_known_about_a_font_goes_with_it():
     gc.collect()
     assert gone() is None
     assert len(glyphs._glyphs) < sizes[0] and len(emoji._decided) < sizes[1]  # (other freed fonts go too)
+
+
+def test_the_emoji_font_is_opened_again_after_the_font_module_restarts():
+    # pygame.font.quit() kills every font made before it; a cached dead emoji font would name nothing and
+    # draw nothing (seen when an earlier test in the same process quit pygame)
+    pygame.font.init()
+    assert emoji.available()
+    pygame.font.quit()
+    pygame.font.init()
+    font = pygame.font.Font(str(FONT), 20)
+    assert emoji.available()
+    assert text_width(font, "a \U0001f634 b") > font.size("a \U0001f634 b")[0]

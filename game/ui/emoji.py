@@ -45,6 +45,12 @@ _decided: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()  # is_picture'
 
 
 def source_font() -> pygame.font.Font | None:
+    font = _state.get("font")
+    if font is not None:
+        try:
+            font.get_height()
+        except pygame.error:  # the font module was quit (and started again) since: this font is dead
+            reset()
     if "font" not in _state:
         _state["font"] = None
         path = paths.FONTS / FILE
