@@ -81,8 +81,8 @@ def main(argv: list[str]) -> int:
     finally:
         store.close()
     if not cpd.reflected(playthroughs):
-        print("crossing-paths results cpd: no reflections written yet. Write one at a debrief (Reflect) or from "
-              "My progress on the title screen.", file=sys.stderr)
+        print("crossing-paths results cpd: no reflections written yet. Write one at a debrief (Reflect), from "
+              "My progress on the title screen, or here with 'python main.py results reflect'.", file=sys.stderr)
         return 1
     if args.format == "pdf" and args.out is None and sys.stdout.isatty():
         print("crossing-paths results cpd: a PDF is not for the terminal: add --out FILE", file=sys.stderr)
