@@ -3,7 +3,7 @@ its cursor, a drag selects, the wheel over it scrolls its text; everything else 
 page's scrolling) is the page's. Text input follows the focus, and is put back as other screens expect it
 when the page leaves.
 
-The reflection screen routes its events the same way; Settings uses this for its one-line fields.
+The reflection screen (multi-line fields) and Settings (one-line fields) are built on it.
 """
 
 from __future__ import annotations

@@ -10,23 +10,22 @@ from __future__ import annotations
 
 import time
 
-import pygame
-
 from game.records.playthrough import REFLECTION_PROMPTS
 
 from ..blocks import Block, Button, Stack, Text
+from ..fieldpage import FieldPage
 from ..intents import Intent, SaveReflection
 from ..look import Look
-from ..page import Page, PageScreen
+from ..page import Page
 from ..parts import footer, header
-from ..textfield import TextField, ime_default, ime_focus
+from ..textfield import TextField
 
 AUTOSAVE_AFTER = 5.0  # seconds of typing between quiet saves
 INTRO = ("Your own words, for your CPD record. Write about your learning and your practice; leave out names "
          "and anything that could identify a person you work with.")
 
 
-class ReflectionScreen(PageScreen):
+class ReflectionScreen(FieldPage):
     name = "reflection"
     initial_focus = "field-happened"
 
@@ -47,7 +46,6 @@ class ReflectionScreen(PageScreen):
         self.fields = [TextField(f"field-{key}", prompt, parts.get(key, "")) for key, prompt in REFLECTION_PROMPTS]
         self.saved_parts = self.parts()
         self._typed_at: float | None = None  # when typing first left something unsaved
-        self._drag: TextField | None = None
 
     # --- what is on the page -----------------------------------------------------------------------------
 
@@ -85,65 +83,14 @@ class ReflectionScreen(PageScreen):
         """The game is closing with this screen open: what to keep first."""
         return self.save_intent(quiet=True) if self.dirty and self.env.store is not None else None
 
-    # --- events: the focused field takes the typing ----------------------------------------------------------
+    # --- events: the focused field takes the typing (FieldPage); a pause in typing saves ------------------
 
-    def focused_field(self) -> TextField | None:
-        b = self.focused()
-        return b if isinstance(b, TextField) else None
-
-    def _field_at(self, pos: tuple[int, int]) -> TextField | None:
-        t = self.target_at(pos)
-        return t.button if t is not None and isinstance(t.button, TextField) else None
-
-    def _edited(self, typed: bool = True) -> None:
-        self._layer_key = None  # the field's text is on the cached layer too
-        self.touch()
-        if typed and self._typed_at is None and self.dirty:
+    def edited(self, field: TextField, typed: bool) -> Intent | None:
+        super().edited(field, typed)
+        if not typed:
+            return None
+        if self._typed_at is None and self.dirty:
             self._typed_at = time.monotonic()
-
-    def handle_event(self, event: pygame.event.Event) -> Intent | None:
-        intent = self._field_event(event)
-        if intent is False:
-            intent = super().handle_event(event)
-        if intent is not None:
-            ime_default()  # leaving, or a question on top: text input as the other screens expect it
-        return intent
-
-    def _field_event(self, event: pygame.event.Event) -> Intent | bool | None:
-        """Handle what a field takes; False for what the page handles (Tab, Escape, buttons, scrolling)."""
-        if self._size is None:
-            self.ensure(self.env.size)
-        field = self.focused_field()
-        kind = event.type
-        if kind == pygame.TEXTINPUT and field is not None:
-            field.text(event.text)
-        elif kind == pygame.TEXTEDITING and field is not None:
-            field.editing(event.text, getattr(event, "start", 0))
-            self._edited(typed=False)
-            return None
-        elif kind == pygame.KEYDOWN and field is not None and field.key(event):
-            pass
-        elif kind == pygame.MOUSEBUTTONDOWN and event.button == 1 and self._field_at(event.pos) is not None:
-            field = self._drag = self._field_at(event.pos)
-            self.set_focus(field.id, reveal=False)
-            field.click(event.pos, select=bool(pygame.key.get_mods() & pygame.KMOD_SHIFT))
-            self._edited(typed=False)
-            return None
-        elif kind == pygame.MOUSEMOTION and self._drag is not None and event.buttons[0]:
-            self._drag.click(event.pos, select=True)
-            self._edited(typed=False)
-            return None
-        elif kind == pygame.MOUSEBUTTONUP and self._drag is not None:
-            self._drag = None
-            return None
-        elif kind == pygame.MOUSEWHEEL and self._field_at(pygame.mouse.get_pos()) is not None \
-                and self._field_at(pygame.mouse.get_pos()).wheel(-event.y * 3):
-            self._edited(typed=False)
-            return None
-        else:
-            return False
-        self._edited()
-        self.ensure_visible(self.target(field.id))
         return self._autosave()
 
     def _autosave(self) -> Intent | None:
@@ -151,15 +98,6 @@ class ReflectionScreen(PageScreen):
                 and self.env.store is not None:
             return self.save_intent(quiet=True)
         return None
-
-    def update(self, dt: float) -> None:
-        ime_focus(self.focused_field())  # only the top screen is updated: text input follows its focus
-
-    def set_focus(self, button_id: str | None, reveal: bool = True) -> None:
-        changed = button_id != self.focus_id
-        super().set_focus(button_id, reveal)
-        if changed:
-            self._layer_key = None  # the field left shows its text on the layer, and no cursor
 
     def speech(self) -> str:
         return f"Reflect on a playthrough. {self.title}. {INTRO} Tab moves between the four questions."
