@@ -18,14 +18,13 @@ import os
 import sqlite3
 import threading
 import time
-import uuid
 from collections.abc import Callable
 from contextlib import suppress
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
-from game import paths
+from game import paths, sqlite_file
 
 log = logging.getLogger("crossing_paths.xapi")
 
@@ -105,51 +104,16 @@ def _check_header(path: Path) -> None:
         raise _refuse(path, f"unknown outbox format {version}")
 
 
-def _text(raw: bytes) -> str | bytes:
-    try:
-        return raw.decode("utf-8")
-    except UnicodeDecodeError:
-        return raw  # stays bytes: marks its own row damaged instead of failing the query
-
-
-def _connect(path: Path, mode: str, timeout: float) -> sqlite3.Connection:
-    db = sqlite3.connect(path.resolve().as_uri() + f"?mode={mode}", uri=True, timeout=timeout,
-                         isolation_level=None, check_same_thread=False)
-    db.text_factory = _text
-    return db
-
-
 def _create(path: Path, timeout: float) -> None:
-    """Build the new file whole under a temporary name, then link it into place (never over a file)."""
+    """A new outbox (sqlite_file.create); if another copy of the game made it first, theirs is used."""
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise OutboxError(f"cannot create the folder {path.parent}: {exc.strerror or exc}") from None
-    tmp = path.with_name(f".{path.name}.new-{uuid.uuid4().hex[:12]}")
     try:
-        db = _connect(tmp, "rwc", timeout)
-        try:
-            db.execute("BEGIN IMMEDIATE")
-            for sql in _SCHEMA:
-                db.execute(sql)
-            db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
-            db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
-            db.execute("COMMIT")
-        finally:
-            db.close()
-        try:
-            os.link(tmp, path)
-        except FileExistsError:
-            pass  # another copy of the game made it first: use theirs
-        except OSError:
-            if not path.exists():
-                os.replace(tmp, path)
+        sqlite_file.create(path, _SCHEMA, APPLICATION_ID, SCHEMA_VERSION, timeout)
     except (sqlite3.Error, OSError) as exc:
         raise OutboxError(f"cannot create the outbox {path}: {exc}") from None
-    finally:
-        for leftover in (tmp, tmp.with_name(tmp.name + "-journal")):
-            with suppress(OSError):
-                leftover.unlink(missing_ok=True)
 
 
 def _now_iso() -> str:
@@ -171,7 +135,7 @@ class Outbox:
             _create(path, timeout)
         _check_header(path)
         try:
-            db = _connect(path, "rw", timeout)
+            db = sqlite_file.connect(path, "rw", timeout, any_thread=True)
         except sqlite3.Error as exc:
             raise OutboxError(f"cannot open the outbox {path}: {exc}") from None
         try:

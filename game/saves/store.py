@@ -26,13 +26,13 @@ import os
 import sqlite3
 import uuid
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager, suppress
+from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal, NamedTuple
 
-from .. import paths
+from .. import paths, sqlite_file
 from .records import RECORDS_SCHEMA, RecordsMixin
 
 if TYPE_CHECKING:
@@ -189,58 +189,17 @@ def _newer(path: Path, version: int) -> SaveError:
                      "use it.", path)
 
 
-def _text(raw: bytes) -> str | bytes:
-    """SQLite's text as str; bytes that are not UTF-8 stay bytes, so that one damaged value marks its own
-    row as damaged instead of failing the whole query."""
-    try:
-        return raw.decode("utf-8")
-    except UnicodeDecodeError:
-        return raw
-
-
-def _connect(path: Path, mode: str, timeout: float) -> sqlite3.Connection:
-    # isolation_level=None: we write BEGIN/COMMIT ourselves, so each save is exactly one transaction.
-    db = sqlite3.connect(path.resolve().as_uri() + f"?mode={mode}", uri=True, timeout=timeout,
-                         isolation_level=None)
-    db.text_factory = _text
-    return db
-
-
 def _create_file(path: Path, timeout: float) -> None:
-    """Build a new, empty save file under a temporary name and link it into place: the save path only ever
-    holds a complete file of ours. If another copy of the game got there first, theirs is kept."""
+    """A new, empty save file (sqlite_file.create); if another copy of the game got there first, theirs is kept."""
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise SaveError(f"cannot create the saves folder {path.parent}: {exc.strerror or exc}. Saving "
                         "needs a folder you can write to: set CROSSING_PATHS_SAVES to one.", path) from None
-    tmp = path.with_name(f".{path.name}.new-{uuid.uuid4().hex[:12]}")
     try:
-        db = _connect(tmp, "rwc", timeout)
-        try:
-            db.execute("BEGIN IMMEDIATE")
-            for statement in _SCHEMA:
-                db.execute(statement)
-            db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
-            db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
-            db.execute("COMMIT")
-        finally:
-            db.close()
-        try:
-            os.link(tmp, path)  # fails if the path exists: never replaces a file that appeared meanwhile
-        except FileExistsError:
-            pass
-        except OSError:  # a file system without hard links: a plain rename, after a last look
-            if not path.exists():
-                os.replace(tmp, path)
-    except sqlite3.Error as exc:
+        sqlite_file.create(path, _SCHEMA, APPLICATION_ID, SCHEMA_VERSION, timeout)
+    except (sqlite3.Error, OSError) as exc:
         raise SaveError(SaveStore._why_not_writable(path, exc, "cannot create the save file"), path) from None
-    except OSError as exc:
-        raise SaveError(SaveStore._why_not_writable(path, exc, "cannot create the save file"), path) from None
-    finally:
-        for leftover in (tmp, tmp.with_name(tmp.name + "-journal")):
-            with suppress(OSError):
-                leftover.unlink(missing_ok=True)
 
 
 class SaveStore(RecordsMixin):
@@ -277,7 +236,7 @@ class SaveStore(RecordsMixin):
             _create_file(path, timeout)
         _check_header(path)
         try:
-            return _connect(path, "rw", timeout)  # never "rwc": a file gone meanwhile is not silently re-made
+            return sqlite_file.connect(path, "rw", timeout)  # never "rwc": a file gone meanwhile is not silently re-made
         except sqlite3.Error as exc:
             raise SaveError(cls._why_not_writable(path, exc, "cannot open the save file"), path) from None
 
@@ -412,9 +371,9 @@ class SaveStore(RecordsMixin):
             raise SaveError(f"cannot read the save file {self.path}: {exc}", self.path) from None
 
     def _read_utf8(self, sql: str, params: tuple = ()) -> list[tuple]:
-        """As _read, with text decoded by SQLite's own C code: several times quicker over thousands of rows than
-        _text, a Python call per value. Text that is not UTF-8 fails the whole query that way, so then it is read
-        again as _read does, and damages only its own row."""
+        """As _read, with text decoded by SQLite's own C code: several times quicker over thousands of rows
+        than sqlite_file.text, a Python call per value. Text that is not UTF-8 fails the whole query that way,
+        so then it is read again as _read does, and damages only its own row."""
         self._db.text_factory = str
         try:
             return self._db.execute(sql, params).fetchall()
@@ -424,7 +383,7 @@ class SaveStore(RecordsMixin):
         except sqlite3.Error as exc:
             raise SaveError(f"cannot read the save file {self.path}: {exc}", self.path) from None
         finally:
-            self._db.text_factory = _text
+            self._db.text_factory = sqlite_file.text
         return self._read(sql, params)
 
     # --- saving -------------------------------------------------------------------------------------------
