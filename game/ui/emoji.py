@@ -26,7 +26,7 @@ import pygame
 from game import paths
 
 from . import emojitext, pixels
-from .glyphs import has_glyph
+from .glyphs import has_glyph, remembered
 
 log = logging.getLogger("crossing_paths.ui")
 
@@ -87,15 +87,7 @@ def reset(font_path=None) -> None:
 def is_picture(font: pygame.font.Font, cluster: str) -> bool:
     """True if `cluster` is drawn as a picture beside text in `font` (see the module's docstring).
     Remembered per font and cluster: layout asks about the same few clusters again and again."""
-    answers = _decided.get(font)
-    if answers is None:
-        answers = _decided[font] = {}
-    known = answers.get(cluster)
-    if known is None:
-        if len(answers) > 20_000:  # hostile text can bring endless clusters: the memory stays bounded
-            answers.clear()
-        known = answers[cluster] = _decide(font, cluster)
-    return known
+    return remembered(_decided, font, cluster, _decide)
 
 
 def _decide(font: pygame.font.Font, cluster: str) -> bool:

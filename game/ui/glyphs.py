@@ -32,21 +32,29 @@ MAX_MARKS = 30
 _LONG_RUN = re.compile(f"[^\\x00-\\u02ff]{{{MAX_MARKS + 1},}}")
 
 
-def has_glyph(font: pygame.font.Font, c: str) -> bool:
-    """SDL_ttf draws a missing glyph as the font's empty box, whose metrics match a private-use character's."""
-    answers = _glyphs.get(font)
+def remembered(cache: weakref.WeakKeyDictionary, font: pygame.font.Font, key: str, work) -> bool:
+    """`work(font, key)`, remembered per font (weakly: a freed font takes its answers with it) and key."""
+    answers = cache.get(font)
     if answers is None:
-        answers = _glyphs[font] = {}
-    known = answers.get(c)
+        answers = cache[font] = {}
+    known = answers.get(key)
     if known is None:
         if len(answers) > 20_000:  # hostile text can bring endless characters: the memory stays bounded
             answers.clear()
-        try:
-            known = font.metrics(c) != font.metrics("\ue000")
-        except (pygame.error, UnicodeError):
-            known = False
-        answers[c] = known
+        known = answers[key] = work(font, key)
     return known
+
+
+def has_glyph(font: pygame.font.Font, c: str) -> bool:
+    """SDL_ttf draws a missing glyph as the font's empty box, whose metrics match a private-use character's."""
+    return remembered(_glyphs, font, c, _has_glyph)
+
+
+def _has_glyph(font: pygame.font.Font, c: str) -> bool:
+    try:
+        return font.metrics(c) != font.metrics("\ue000")
+    except (pygame.error, UnicodeError):
+        return False
 
 
 def _trim_marks(match: re.Match) -> str:
