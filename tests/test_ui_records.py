@@ -6,8 +6,8 @@ import json
 import pygame
 
 from game.records.playthrough import Reflection
+from game.ui.embeds import ChartBlock
 from game.ui.intents import Push, SaveReflection, ToTitle
-from game.ui.screens.progress import TotalsChart
 from tests.records_support import RecordsStore, playthrough
 from tests.ui_support import make_app, start, words
 
@@ -43,7 +43,7 @@ def test_my_progress_lists_latest_and_best_the_time_and_the_chart(tmp_path, monk
     assert "Latest: Struck off" in text and "Best: Commended for good practice" in text
     assert "Played 2 times" in text
     assert "Scored against" in text and "upheld in 2 and breached in 1 of 3 playthroughs" in text
-    charts = [b for b, _, _ in pilot.top._body.walk() if isinstance(b, TotalsChart)]
+    charts = [b for b, _, _ in pilot.top._body.walk() if isinstance(b, ChartBlock)]
     assert [c.rows for c in charts] == [[("2", "Communication", -1), ("3", "Limits of knowledge", -5)]]
     assert charts[0]._fallback is None and charts[0].h > 0  # drawn by the debrief's chart
 

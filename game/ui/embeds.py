@@ -109,33 +109,31 @@ class CardBlock(Block):
 
 
 class ChartBlock(Block):
-    """The debrief's per-standard bar chart (game.ui.chart), or a plain list of the totals in its place."""
+    """The per-standard bar chart (game.ui.chart) of `rows`, (standard id, short title, total) in the
+    framework's order, or a plain list of the totals in its place. The debrief draws a story's
+    (`story_rows`); My progress the totals of every playthrough."""
 
-    def __init__(self, story: Any):
+    def __init__(self, rows: list[tuple[str, str, int]], framework: Any = None):
         super().__init__()
-        self.story = story
+        self.rows, self.framework = rows, framework
         self._fallback: Block | None = None
 
     def layout(self, look: Look, width: int) -> None:
         self._fallback = None
         self.w = width
-        framework = self.story.framework
         if _chart is not None:
             try:
                 self._ctx = card_context(look)
-                self._totals = _chart.totals_from_scores(scores_shown(self.story), framework)
-                self.h = _chart.measure_chart(self._totals, width, self._ctx, framework)
+                self.h = _chart.measure_chart(self.rows, width, self._ctx, self.framework)
                 return
             except Exception as exc:  # noqa: BLE001 - a broken chart must not hide the debrief
                 _warn_once("chart-layout", f"chart cannot be laid out ({exc}); listing the totals instead")
         else:
             _warn_once("chart-missing", f"the chart is not available ({_chart_problem}); listing the totals instead")
         rows = []
-        for sid, score in scores_shown(self.story).items():
-            std = framework.get(sid)
+        for sid, short, score in self.rows:
             kind = wording.verdict(score).key
-            rows.append(Text(wording.standing(sid, std.short if std else None, score), "body",
-                             "muted" if kind == "at_stake" else kind))
+            rows.append(Text(wording.standing(sid, short, score), "body", "muted" if kind == "at_stake" else kind))
         self._fallback = Stack(rows or [Text("No standards were scored.", "body", "muted")], gap=0.3)
         self._fallback.layout(look, width)
         self.kids = [(self._fallback, 0, 0)]
@@ -146,11 +144,20 @@ class ChartBlock(Block):
             super().paint(cv, x, y)
             return
         try:
-            _chart.draw_chart(cv.surface, pygame.Rect(x, y, self.w, self.h), self._totals, self.story.framework,
-                              self._ctx)
+            _chart.draw_chart(cv.surface, pygame.Rect(x, y, self.w, self.h), self.rows, self.framework, self._ctx)
         except Exception as exc:  # noqa: BLE001
             _warn_once("chart-draw", f"chart cannot be drawn ({exc})")
             pygame.draw.rect(cv.surface, cv.look.colour("placeholder"), (x, y, self.w, self.h))
+
+
+def story_rows(story: Any) -> list[tuple[str, str, int]]:
+    """The debrief chart's rows: `scores_shown`, with each standard's short title in the framework played."""
+    framework = story.framework
+    rows = []
+    for sid, score in scores_shown(story).items():
+        std = framework.get(sid)
+        rows.append((sid, std.short if std else sid, int(score)))
+    return rows
 
 
 def scores_shown(story: Any) -> dict[str, int]:

@@ -6,7 +6,7 @@ from __future__ import annotations
 from game.engine import wording
 
 from ..blocks import Beside, Block, Button, Panel, Stack, Text
-from ..embeds import ChartBlock, chart_words
+from ..embeds import ChartBlock, chart_words, story_rows
 from ..intents import Confirm, Push, Restart, ToTitle
 from ..look import Look
 from ..page import Page, PageScreen
@@ -52,7 +52,7 @@ class DebriefScreen(PageScreen):
                                  Panel(Stack([Text(rc.summary), Text(facts, "small", "muted") if facts else None,
                                               Text(f"Source: {rc.source}", "small", "muted") if rc.source else None],
                                              gap=0.4), bg="surface", border="border", pad=0.9)))
-        parts.append(section("Your standards", ChartBlock(story)))
+        parts.append(section("Your standards", ChartBlock(story_rows(story), story.framework)))
         steps = story.state.steps
         path: list[Block] = []
         if not steps:

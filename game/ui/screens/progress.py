@@ -10,12 +10,10 @@ from __future__ import annotations
 
 from typing import Any
 
-import pygame
-
 from game.engine import wording
 
-from ..blocks import Block, Button, Canvas, Flow, Panel, Stack, Text
-from ..embeds import card_context
+from ..blocks import Block, Button, Flow, Panel, Stack, Text
+from ..embeds import ChartBlock
 from ..intents import ClearRecords, Confirm, ExportCpd, ExportRecords, Pop, Push, SendNow
 from ..look import Look
 from ..page import Page, PageScreen
@@ -37,38 +35,6 @@ def duration_words(seconds: float) -> str:
     if minutes or not hours:
         parts.append(wording.plural(minutes, "minute"))
     return " ".join(parts)
-
-
-class TotalsChart(Block):
-    """Per-standard totals drawn by the debrief's chart (game/ui/chart.py); its words when it cannot be.
-    `rows` are (standard id, short title, total), already in the framework's order."""
-
-    def __init__(self, rows: list[tuple[str, str, int]]):
-        super().__init__()
-        self.rows = rows
-        self._fallback: Block | None = None
-
-    def layout(self, look: Look, width: int) -> None:
-        from .. import chart
-
-        self.w, self._fallback = width, None
-        try:
-            self._ctx = card_context(look)
-            self.h = chart.measure_chart(self.rows, width, self._ctx)
-            return
-        except Exception:  # noqa: BLE001 - the words say the same
-            self._fallback = Text(chart.chart_alt_text(self.rows))
-        self._fallback.layout(look, width)
-        self.kids = [(self._fallback, 0, 0)]
-        self.h = self._fallback.h
-
-    def paint(self, cv: Canvas, x: int, y: int) -> None:
-        from .. import chart
-
-        if self._fallback is not None:
-            super().paint(cv, x, y)
-            return
-        chart.draw_chart(cv.surface, pygame.Rect(x, y, self.w, self.h), self.rows, None, self._ctx)
 
 
 def tendency(t: Any) -> str:
@@ -149,7 +115,7 @@ class ProgressScreen(PageScreen):
             plays = max((t.plays for t in fw.standards), default=0)
             charts.append(Stack([
                 Text(f"Scored against {fw.title}: {wording.plural(plays, 'playthrough')}", "label", "heading"),
-                TotalsChart([(t.standard, t.short, t.total) for t in fw.standards]),
+                ChartBlock([(t.standard, t.short, t.total) for t in fw.standards]),
                 *(Text(tendency(t), "small", "text") for t in fw.standards)], gap=0.4))
         tools = Flow([
             Button("Export as CSV", ExportRecords("csv"), "export-csv", full=False),
