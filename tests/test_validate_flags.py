@@ -197,3 +197,25 @@ def test_set_never_tested_and_cleared_never_set():
         """))
     assert [(d.code, d.hint) for d in diagnostics] == [
         ("CP309", "test it in a 'when:' or remove it"), ("CP323", "did you mean 'friend'?")]
+
+
+def test_a_broken_goto_is_the_one_error_not_every_test_of_a_flag_it_strands():
+    # the mistyped target strands 'b', where f is set on the way to the hub: the hub's test of f is not a
+    # second mistake (f is set later too, at 'late', so without the broken goto the test would be sound)
+    codes = found("""
+        a:
+          choices:
+            - {text: Go on, goto: bb, feedback: x}
+            - {text: Stay, goto: hub, feedback: x}
+        b:
+          choices:
+            - {text: Set, goto: hub, feedback: x, set_flags: [f]}
+        hub:
+          choices:
+            - {text: With f, goto: end, feedback: x, when: {flag: f}}
+            - {text: Always, goto: late, feedback: x}
+        late:
+          choices:
+            - {text: Again, goto: end, feedback: x, set_flags: [f]}
+        """)
+    assert codes == ["CP302"]

@@ -486,7 +486,9 @@ class _Checks:
                     if found is not None:
                         message, at, hint = found
                         self.emit("CP330", message, at, hint)
-        if flag_tests:
+        # Root cause first: while a target is broken (CP302), the ways to a node are not the ones the author
+        # meant, and a flag set on a node it strands would be reported at every later test of that flag.
+        if flag_tests and not self.broken:
             self.check_flags_set_before(flag_tests)
 
     def check_flags_set_before(self, tests: list[tuple[str, str, tuple]]) -> None:
