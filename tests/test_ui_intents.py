@@ -4,11 +4,11 @@ routed to the view whose window they carry."""
 
 from __future__ import annotations
 
-import dataclasses
 import inspect
 import threading
 import typing
 
+from game.frozen import Frozen
 from game.ui import intents
 from game.ui.app import HANDLERS, POSTED_PER_FRAME
 from game.ui.intents import Choose, Intent, Pop, Push
@@ -20,7 +20,7 @@ from tests.ui_support import make_app, start
 
 def test_every_intent_is_in_the_union_and_has_a_handler():
     defined = {cls for _, cls in inspect.getmembers(intents, inspect.isclass)
-               if cls.__module__ == intents.__name__ and dataclasses.is_dataclass(cls)}
+               if cls.__module__ == intents.__name__ and issubclass(cls, Frozen)}
     union = set(typing.get_args(Intent))
     assert defined == union
     assert set(HANDLERS) == union
