@@ -13,6 +13,7 @@ builds the learner's record (game/records/playthrough.py) and tells its observer
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 import uuid
 from collections.abc import Callable
@@ -122,7 +123,7 @@ class PlaySession:
         elif self._already_recorded(stamp.id):
             # A save from before an ending already recorded (a named slot loaded again): playing on from it
             # is another way through, so it becomes a playthrough of its own, sharing the start and the time.
-            state.playthrough = stamp.model_copy(update={"id": str(uuid.uuid4())})
+            state.playthrough = dataclasses.replace(stamp, id=str(uuid.uuid4()))
             self._tell("started", self)
 
     def _already_recorded(self, playthrough_id: str) -> bool:

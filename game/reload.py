@@ -7,6 +7,9 @@ choices made after it are undone), and are told so. No pygame: the desktop app d
 
 from __future__ import annotations
 
+import copy
+import dataclasses
+
 from game.engine.model import Scenario
 from game.engine.state import PlayState, StartedAt
 from game.engine.story import Story
@@ -19,7 +22,7 @@ class ReloadError(ValueError):
 def carry_over(story: Story, scenario: Scenario) -> tuple[Story, list[str]]:
     """`story` (on the old version) as a Story on `scenario`, and notices for the player. Raises ReloadError."""
     state0 = story.state
-    state: PlayState | None = state0.model_copy(deep=True)
+    state: PlayState | None = copy.deepcopy(state0)
     place = state.ending if state.ending is not None else state.node
     still_there = place in (scenario.endings if state.ending is not None else scenario.nodes)
     notices: list[str] = []
@@ -77,5 +80,5 @@ def _as_on_arrival(story: Story, state: PlayState, index: int) -> PlayState:
             flags.difference_update(choices[step.choice].clear_flags)
         for sid, delta in step.scores.items():
             scores[sid] = scores.get(sid, 0) + delta
-    return state.model_copy(update={"node": state.visited[index], "ending": None, "flags": sorted(flags),
-                                     "scores": scores, "visited": state.visited[:index + 1], "steps": steps})
+    return dataclasses.replace(state, node=state.visited[index], ending=None, flags=sorted(flags), scores=scores,
+                               visited=state.visited[:index + 1], steps=steps)

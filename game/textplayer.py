@@ -14,7 +14,7 @@ import sys
 from pathlib import Path
 
 from . import paths
-from .engine import library, wording
+from .engine import library, shape, wording
 from .engine.controls import escape
 from .engine.diagnostics import format_text
 from .engine.loader import Loaded
@@ -139,7 +139,7 @@ def summary(story: Story) -> dict:
         "choices": [step.number for step in story.state.steps],
     }
     if story.partway is not None:  # only then, so a whole run's line is as it always was
-        out["started_at"] = story.partway.model_dump(mode="json")
+        out["started_at"] = shape.to_data(story.partway)
     return out
 
 

@@ -3,6 +3,7 @@ times, kept through a save and resume; the record made at the ending; observers 
 
 from __future__ import annotations
 
+import copy
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -91,7 +92,7 @@ def test_a_playthrough_saved_and_resumed_keeps_its_id_start_and_choice_times(tmp
     with SaveStore.open(tmp_path / "saves.sqlite3") as store:
         first = PlaySession.start(loaded(), TINY, store, clock=Ticking(T0, 60))
         first.choose(2)
-        stamp = first.story.state.playthrough.model_copy()
+        stamp = copy.copy(first.story.state.playthrough)
         chosen_at = first.story.state.steps[0].at
         story, _ = resume(store.autosave_of("tiny") and store.load(store.autosave_of("tiny")), loaded())
         later = Ticking(T0 + timedelta(days=2), 5)  # the days between sittings are not time played

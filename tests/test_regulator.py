@@ -2,6 +2,8 @@
 $Regulator, $$) in every text the player sees, and regulator-level endings in the played regulator's words,
 with lengths it allows."""
 
+import dataclasses
+
 import pytest
 
 from game.engine import reference, tokens
@@ -247,7 +249,7 @@ def test_a_sanction_set_in_years_must_have_whole_year_lengths():
 
     swe = reference.framework("swe-2019")
     rungs = dict(swe.sanctions.rungs)
-    rungs["caution_order"] = rungs["caution_order"].model_copy(update={"allowed_months": [12, 18]})
-    broken = swe.model_copy(update={"sanctions": swe.sanctions.model_copy(update={"rungs": rungs})})
+    rungs["caution_order"] = dataclasses.replace(rungs["caution_order"], allowed_months=[12, 18])
+    broken = dataclasses.replace(swe, sanctions=dataclasses.replace(swe.sanctions, rungs=rungs))
     where, message = _check_sanctions(broken)
     assert where == ("sanctions", "rungs", "caution_order") and "whole years" in message

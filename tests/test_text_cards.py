@@ -1,12 +1,13 @@
 """How the terminal player words a post's audience: the author's label alone, or with the kind of group."""
 
+from game.engine import shape
 from game.engine.model import PostCard
 from game.engine.wording.cards import post
 
 
 def audience_line(**card) -> str:
     data = {"type": "post", "platform": "facebook", "author": {"name": "Kerry"}, "text": "x", **card}
-    return next(line for line in post(PostCard.model_validate(data)) if line.startswith("Who can see it"))
+    return next(line for line in post(shape.build(PostCard, data)) if line.startswith("Who can see it"))
 
 
 def test_a_label_replaces_the_generic_wording():

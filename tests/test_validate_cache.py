@@ -94,7 +94,7 @@ def test_the_key_follows_the_checker_and_the_data(saves, draft, monkeypatch, tmp
 def test_a_hit_does_not_import_the_scenario_model(saves, draft):
     env = {**os.environ, "CROSSING_PATHS_SAVES": str(saves)}
     script = ("import sys, main; code = main.main(['validate', sys.argv[1]]); "
-              "print('MODEL' if 'pydantic' in sys.modules else 'LIGHT'); sys.exit(code)")
+              "print('MODEL' if 'game.engine.model' in sys.modules else 'LIGHT'); sys.exit(code)")
     runs = [subprocess.run([sys.executable, "-c", script, str(draft)], cwd=ROOT, env=env, capture_output=True,
                            text=True, timeout=60) for _ in range(2)]
     assert runs[0].stdout.strip().endswith("MODEL")

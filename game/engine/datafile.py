@@ -3,9 +3,9 @@ ladder, card styles): YAML through the safe reader, then typed, and any mistake 
 names the file, line and column. These files ship with the game, so a mistake in one is a bug to report, not
 a player's problem; the message says exactly where it is.
 
-`table()` turns a mapping of entries into frozen dataclasses by their field types (no pydantic: the title
-screen reads themes and profiles before anything else, and start-up time is felt); `validated()` is for
-the files whose shape is a pydantic model.
+`table()` turns a mapping of entries into frozen dataclasses by their field types (the title screen reads
+themes and profiles before anything else, and start-up time is felt); `validated()` is for the files whose
+shape is a record of shape.py (read without pydantic when they are right, explained by it when not).
 """
 
 from __future__ import annotations
@@ -16,6 +16,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any, TypeVar
 
+from . import shape
 from .yamlsafe import Document, read_file
 
 T = TypeVar("T")
@@ -103,16 +104,14 @@ def _path_to(entry: dict, inner: dict) -> tuple:
 
 
 def validated(path: Path, model: type[T], check: Callable[[T], tuple[tuple, str] | None] | None = None) -> T:
-    """A file whose shape is a pydantic model; its first error is raised with its line and column.
+    """A file whose shape is a record (shape.py); its first error is raised with its line and column.
     `check` looks past the shape (a rung that must be on the ladder): it returns (where, message) for the
     first problem, or None."""
-    from pydantic import ValidationError  # only these files need pydantic; themes and profiles must not wait
-
     doc = read(path)
     try:
-        value = model.model_validate(doc.data)  # type: ignore[attr-defined]
-    except ValidationError as exc:
-        first = exc.errors()[0]
+        value = shape.build(model, doc.data)
+    except shape.Invalid as exc:
+        first = exc.errors[0]
         loc = tuple(first["loc"])
         where = ".".join(str(p) for p in loc) or "the file"
         raise fail(doc, loc, f"{where}: {first['msg']}") from None

@@ -2,20 +2,20 @@
 
 from __future__ import annotations
 
+import dataclasses
 import difflib
 import gc
 import hashlib
 import json
 import re
+import typing
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 
-from pydantic import BaseModel, ValidationError
-
-from . import model, tokens
+from . import model, shape, tokens
 from .diagnostics import Diagnostic, sort_key
 from .text_check import check_controls, check_prose, may_hold_controls, may_hold_prose_issues
 from .yamlsafe import NOWHERE, Positions, decode, read_file_bytes, read_text
@@ -67,29 +67,28 @@ class Loaded:
         return self.positions.locate(self.raw, path, at_key) if self.raw is not None else (0, 0)
 
 
-def _field_names(cls: type[BaseModel]) -> set[str]:
-    return {f.alias or name for name, f in cls.model_fields.items()}
+def _field_names(cls: type) -> set[str]:
+    return {f.metadata.get("alias", f.name) for f in dataclasses.fields(cls)}
 
 
-def _all_models() -> list[type[BaseModel]]:
-    return [v for v in vars(model).values()
-            if isinstance(v, type) and issubclass(v, model.Strict) and v is not model.Strict]
+def _all_models() -> list[type]:
+    return [v for v in vars(model).values() if dataclasses.is_dataclass(v) and v.__module__ == model.__name__]
 
 
-def _model_under(loc: tuple) -> type[BaseModel] | None:
+def _model_under(loc: tuple) -> type | None:
     """The model a field named like the key holding this mapping (loc[-2]) takes, if exactly one does."""
     if len(loc) < 2:
         return None
     holder = str(loc[-2])
-    found = {inner for m in _all_models() for name, f in m.model_fields.items() if (f.alias or name) == holder
-             for inner in _models_in(f.annotation)}
+    found = {inner for m in _all_models() for f in dataclasses.fields(m) if f.metadata.get("alias", f.name) == holder
+             for inner in _models_in(typing.get_type_hints(m, include_extras=True)[f.name])}
     return found.pop() if len(found) == 1 else None
 
 
-def _models_in(annotation: object) -> list[type[BaseModel]]:
-    if isinstance(annotation, type) and issubclass(annotation, model.Strict):
+def _models_in(annotation: object) -> list[type]:
+    if dataclasses.is_dataclass(annotation):
         return [annotation]
-    return [m for arg in getattr(annotation, "__args__", ()) for m in _models_in(arg)]
+    return [m for arg in typing.get_args(annotation) for m in _models_in(arg)]
 
 
 def _path_text(raw: object, loc: tuple, tail: bool = True) -> str:
@@ -326,14 +325,14 @@ def load_text(file: str, text: str) -> Loaded:
         if may_hold_prose_issues(text):  # CP336-CP338, likewise
             diagnostics.extend(check_prose(file, doc.data, doc.positions))
         try:
-            scenario = model.Scenario.model_validate(doc.data)
-        except ValidationError as exc:
-            errors = _merge_misspellings(exc.errors(include_url=False))
+            scenario = shape.build(model.Scenario, doc.data)
+        except shape.Invalid as exc:
+            errors = _merge_misspellings(exc.errors)
             diagnostics.extend(_schema_diagnostic(file, doc.data, doc.positions, e) for e in errors)
             diagnostics.sort(key=sort_key)
             return Loaded(file, None, diagnostics, doc.data, doc.positions)
     # where the tokens are, for tokens.render_scenario ("# yaml-language-server: $schema=…" is no token)
-    scenario._token_paths = tokens.token_paths(doc.data) if _NO_TOKEN.search(text) else ()
+    object.__setattr__(scenario, "_token_paths", tokens.token_paths(doc.data) if _NO_TOKEN.search(text) else ())
     return Loaded(file, scenario, diagnostics, doc.data, doc.positions)
 
 

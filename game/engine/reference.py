@@ -2,33 +2,32 @@
 
 from __future__ import annotations
 
+import dataclasses
 from functools import cache
 from pathlib import Path
-
-from pydantic import BaseModel, ConfigDict, Field
+from typing import Annotated, TypeVar
 
 from game import paths
 
 from . import datafile
 from .regulator import Regulator, Sanction, Sanctions, rendered
+from .shape import Rule, key, record
 from .wording import plural
 
 DATA = paths.DATA
+T = TypeVar("T")
 
 
-class _Data(BaseModel):
-    # built on first use: most commands read one framework and the ladder, and import time is start-up time
-    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
-
-
-class Standard(_Data):
+@record
+class Standard:
     id: str
     short: str
     title: str
     paraphrased: bool = False
 
 
-class Framework(_Data):
+@record
+class Framework:
     id: str
     title: str
     regulator: Regulator
@@ -44,9 +43,10 @@ class Framework(_Data):
         return [s.id for s in self.standards]
 
 
-class Outcome(_Data):
+@record
+class Outcome:
     id: str
-    severity: int = Field(ge=0)
+    severity: Annotated[int, Rule(ge=0)]
     title: str
     by: str
     summary: str
@@ -65,7 +65,8 @@ class Outcome(_Data):
         return f"{self.title} — {plural(months, 'month')}"
 
 
-class Ladder(_Data):
+@record
+class Ladder:
     outcomes: list[Outcome]
 
     def get(self, outcome_id: str) -> Outcome | None:
@@ -97,17 +98,18 @@ class Ladder(_Data):
     def _as(rung: Outcome, sanction: Sanction, framework: Framework) -> Outcome:
         low = sanction.min_months or min(sanction.allowed_months, default=None)
         high = sanction.max_months or max(sanction.allowed_months, default=None)
-        return rung.model_copy(update={"title": rendered(sanction.title, framework.regulator),
-                                       "summary": rendered(sanction.summary, framework.regulator),
-                                       "by": framework.regulator.sentence_name,
-                                       "min_months": low, "max_months": high, "in_years": sanction.in_years})
+        return dataclasses.replace(rung, title=rendered(sanction.title, framework.regulator),
+                                   summary=rendered(sanction.summary, framework.regulator),
+                                   by=framework.regulator.sentence_name,
+                                   min_months=low, max_months=high, in_years=sanction.in_years)
 
 
-class Mapping(_Data):
+@record
+class Mapping:
     """How scores written against one framework count against another."""
 
-    source: str = Field(alias="from")
-    target: str = Field(alias="to")
+    source: str = key(alias="from")
+    target: str = key(alias="to")
     basis: str
     standards: dict[str, list[str]]
 
@@ -119,11 +121,12 @@ class Mapping(_Data):
         return out
 
 
-class Mappings(_Data):
+@record
+class Mappings:
     mappings: list[Mapping]
 
 
-def _load(path: Path, model: type[_Data]) -> _Data:
+def _load(path: Path, model: type[T]) -> T:
     return datafile.validated(path, model)
 
 

@@ -16,22 +16,20 @@ regulator's sanction by these rules (docs/authoring.md, "The regulator and its s
 
 from __future__ import annotations
 
-from pydantic import BaseModel, ConfigDict, Field
+from typing import Annotated
 
+from .shape import Rule, key, record
 from .tokens import render, words_for
 
 
-class _Data(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
-
-
-class Regulator(_Data):
-    name: str = Field(description="The full name: 'Health and Care Professions Council'.")
-    short: str = Field(description="The short name: 'HCPC'.")
-    prose: str = Field(description="How a sentence names it mid-sentence: 'the HCPC'. $regulator renders to it.")
-    regulated: str = Field(description="When it regulates or regulated social workers, as a verb phrase in the right tense.")
-    since: str | None = Field(default=None, description="First day, YYYY-MM-DD (None: before the game's period).")
-    until: str | None = Field(default=None, description="Last day, YYYY-MM-DD (None: still does).")
+@record
+class Regulator:
+    name: str = key(description="The full name: 'Health and Care Professions Council'.")
+    short: str = key(description="The short name: 'HCPC'.")
+    prose: str = key(description="How a sentence names it mid-sentence: 'the HCPC'. $regulator renders to it.")
+    regulated: str = key(description="When it regulates or regulated social workers, as a verb phrase in the right tense.")
+    since: str | None = key(default=None, description="First day, YYYY-MM-DD (None: before the game's period).")
+    until: str | None = key(default=None, description="Last day, YYYY-MM-DD (None: still does).")
 
     @property
     def words(self) -> dict[str, str]:
@@ -42,13 +40,14 @@ class Regulator(_Data):
         return self.words["Regulator"]
 
 
-class Sanction(_Data):
+@record
+class Sanction:
     title: str
     summary: str
-    min_months: int | None = Field(default=None, ge=1)
-    max_months: int | None = Field(default=None, ge=1)
-    allowed_months: list[int] = Field(default_factory=list, description="Only these lengths, e.g. [12, 36, 60].")
-    in_years: bool = Field(default=False, description=(
+    min_months: Annotated[int, Rule(ge=1)] | None = None
+    max_months: Annotated[int, Rule(ge=1)] | None = None
+    allowed_months: list[int] = key(default_factory=list, description="Only these lengths, e.g. [12, 36, 60].")
+    in_years: bool = key(default=False, description=(
         "The regulator sets this sanction in years (Social Work England's warnings: 1, 3 or 5 years), so a "
         "whole number of years is named in years, 12 months too: 'Warning — 1 year'. Otherwise only two "
         "years and more are, and 12 months stays as the regulator words it: a '12-month conditions order'."))
@@ -81,16 +80,18 @@ class Sanction(_Data):
         return f"up to {self.max_months} months" if self.max_months else "no set length"
 
 
-class Agreed(_Data):
+@record
+class Agreed:
     """An outcome agreed with the regulator without a (contested) hearing."""
 
-    label: str = Field(description="Its name: 'accepted outcome', 'consent order'.")
-    words: str = Field(description="What that means, for the debrief.")
+    label: str = key(description="Its name: 'accepted outcome', 'consent order'.")
+    words: str = key(description="What that means, for the debrief.")
 
 
-class Sanctions(_Data):
+@record
+class Sanctions:
     agreed: Agreed
-    rungs: dict[str, Sanction] = Field(min_length=1, description="By rung id of game/data/outcomes.yaml.")
+    rungs: dict[str, Sanction] = key(min_length=1, description="By rung id of game/data/outcomes.yaml.")
 
 
 def rendered(text: str, regulator: Regulator) -> str:

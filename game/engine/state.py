@@ -7,8 +7,10 @@ history can still be read if the scenario file later changes).
 from __future__ import annotations
 
 from datetime import datetime
+from typing import Annotated
 
-from pydantic import BaseModel, ConfigDict, Field
+from . import shape
+from .shape import Rule, key, record
 
 # Version log:
 #   1 - first format.
@@ -19,60 +21,56 @@ STATE_FORMAT = 3
 MIN_COMPATIBLE_STATE_FORMAT = 1
 
 
-class Step(BaseModel):
+@record(frozen=False)
+class Step:
     """One decision: where it was made, which choice, what it was worth and what the player was told."""
 
-    model_config = ConfigDict(extra="forbid")
-
     node: str
-    choice: int = Field(ge=0, description="Index into the node's full list of choices.")
-    number: int = Field(ge=1, description="The 1-based number the player saw (among visible choices).")
-    offered: list[int] = Field(default_factory=list, description="Indices of the choices that were visible.")
+    choice: Annotated[int, Rule(ge=0)] = key(description="Index into the node's full list of choices.")
+    number: Annotated[int, Rule(ge=1)] = key(description="The 1-based number the player saw (among visible choices).")
+    offered: list[int] = key(default_factory=list, description="Indices of the choices that were visible.")
     text: str
     feedback: str
-    scores: dict[str, int] = Field(default_factory=dict)
-    at: datetime | None = Field(default=None, description="When it was chosen (UTC); None in older saves.")
+    scores: dict[str, int] = key(default_factory=dict)
+    at: datetime | None = key(default=None, description="When it was chosen (UTC); None in older saves.")
 
 
-class Stamp(BaseModel):
+@record(frozen=False)
+class Stamp:
     """A playthrough's identity and clock for the learner's records. The engine keeps no clock: the play session
     (game/play.py) sets this, so a playthrough saved and resumed keeps its id and start."""
 
-    model_config = ConfigDict(extra="forbid")
-
-    id: str = Field(description="A random UUID, as text: the playthrough's id in records, exports and xAPI.")
-    started: datetime = Field(description="When the playthrough started (UTC).")
-    played_s: float = Field(default=0.0, ge=0, description="Seconds played so far, over every sitting.")
+    id: str = key(description="A random UUID, as text: the playthrough's id in records, exports and xAPI.")
+    started: datetime = key(description="When the playthrough started (UTC).")
+    played_s: Annotated[float, Rule(ge=0)] = key(default=0.0, description="Seconds played so far, over every sitting.")
 
 
-class StartedAt(BaseModel):
+@record(frozen=False)
+class StartedAt:
     """Where a part-way run began (`--from NODE --flags … --scores …`): kept so that its debrief, and a save of it,
     never pass its scores and outcome off as a whole playthrough's."""
 
-    model_config = ConfigDict(extra="forbid")
-
     node: str
-    flags: list[str] = Field(default_factory=list)
-    scores: dict[str, int] = Field(default_factory=dict)
+    flags: list[str] = key(default_factory=list)
+    scores: dict[str, int] = key(default_factory=dict)
 
 
-class PlayState(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-
+@record(frozen=False)
+class PlayState:
     format: int = STATE_FORMAT
     scenario: str
-    framework: str | None = Field(default=None, description="The framework scored against; None = the scenario's own.")
-    node: str | None = Field(description="The node being shown; None once an ending is reached.")
+    framework: str | None = key(default=None, description="The framework scored against; None = the scenario's own.")
+    node: str | None = key(description="The node being shown; None once an ending is reached.")
     ending: str | None = None
-    flags: list[str] = Field(default_factory=list)
-    scores: dict[str, int] = Field(default_factory=dict)
-    visited: list[str] = Field(default_factory=list, description="Every node shown, in order.")
-    steps: list[Step] = Field(default_factory=list)
-    started_at: StartedAt | None = Field(default=None, description="Set when the run started part-way.")
-    playthrough: Stamp | None = Field(default=None, description="Set by the play session (format 3).")
+    flags: list[str] = key(default_factory=list)
+    scores: dict[str, int] = key(default_factory=dict)
+    visited: list[str] = key(default_factory=list, description="Every node shown, in order.")
+    steps: list[Step] = key(default_factory=list)
+    started_at: StartedAt | None = key(default=None, description="Set when the run started part-way.")
+    playthrough: Stamp | None = key(default=None, description="Set by the play session (format 3).")
 
     def to_dict(self) -> dict:
-        return self.model_dump(mode="json")
+        return shape.to_data(self)  # type: ignore[return-value]
 
     @classmethod
     def from_dict(cls, data: object) -> PlayState:
@@ -84,9 +82,9 @@ class PlayState(BaseModel):
             raise StateError(f"the saved state has format {version!r}; this version of the game reads "
                              f"{MIN_COMPATIBLE_STATE_FORMAT} to {STATE_FORMAT}")
         try:
-            return cls.model_validate(data)
-        except ValueError as exc:
-            first = exc.errors()[0] if hasattr(exc, "errors") else {"loc": (), "msg": str(exc)}
+            return shape.build(cls, data)
+        except shape.Invalid as exc:
+            first = exc.errors[0]
             where = ".".join(str(p) for p in first["loc"])
             raise StateError(f"the saved state is damaged ({where}: {first['msg']})") from None
 

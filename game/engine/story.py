@@ -14,6 +14,8 @@ Every client (desktop UI, terminal player, snapshot, tests) drives the same obje
 
 from __future__ import annotations
 
+import copy
+import dataclasses
 import random
 from dataclasses import dataclass
 
@@ -176,7 +178,7 @@ class Story:
         self.state.flags = sorted(set(start.flags))
         for sid, value in start.scores.items():
             self.state.scores[sid] = value
-        self.state.started_at = start.model_copy(deep=True)
+        self.state.started_at = copy.deepcopy(start)
         self._enter(start.node)
 
     @property
@@ -263,7 +265,7 @@ class Story:
         regulator = self.framework.regulator
         agreed = self.framework.sanctions.agreed if e.agreed else None
         if agreed is not None:
-            agreed = agreed.model_copy(update={"words": rendered(agreed.words, regulator)})
+            agreed = dataclasses.replace(agreed, words=rendered(agreed.words, regulator))
         return EndingView(ending_id, e.title, e.text, outcome, sanction.months_played(e.months), e.debrief,
                           regulator, agreed, self.ladder)
 

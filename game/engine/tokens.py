@@ -11,10 +11,9 @@ terminal, group session, phones, exports) reads the same filled-in text without 
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Mapping
-
-from pydantic import BaseModel
 
 TOKEN = re.compile(r"\$(\$|[A-Za-z_][A-Za-z0-9_]*)")
 NAMES = ("regulator", "Regulator")
@@ -47,17 +46,18 @@ def render_model(value: object, words: Mapping[str, str]) -> object:
     returned as they are (the same objects), so a scenario without tokens costs one walk and no copies."""
     if isinstance(value, str):
         return render(value, words)
-    if isinstance(value, BaseModel):
+    if dataclasses.is_dataclass(value):
         changes = {}
-        for name in type(value).model_fields:
+        for field in dataclasses.fields(value):
+            name = field.name
             if name in _NOT_PROSE:
                 continue
             old = getattr(value, name)
             new = render_model(old, words)
             if new is not old:
                 changes[name] = new
-        # model_copy skips validation: the new strings are prose of the same kind, already checked
-        return value.model_copy(update=changes) if changes else value
+        # no new check: the new strings are prose of the same kind, already checked
+        return dataclasses.replace(value, **changes) if changes else value
     if isinstance(value, list):
         new_list = [render_model(v, words) for v in value]
         return new_list if any(a is not b for a, b in zip(new_list, value, strict=True)) else value
@@ -95,7 +95,7 @@ def token_paths(raw: object) -> tuple[tuple, ...]:
 def _apply(value: object, trie: dict | None, words: Mapping[str, str]) -> object:
     if trie is None:
         return render_model(value, words)
-    if isinstance(value, BaseModel):
+    if dataclasses.is_dataclass(value):
         changes = {}
         names = _field_names(type(value))
         for key, branch in trie.items():
@@ -106,7 +106,7 @@ def _apply(value: object, trie: dict | None, words: Mapping[str, str]) -> object
             new = _apply(old, branch, words)
             if new is not old:
                 changes[name] = new
-        return value.model_copy(update=changes) if changes else value
+        return dataclasses.replace(value, **changes) if changes else value
     if isinstance(value, list):
         new_list = list(value)
         for index, branch in trie.items():
@@ -130,9 +130,8 @@ def _field_names(cls: type) -> dict[str, str]:
     """A model's fields by the key a file writes ('from' for `sender`), and by name."""
     if cls not in _FIELDS:
         names = {}
-        for name, field in cls.model_fields.items():
-            names[name] = name
-            if field.alias:
-                names[field.alias] = name
+        for field in dataclasses.fields(cls):
+            names[field.name] = field.name
+            names[field.metadata.get("alias", field.name)] = field.name
         _FIELDS[cls] = names
     return _FIELDS[cls]

@@ -9,6 +9,8 @@ then likes and the caption), article (blog: a byline, the body as an article, a 
 
 from __future__ import annotations
 
+import dataclasses
+
 import pygame
 
 from game.engine import wording
@@ -289,7 +291,7 @@ def _article(sh: Sheet, card: PostCard, y: int, ctx) -> int:
             y += sh.text([sh.run(card.image.alt, sh.type.small, pal.muted)], x, y, w, pal.surface, 1.3)
         y += pad
     if card.reactions or card.shares:
-        y = _stats(sh, card.model_copy(update={"comments": []}), x, y, w, pal.surface) + sh.gap
+        y = _stats(sh, dataclasses.replace(card, comments=[]), x, y, w, pal.surface) + sh.gap
     if not card.comments:
         return y + pad
     y += sh.rule(x, y, w) + pad

@@ -3,6 +3,8 @@ per-standard chart, the path taken with each choice's feedback, and the question
 
 from __future__ import annotations
 
+import dataclasses
+
 from game.engine import wording
 
 from ..blocks import Beside, Block, Button, Panel, Stack, Text
@@ -111,7 +113,7 @@ class DebriefScreen(PageScreen):
 def _reference(ref) -> Block:
     """One source: its title and author in bold, then the note and the address, so that a list of several
     reads as a list rather than one run of paragraphs."""
-    head = wording.reference(ref.model_copy(update={"note": None, "url": None}))
+    head = wording.reference(dataclasses.replace(ref, note=None, url=None))
     more = " ".join(ref.note.split()) if ref.note else ""
     return Stack([Text(head, "body", "heading", bold=True), Text(more) if more else None,
                   Text(ref.url, "small", "muted") if ref.url else None], gap=0.2)

@@ -1,0 +1,408 @@
+"""Typed, frozen records from plain data (YAML or JSON), without paying for pydantic on every start.
+
+The scenario model, the play state and the shipped reference data are declared once, as dataclasses made by
+`record()`, with their constraints in the annotations (`Rule`, `Tagged`, `Keyed`) and field options
+(`alias`, `min_length`, `description`) in `field(metadata=…)`. Two readers understand that one declaration:
+
+- `build()` reads good data: one pass in plain Python that builds the records, and gives up (`Mismatch`) at
+  the first thing it is not certain pydantic would accept in exactly the same way. No pydantic import.
+- `pydantic` reads everything else: the records are ordinary dataclasses with `__pydantic_config__`, and
+  the markers below say what they mean to pydantic (`__get_pydantic_core_schema__`), so a pydantic
+  `TypeAdapter` validates the same declaration, reports every problem with its location (the loader turns
+  those into CP2xx diagnostics) and writes the JSON Schema (docs/scenario.schema.json).
+
+Why: importing pydantic and building the scenario's validator took about 0.3 s of every start that read a
+scenario (the terminal player's first scene, `validate`), more than the whole start-up budget. Scenarios
+people play are almost always valid, so the fast reader answers them, and pydantic is only imported to
+explain a mistake. `build()` falls back to pydantic whenever the fast reader declines, so what is accepted,
+and the records built, are pydantic's by construction; tests/test_shape.py checks the two agree on every
+shipped file and on generated and mutated ones.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import dataclasses
+import datetime as _dt
+import re
+import types
+import typing
+from collections.abc import Callable
+from typing import Any, TypeVar
+
+T = TypeVar("T")
+
+# `extra`: a misspelt key is an error, never silently ignored; `populate_by_name`: a field with an alias
+# ('from') may also be written by its name ('sender').
+CONFIG = {"extra": "forbid", "populate_by_name": True}
+
+
+def record(cls: type[T] | None = None, *, frozen: bool = True) -> Any:
+    """A keyword-only dataclass that pydantic validates with unknown keys forbidden; frozen unless asked
+    (a scenario must not change while it is played; the play state does)."""
+
+    def make(target: type[T]) -> type[T]:
+        target.__pydantic_config__ = CONFIG  # type: ignore[attr-defined]
+        return dataclasses.dataclass(frozen=frozen, kw_only=True)(target)
+
+    return make if cls is None else make(cls)
+
+
+def key(alias: str | None = None, description: str | None = None, min_length: int | None = None,
+        **options: Any) -> Any:
+    """A field with an alias (the key in the file), a description (for the schema) or a minimum number of
+    items; other options (`default`, `default_factory`) are dataclasses.field's."""
+    metadata = {name: value for name, value in
+                (("alias", alias), ("description", description), ("min_length", min_length)) if value is not None}
+    return dataclasses.field(metadata=metadata, **options)
+
+
+class Rule:
+    """Constraints on a text or a number: `Annotated[str, Rule(pattern=…, max_length=80)]`.
+
+    `numbers_as_text`: a number is read as its text (authors write `2: -1` for standard 2, which YAML reads
+    as the number 2)."""
+
+    __slots__ = ("_match", "description", "ge", "le", "max_length", "min_length", "numbers_as_text", "pattern")
+
+    def __init__(self, *, pattern: str | None = None, min_length: int | None = None, max_length: int | None = None,
+                 ge: int | None = None, le: int | None = None, numbers_as_text: bool = False,
+                 description: str | None = None):
+        self.pattern, self.min_length, self.max_length = pattern, min_length, max_length
+        self.ge, self.le, self.numbers_as_text, self.description = ge, le, numbers_as_text, description
+        self._match = re.compile(pattern).search if pattern else None
+
+    def _core(self) -> dict[str, Any]:
+        out = {name: getattr(self, name) for name in ("pattern", "min_length", "max_length", "ge", "le")
+               if getattr(self, name) is not None}
+        if self.numbers_as_text:
+            out["coerce_numbers_to_str"] = True
+        return out
+
+    def __get_pydantic_core_schema__(self, source: Any, handler: Any) -> Any:
+        schema = handler(source)
+        schema.update(self._core())
+        return schema
+
+    def __get_pydantic_json_schema__(self, core_schema: Any, handler: Any) -> Any:
+        out = handler(core_schema)
+        if self.description:
+            out["description"] = self.description
+        return out
+
+
+class Tagged:
+    """A union of records told apart by the value of one key: `Annotated[A | B, Tagged("type")]`."""
+
+    __slots__ = ("field",)
+
+    def __init__(self, field: str):
+        self.field = field
+
+    def __get_pydantic_core_schema__(self, source: Any, handler: Any) -> Any:
+        from pydantic import Discriminator
+
+        return handler.generate_schema(typing.Annotated[source, Discriminator(self.field)])
+
+
+class Keyed:
+    """A union of records told apart by which key they have (`{flag: x}`, `{all: […]}`): the first key of the
+    mapping that names one of them decides. `error` and `message` are what pydantic reports for a mapping
+    with none of the keys."""
+
+    __slots__ = ("by_key", "error", "message")
+
+    def __init__(self, by_key: dict[str, type], error: str, message: str):
+        self.by_key, self.error, self.message = by_key, error, message
+
+    def choose(self, value: object) -> str | None:
+        if isinstance(value, dict):
+            return next((k for k in value if k in self.by_key), None)
+        return next((k for k, cls in self.by_key.items() if type(value) is cls), None)
+
+    def __get_pydantic_core_schema__(self, source: Any, handler: Any) -> Any:
+        from pydantic import Discriminator, Tag
+
+        members = tuple(typing.Annotated[cls, Tag(k)] for k, cls in self.by_key.items())
+        union = typing.Union[members]  # noqa: UP007 - built from a tuple at run time
+        return handler.generate_schema(typing.Annotated[
+            union, Discriminator(self.choose, custom_error_type=self.error, custom_error_message=self.message)])
+
+
+# --- the fast reader -----------------------------------------------------------------------------------------
+
+class Mismatch(Exception):
+    """The fast reader is not certain: pydantic decides (and explains)."""
+
+
+class Invalid(ValueError):
+    """The data does not fit: `errors` are pydantic's, one dict per problem (type, loc, msg, input, ctx)."""
+
+    def __init__(self, errors: list[dict]):
+        super().__init__(f"{len(errors)} problem(s), first: {errors[0]['msg'] if errors else '?'}")
+        self.errors = errors
+
+
+Reader = Callable[[object], object]
+_readers: dict[object, Reader] = {}
+# ISO 8601 as this game writes times (to_data): anything else goes to pydantic, whose reading is the rule
+_OWN_TIME = re.compile(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d{1,6})?(Z|[+-]\d\d:\d\d)")
+
+
+def _fail() -> typing.NoReturn:
+    raise Mismatch
+
+
+def reader(kind: object) -> Reader:
+    """The fast reader of a type (made once per type, then kept)."""
+    found = _readers.get(kind)
+    if found is None:
+        # a recursive type (a condition holds conditions) meets itself while being made: it finds this
+        # stand-in, which calls the finished reader once there is one
+        made: list[Reader] = []
+        _readers[kind] = lambda v: made[0](v)
+        made.append(_make(kind, ()))
+        found = _readers[kind] = made[0]
+    return found
+
+
+def _make(kind: object, rules: tuple) -> Reader:
+    origin = typing.get_origin(kind)
+    if origin is typing.Annotated:
+        base, *extra = typing.get_args(kind)
+        return _make(base, rules + tuple(extra))
+    tagged = next((r for r in rules if isinstance(r, Tagged | Keyed)), None)
+    if tagged is not None:
+        return _tagged(kind, tagged)
+    rule = next((r for r in rules if isinstance(r, Rule)), None)
+    if dataclasses.is_dataclass(kind):
+        return _record(kind)
+    if kind is str:
+        return _text(rule)
+    if kind is int or kind is float:
+        return _number(kind, rule)
+    if kind is bool:
+        return lambda v: v if type(v) is bool else _fail()
+    if kind is type(None):
+        return lambda v: None if v is None else _fail()
+    if kind is Any:
+        return lambda v: v
+    if kind is _dt.datetime:
+        return lambda v: _dt.datetime.fromisoformat(v) if type(v) is str and _OWN_TIME.fullmatch(v) else _fail()
+    if origin is typing.Literal:
+        values = typing.get_args(kind)  # compared with their types: pydantic tells 1 from True
+
+        def literal(v: object) -> object:
+            if not any(type(v) is type(a) and v == a for a in values):
+                raise Mismatch
+            return v
+
+        return literal
+    if origin in (typing.Union, types.UnionType):
+        return _union(typing.get_args(kind))
+    if origin is list:
+        (item,) = typing.get_args(kind)
+        return _list(item)
+    if origin is dict:
+        return _mapping(*typing.get_args(kind))
+    raise TypeError(f"shape: no reader for {kind!r}")
+
+
+def _text(rule: Rule | None) -> Reader:
+    if rule is None:
+        return lambda v: v if type(v) is str else _fail()
+    low, high, match, numbers = rule.min_length or 0, rule.max_length, rule._match, rule.numbers_as_text
+
+    def read(v: object) -> str:
+        if type(v) is not str:
+            if numbers and type(v) is int:
+                v = str(v)
+            else:
+                raise Mismatch
+        if len(v) < low or (high is not None and len(v) > high):
+            raise Mismatch
+        # a newline at the end: Python's `$` would match before it and pydantic's would not
+        if match is not None and (not match(v) or v.endswith("\n")):
+            raise Mismatch
+        return v
+
+    return read
+
+
+def _number(kind: type, rule: Rule | None) -> Reader:
+    low = rule.ge if rule and rule.ge is not None else -float("inf")
+    high = rule.le if rule and rule.le is not None else float("inf")
+    # an int is a float too (pydantic converts it); True is neither, here: pydantic decides
+    types_read = (int,) if kind is int else (int, float)
+
+    def read(v: object) -> int | float:
+        # written so that NaN fails every bound, as it does in pydantic
+        if type(v) not in types_read or not low <= v <= high:
+            raise Mismatch
+        return kind(v)
+
+    return read
+
+
+def _union(members: tuple) -> Reader:
+    if type(None) in members:
+        rest = tuple(m for m in members if m is not type(None))
+        inner = reader(rest[0]) if len(rest) == 1 else _union(rest)
+        return lambda v: None if v is None else inner(v)
+    readers = [reader(m) for m in members]
+
+    def read(v: object) -> object:
+        # pydantic's "smart" union prefers an exact match: only take an answer that every member giving
+        # one agrees on, so the order of the members can never make the two readers differ
+        answers = []
+        for one in readers:
+            with contextlib.suppress(Mismatch):
+                answers.append(one(v))
+        if not answers or any(a != answers[0] or type(a) is not type(answers[0]) for a in answers):
+            raise Mismatch
+        return answers[0]
+
+    return read
+
+
+def _list(item: object) -> Reader:
+    one = reader(item)
+    return lambda v: [one(x) for x in v] if type(v) is list else _fail()
+
+
+def _mapping(key_kind: object, value_kind: object) -> Reader:
+    read_key, read_value = reader(key_kind), reader(value_kind)
+
+    def read(v: object) -> dict:
+        if type(v) is not dict:
+            raise Mismatch
+        out = {read_key(k): read_value(x) for k, x in v.items()}
+        if len(out) != len(v):  # two keys read as one (2 and '2'): pydantic would keep the last silently
+            raise Mismatch
+        return out
+
+    return read
+
+
+def _tagged(kind: object, marker: Tagged | Keyed) -> Reader:
+    if isinstance(marker, Keyed):
+        choose, by_tag = marker.choose, marker.by_key
+    else:
+        by_tag = {}
+        for member in typing.get_args(kind):
+            hints = typing.get_type_hints(member, include_extras=True)
+            for value in typing.get_args(hints[marker.field]):
+                by_tag[value] = member
+        name = marker.field
+
+        def choose(v: object) -> object:
+            return v.get(name) if type(v) is dict else None
+
+    read_as = {tag: reader(cls) for tag, cls in by_tag.items()}
+
+    def read(v: object) -> object:
+        tag = choose(v)
+        one = read_as.get(tag) if type(tag) is str else None
+        if one is None:
+            raise Mismatch
+        return one(v)
+
+    return read
+
+
+def _record(cls: type) -> Reader:
+    hints = typing.get_type_hints(cls, include_extras=True)
+    plan = []
+    keys: set[str] = set()
+    for f in dataclasses.fields(cls):
+        if not f.init:
+            continue
+        written = f.metadata.get("alias", f.name)
+        keys.update((written, f.name))
+        required = f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING
+        plan.append((f.name, written, reader(hints[f.name]), required, f.metadata.get("min_length", 0)))
+
+    def read(v: object) -> object:
+        if type(v) is not dict or not keys.issuperset(v):
+            raise Mismatch
+        values = {}
+        for name, written, one, required, least in plan:
+            if written in v:
+                if name != written and name in v:  # both 'from' and 'sender': pydantic picks one
+                    raise Mismatch
+                value = one(v[written])
+            elif name in v:
+                value = one(v[name])
+            elif required:
+                raise Mismatch
+            else:
+                continue
+            if least and len(value) < least:
+                raise Mismatch
+            values[name] = value
+        try:
+            return cls(**values)
+        except (ValueError, TypeError):  # a check in __post_init__: pydantic words it
+            raise Mismatch from None
+
+    return read
+
+
+# --- the two together ----------------------------------------------------------------------------------------
+
+def build(kind: type[T], data: object) -> T:
+    """`data` as `kind`; raises Invalid with every problem found. pydantic is imported only when the fast
+    reader declines."""
+    # RecursionError: nested past Python's limit; pydantic has its own, and says so
+    with contextlib.suppress(Mismatch, RecursionError):
+        return reader(kind)(data)  # type: ignore[return-value]
+    return strict(kind, data)
+
+
+def strict(kind: type[T], data: object) -> T:
+    """`data` as `kind`, read by pydantic alone (the error path, and tests that compare the two readers)."""
+    from pydantic import ValidationError
+
+    try:
+        return adapter(kind).validate_python(data)
+    except ValidationError as exc:
+        raise Invalid([_plain(e) for e in exc.errors(include_url=False)]) from None
+
+
+def _plain(error: Any) -> dict:
+    # a dataclass reports an unknown key as an unexpected keyword argument: the same mistake as a model's
+    if error["type"] == "unexpected_keyword_argument":
+        return {**error, "type": "extra_forbidden", "msg": "Extra inputs are not permitted"}
+    return dict(error)
+
+
+_adapters: dict[object, Any] = {}
+
+
+def adapter(kind: object) -> Any:
+    """pydantic's TypeAdapter for a type, built once (about 0.1 s for the scenario)."""
+    found = _adapters.get(kind)
+    if found is None:
+        from pydantic import TypeAdapter
+
+        found = _adapters[kind] = TypeAdapter(kind)
+    return found
+
+
+def to_data(value: object) -> object:
+    """A record as plain JSON-able data, keys as written in files (aliases), times as ISO 8601 text."""
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return {f.metadata.get("alias", f.name): to_data(getattr(value, f.name))
+                for f in dataclasses.fields(value) if f.init}
+    if isinstance(value, list | tuple):
+        return [to_data(v) for v in value]
+    if isinstance(value, dict):
+        return {k: to_data(v) for k, v in value.items()}
+    if isinstance(value, _dt.datetime):
+        return value.isoformat().replace("+00:00", "Z")
+    return value
+
+
+def names(cls: type) -> set[str]:
+    """Every key a record of `cls` may be written with (field names and aliases)."""
+    return {n for f in dataclasses.fields(cls) if f.init for n in (f.name, f.metadata.get("alias", f.name))}
