@@ -151,7 +151,9 @@ def test_speech_says_the_names(monkeypatch):
         def poll(self):
             return 0
 
-    monkeypatch.setattr(voice_module.subprocess, "Popen", FakeProc)
+    import subprocess  # the voice imports it when it first speaks
+
+    monkeypatch.setattr(subprocess, "Popen", FakeProc)
     v = voice_module.Voice(exe="espeak-ng", enabled=True)
     v.say("Long day 😩")
     assert v.last == "Long day (weary face)"

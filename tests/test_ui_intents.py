@@ -10,7 +10,7 @@ import typing
 
 from game.frozen import Frozen
 from game.ui import intents
-from game.ui.app import HANDLERS, POSTED_PER_FRAME
+from game.ui.app import GROUP_INTENTS, HANDLERS, POSTED_PER_FRAME
 from game.ui.intents import Choose, Intent, Pop, Push
 from game.ui.pilot import Pilot
 from game.ui.screens import BY_NAME, screen_class
@@ -24,6 +24,9 @@ def test_every_intent_is_in_the_union_and_has_a_handler():
     union = set(typing.get_args(Intent))
     assert defined == union
     assert set(HANDLERS) == union
+    from game.ui.group_run import GROUP_HANDLERS  # the group's handlers, imported with the first group intent
+
+    assert set(GROUP_HANDLERS) == set(GROUP_INTENTS)
 
 
 def test_every_screen_name_finds_its_class():

@@ -30,12 +30,23 @@ from game.settings import Preferences
 from .assets import Assets
 from .blocks import words
 from .fonts import Fonts
-from .group_run import GROUP_HANDLERS
 from .intents import (
     ChangeSetting,
     Choose,
     Confirm,
     ContinueLatest,
+    EndGroup,
+    GroupAllFeedback,
+    GroupDecide,
+    GroupNext,
+    GroupPeek,
+    GroupReveal,
+    GroupSetCount,
+    GroupShowSplit,
+    GroupSummary,
+    GroupTimer,
+    GroupVote,
+    GroupVoting,
     Intent,
     LoadFrom,
     Pop,
@@ -44,6 +55,8 @@ from .intents import (
     Quit,
     Replace,
     Restart,
+    ResumeGroup,
+    RunGroup,
     SaveTo,
     ShowDebrief,
     StartNewSaveFile,
@@ -538,13 +551,24 @@ def _file_state(path: Path) -> tuple:
     return (path.name, st.st_mtime_ns, st.st_size)
 
 
+def _group(app: App, intent: Any, view: View) -> None:
+    """A group session's intent, acted on by game/ui/group_run.py: that module (the session, its windows and
+    slides) is imported with the first one, not before the title's first frame."""
+    from .group_run import GROUP_HANDLERS
+
+    GROUP_HANDLERS[type(intent)](app, intent, view)
+
+
+GROUP_INTENTS = (RunGroup, ResumeGroup, EndGroup, GroupNext, GroupVoting, GroupReveal, GroupDecide, GroupVote,
+                 GroupSetCount, GroupTimer, GroupAllFeedback, GroupSummary, GroupPeek, GroupShowSplit)
+
 HANDLERS: dict[type, Callable[[App, Any, View], None]] = {
     Push: App._push, Replace: App._replace, Pop: App._pop, Quit: App._quit, ToTitle: App._to_title,
     Confirm: App._confirm, StartScenario: App._start_scenario, ContinueLatest: App._continue_latest,
     LoadFrom: App._load_from, SaveTo: App._save_to, Choose: App._choose, Proceed: App._proceed,
     Restart: App._restart, ShowDebrief: App._show_debrief, ChangeSetting: App._change_setting,
     ToggleFullscreen: App._toggle_fullscreen, StartNewSaveFile: App._start_new_save_file,
-    **GROUP_HANDLERS, **PHONE_HANDLERS, **RECORDS_HANDLERS,
+    **dict.fromkeys(GROUP_INTENTS, _group), **PHONE_HANDLERS, **RECORDS_HANDLERS,
 }
 """One handler per intent class: how the app acts on it, given the window it came from."""
 

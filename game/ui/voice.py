@@ -8,9 +8,12 @@ from __future__ import annotations
 
 import logging
 import shutil
-import subprocess
+from typing import TYPE_CHECKING
 
 from .emojitext import spoken
+
+if TYPE_CHECKING:
+    import subprocess  # imported when the game first speaks: most players never turn self-voicing on
 
 log = logging.getLogger("crossing_paths.ui")
 
@@ -42,6 +45,8 @@ class Voice:
     def say(self, text: str) -> None:
         if not self.enabled or not text.strip():
             return
+        import subprocess
+
         text = spoken(text)  # emoji said by name: drawn as pictures, they are not in the words on screen
         self.stop()
         self.last = text
