@@ -671,6 +671,14 @@ def open_store() -> tuple[Any, str]:
         return None, str(exc)
 
 
+def start_recording(app: App) -> None:
+    """Keep xAPI statements of what is played from now on: the outbox, and a daemon thread sending them that
+    the game never waits on (about 20 ms of imports and opening a database)."""
+    from game.records.recorder import Recording
+
+    app.xapi = Recording.open(lambda: app.prefs)
+
+
 def main(argv: list[str]) -> int:
     p = parser()
     args = p.parse_args(argv)
@@ -702,9 +710,6 @@ def main(argv: list[str]) -> int:
         return 1
     store, problem = open_store()
     app = App(prefs, settings_path=settings_path, store=store, store_problem=problem)
-    from game.records.recorder import Recording
-
-    app.xapi = Recording.open(lambda: app.prefs)  # a daemon thread: the game never waits on it
     if args.projector:
         app.prefs = app.prefs.with_value("profile", "projector")
     if args.fullscreen:
@@ -720,14 +725,26 @@ def main(argv: list[str]) -> int:
         app.hot_reload = HotReload()
     app.trainer = bool(args.trainer or args.watch or args.map or args.from_node is not None)
     if scenario is not None:
+        start_recording(app)  # before the playthrough starts: it is recorded from its first step
         app.act(Push("map", {"path": scenario}) if args.map and start is None else StartScenario(scenario, start))
     try:
-        if os.environ.get(FIRST_FRAME_ENV) == "1":
-            app.step()
-            print(f"first frame: {' > '.join(app.names())}", flush=True)
-        else:
-            app.run()
+        show(app, record=scenario is None)
     finally:
         app.close()
         pygame.quit()
     return 0
+
+
+def show(app: App, *, record: bool) -> None:
+    """Draw each window's first frame, then run the game (CROSSING_PATHS_FIRST_FRAME=1: say so and stop).
+    `record`: start the xAPI recording once the first frame is on the screen: the title has no use for it,
+    and no event, so no playthrough, is handled before it."""
+    for view in app.views:
+        view.frame(0.0)  # before any event is handled: the windows as they open
+    only_first = os.environ.get(FIRST_FRAME_ENV) == "1"
+    if only_first:
+        print(f"first frame: {' > '.join(app.names())}", flush=True)
+    if record:
+        start_recording(app)
+    if not only_first:
+        app.run()
