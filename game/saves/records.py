@@ -17,12 +17,11 @@ from collections.abc import Callable, Iterable
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 
-from game.records import codec, flat
-from game.records.codec import gc_paused
-from game.records.playthrough import Playthrough, Reflection
-
+# The record's classes and its JSON (game/records: codec, flat, playthrough) are imported where a record is
+# read or written: the save store opens before the title's first frame, which needs only the save slots.
 if TYPE_CHECKING:
     from game.records.flat import ExportRow
+    from game.records.playthrough import Playthrough, Reflection
     from game.records.progress import Progress
 
 log = logging.getLogger("crossing_paths.saves")
@@ -84,6 +83,8 @@ def export_columns(p: Playthrough, text: str) -> tuple[str, str, int | None]:
     """(csv_cells, scores, checksum) for a record kept as `text` (its JSON), worked out from the record as it
     reads back from that text, so they hold what decoding the row gives. A record that does not read back whole
     gets no checksum: every export decodes it, and leaves it out, as it would without them."""
+    from game.records import codec, flat
+
     try:
         back = codec.from_dict(json.loads(text))
     except (ValueError, RecursionError):
@@ -94,6 +95,8 @@ def export_columns(p: Playthrough, text: str) -> tuple[str, str, int | None]:
 
 def insert(db: sqlite3.Connection, p: Playthrough) -> None:
     """Add one record (inside the caller's transaction); a record already kept (same id) is left as it was."""
+    from game.records import codec
+
     text = codec.record_json(p)
     cursor = db.execute(
         f"INSERT OR IGNORE INTO playthrough ({_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
@@ -154,6 +157,8 @@ class RecordsMixin:
         """Every record as the exports write it, newest first (game/records/flat.py): from its columns and its
         JSON as kept when its checksum matches, else decoded in full; a damaged record is left out and logged,
         as playthroughs() does."""
+        from game.records.codec import gc_paused
+
         from .export_read import export_rows
 
         with gc_paused():
@@ -168,6 +173,8 @@ class RecordsMixin:
         if limit is not None:  # in SQL: the Reflect picker's latest 50 decode 50 records, not every one
             params = (*params, max(0, int(limit)))
         out = []
+        from game.records.codec import gc_paused
+
         with gc_paused():
             # the record as bytes: json.loads reads UTF-8 itself, without a Python text factory call per row
             rows = self._read(f"""SELECT p.id, CAST(p.record AS BLOB), r.parts, r.updated_at FROM playthrough p
@@ -217,6 +224,8 @@ class RecordsMixin:
         """Keep the learner's reflection on a playthrough, replacing the one before; an empty reflection removes
         it. Returns what is kept now (its time set to now when it had none). SaveError if there is no such
         playthrough."""
+        from game.records.playthrough import Reflection
+
         from .store import SaveError
 
         if reflection.updated_at is None:
@@ -241,6 +250,8 @@ class RecordsMixin:
         rows = self._read("SELECT parts, updated_at FROM reflection WHERE playthrough = ?", (playthrough_id,))
         if not rows:
             return None
+        from game.records import codec
+
         try:
             return codec.reflection_from({"parts": json.loads(rows[0][0]), "updated_at": rows[0][1]})
         except (TypeError, ValueError, RecursionError) as exc:
@@ -270,6 +281,8 @@ def _put_reflection(db: sqlite3.Connection, playthrough_id: str, reflection: Ref
 def decode(pid: object, raw: object, parts: object, updated: object) -> tuple[Playthrough, str | None] | None:
     """One row's record with its reflection, and its JSON as kept when an export may reuse it; None (logged)
     when it is damaged."""
+    from game.records import codec
+
     try:
         data = json.loads(raw) if isinstance(raw, bytes) else None
         kept = raw.decode("utf-8") if isinstance(data, dict) and data.keys() == codec.KEPT_KEYS else None
