@@ -16,9 +16,10 @@ value, so it must be immutable (a tuple, a frozenset, a MappingProxyType).
 
 from __future__ import annotations
 
-from typing import Any, ClassVar, dataclass_transform
+from typing import Any, ClassVar, TypeVar, dataclass_transform
 
 _MISSING: Any = object()
+F = TypeVar("F", bound="Frozen")
 
 
 class _Field:
@@ -116,3 +117,14 @@ class Frozen(metaclass=_FrozenMeta):
 
     def __reduce__(self) -> tuple[type, tuple[Any, ...]]:
         return (self.__class__, self._values())  # copy.copy rebuilds through __init__, not __setattr__
+
+
+def field_names(value: Frozen | type[Frozen]) -> tuple[str, ...]:
+    """The fields of a Frozen class (or value), in order: what `dataclasses.fields` names."""
+    return value._fields
+
+
+def replace(value: F, **changes: Any) -> F:
+    """A copy of `value` with the fields in `changes` changed, as `dataclasses.replace` makes one."""
+    return type(value)(**{n: changes.pop(n) if n in changes else getattr(value, n) for n in value._fields},
+                       **changes)

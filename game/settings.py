@@ -14,13 +14,12 @@ from __future__ import annotations
 import json
 import logging
 import os
-from dataclasses import dataclass, fields, replace
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
 from . import atomic, paths
-from .engine.wording import plural
+from .frozen import Frozen, field_names, replace
 from .json_members import read_members
 
 log = logging.getLogger("crossing_paths.settings")
@@ -30,8 +29,9 @@ MAX_BYTES = 1_000_000  # ours is a few hundred bytes; a larger file is not a set
 SHOWN = 3  # problems of one kind named in the log line; the rest are counted
 
 
-@dataclass(frozen=True)
-class Preference:
+# The table and the preferences are Frozen values, not dataclasses: they are read before the title's first
+# frame, and a 17-field dataclass alone is a few milliseconds of generated code (game/frozen.py).
+class Preference(Frozen):
     """One row of the table: its name, type, default, the values it may take and how people see it."""
 
     name: str
@@ -130,8 +130,7 @@ BY_NAME = {p.name: p for p in TABLE}
 ON_SCREEN = tuple(p for p in TABLE if not p.typed)  # typed values have no text field on the screen yet
 
 
-@dataclass(frozen=True)
-class Preferences:
+class Preferences(Frozen):
     text_scale: int = 100
     theme: str = "default"
     font: str = "atkinson"
@@ -168,7 +167,7 @@ class Preferences:
         return replace(self, **{name: checked})
 
     def to_dict(self) -> dict[str, Any]:
-        return {f.name: getattr(self, f.name) for f in fields(self)}
+        return {name: getattr(self, name) for name in field_names(self)}
 
     @classmethod
     def from_dict(cls, data: Any) -> Preferences:
@@ -198,6 +197,9 @@ def _from_dict(data: Any) -> tuple[Preferences, list[str]]:
             problems.append(f"{key}: {problem}, so the default {pref.default!r}")
         values[key] = checked
     if unknown:
+        # imported only here: the title's first frame reads the settings and needs none of the wording
+        from .engine.wording import plural
+
         names = ", ".join(_short(k, 30) for k in unknown[:SHOWN])
         more = f" and {len(unknown) - SHOWN:,} more" if len(unknown) > SHOWN else ""
         problems.append(f"{plural(len(unknown), 'unknown preference')} ignored "
@@ -214,8 +216,7 @@ def _log_summary(where: str, problems: list[str]) -> None:
         log.warning("%s: %s%s%s", where, shown, more, kept)
 
 
-@dataclass(frozen=True)
-class Read:
+class Read(Frozen):
     """What reading the settings file gave: the preferences, the problems found, and whether the file was
     understood in full. A file that was not (not JSON, damaged, not an object...) is kept aside before a
     new one is written over it: it may hold something the player wants back."""

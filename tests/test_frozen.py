@@ -7,7 +7,7 @@ import copy
 
 import pytest
 
-from game.frozen import Frozen, field
+from game.frozen import Frozen, field, field_names, replace
 
 
 class Vote(Frozen):
@@ -78,3 +78,11 @@ def test_copies_are_equal_values():
     secret = Secret("a", "b", Vote(4))
     assert copy.copy(secret) == secret
     assert copy.deepcopy(secret) == secret
+
+
+def test_replace_makes_a_changed_copy_and_refuses_an_unknown_field():
+    vote = Vote(1)
+    assert replace(vote, delta=-1) == Vote(1, -1) and vote == Vote(1)
+    assert field_names(Vote) == field_names(vote) == ("option", "delta")
+    with pytest.raises(TypeError, match="'colour'"):
+        replace(vote, colour="red")
