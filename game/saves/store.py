@@ -27,12 +27,12 @@ import sqlite3
 import uuid
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal, NamedTuple
 
 from .. import paths, sqlite_file
+from ..frozen import Frozen, replace
 from .records import RECORDS_SCHEMA, RecordsMixin
 
 if TYPE_CHECKING:
@@ -85,8 +85,8 @@ class SaveError(Exception):
         self.path = path
 
 
-@dataclass(frozen=True)
-class SaveSlot:
+# Frozen values, not dataclasses: the store opens before the title's first frame (game/frozen.py).
+class SaveSlot(Frozen):
     """What a save picker shows about one save, without reading its state."""
 
     name: str  # the slot's name; for an autosave, the scenario id
@@ -115,8 +115,7 @@ class SaveSlot:
         return f"the autosave of '{self.scenario}'" if self.is_autosave else f"the save '{self.name}'"
 
 
-@dataclass(frozen=True)
-class SaveRecord:
+class SaveRecord(Frozen):
     slot: SaveSlot
     state: dict  # PlayState.to_dict(); `resume` turns it back into a Story
 
