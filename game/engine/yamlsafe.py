@@ -17,7 +17,6 @@ from yaml.resolver import Resolver
 
 from .diagnostics import Diagnostic
 from .positions import NOWHERE, Marks, Positions, pack
-from .syntax_origin import origin
 
 try:  # libyaml: several times faster; pure Python works the same, only slower
     from yaml._yaml import CParser as _Parser
@@ -141,6 +140,9 @@ def _reader_diagnostic(file: str, text: str, position: int, character: int, reas
 
 def _syntax_diagnostic(file: str, text: str, problem: str, context: str | None, line: int, col: int,
                        context_line: int = 0, context_col: int = 0) -> Diagnostic:
+    # imported for a broken file only: the title's first frame waits for its own data files to be read
+    from .syntax_origin import origin
+
     cause = origin(text, problem, context, line, col, context_line, context_col)
     if cause is not None:  # an unclosed quote or bracket: point where it opens, not where the parser gave up
         return Diagnostic("CP105", cause.message, file, cause.line, cause.col, cause.hint)
