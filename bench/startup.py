@@ -2,9 +2,11 @@
 
     python bench/startup.py [--runs 7]
 
-- validate: `python main.py validate` of the whole library, to its exit, as a trainer re-running it meets it
-  (the answer for unchanged files is remembered: see game/trainer/validate_cache.py); validate_cold: the same
-  with --no-cache, every file loaded and checked afresh;
+- validate: `python main.py validate` of the whole library, to its exit, as CI or a trainer re-running it
+  meets it (each unchanged file's answer is remembered: see game/trainer/validate_cache.py); validate_edit:
+  the same just after one file of (a copy of) the library was edited, as in a trainer's edit-and-check loop:
+  that file is loaded and checked, the others answered from the cache; validate_cold: --no-cache, every file
+  loaded and checked afresh;
 - text: `python main.py text scenarios/friend-request.yaml` with stdin closed, until the first line of the
   first scene is printed;
 - first frame: `python main.py` until its title screen is on the screen (CROSSING_PATHS_FIRST_FRAME=1 makes
@@ -18,7 +20,8 @@ first. A sandbox that sets PYTHONDONTWRITEBYTECODE would otherwise make every ru
 source (about 0.13 s here), which no player pays after their first start.
 
 Prints the median of each over the runs (the runs alternate, so a busy moment on a shared machine hits all
-of them alike). The last line is `first_frame_s=F bare_s=B ratio=R validate_s=V validate_cold_s=C text_s=T python_s=P`.
+of them alike). The last line is
+`first_frame_s=F bare_s=B ratio=R validate_s=V validate_edit_s=E validate_cold_s=C text_s=T python_s=P`.
 Targets on the project's 2-core machine: V <= 0.30, T <= 0.35, R <= 1.5.
 """
 
@@ -124,8 +127,13 @@ def main(argv: list[str]) -> int:
         base.pop("PYTHONDONTWRITEBYTECODE", None)
         base["PYTHONPYCACHEPREFIX"] = str(Path(saves) / "pycache")
         window_env = {**base, "DISPLAY": display or "", "SDL_AUDIODRIVER": "dummy", "CROSSING_PATHS_FIRST_FRAME": "1"}
-        times: dict[str, list[float]] = {"validate": [], "validate_cold": [], "text": [], "first_frame": [], "bare": [], "python": []}
+        times: dict[str, list[float]] = {"validate": [], "validate_edit": [], "validate_cold": [], "text": [],
+                                         "first_frame": [], "bare": [], "python": []}
+        library = Path(saves) / "library"
+        shutil.copytree(ROOT / "scenarios", library)
+        edited = library / SCENARIO.name
         timed_run([python, "main.py", "validate"], base)  # warm-up: fills the bytecode cache
+        timed_run([python, "main.py", "validate", str(library)], base)
         timed_until([python, "main.py", "text", str(SCENARIO.relative_to(ROOT))], marker, base)
         if display:
             timed_until([python, "main.py"], "first frame", window_env)
@@ -133,6 +141,9 @@ def main(argv: list[str]) -> int:
             # the interpreter alone, on this machine: what no change to the game can take off the other numbers
             times["python"].append(timed_run([python, "-c", "pass"], base))
             times["validate"].append(timed_run([python, "main.py", "validate"], base))
+            with edited.open("a", encoding="utf-8") as trainer:  # a change the checker must see afresh
+                trainer.write(f"# edit {len(times['validate'])}\n")
+            times["validate_edit"].append(timed_run([python, "main.py", "validate", str(library)], base))
             times["validate_cold"].append(timed_run([python, "main.py", "validate", "--no-cache"], base))
             times["text"].append(timed_until([python, "main.py", "text", str(SCENARIO.relative_to(ROOT))],
                                              marker, base))
@@ -145,7 +156,8 @@ def main(argv: list[str]) -> int:
         print(f"{name:12s} median {median[name]:.3f} s   runs: {shown}")
     ratio = median["first_frame"] / median["bare"] if display else math.nan
     print(f"first_frame_s={median['first_frame']:.3f} bare_s={median['bare']:.3f} ratio={ratio:.2f} "
-          f"validate_s={median['validate']:.3f} validate_cold_s={median['validate_cold']:.3f} text_s={median['text']:.3f} python_s={median['python']:.3f}")
+          f"validate_s={median['validate']:.3f} validate_edit_s={median['validate_edit']:.3f} "
+          f"validate_cold_s={median['validate_cold']:.3f} text_s={median['text']:.3f} python_s={median['python']:.3f}")
     return 0
 
 

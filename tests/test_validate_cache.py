@@ -34,8 +34,8 @@ def run(capsys, *args):
 def test_a_second_run_answers_from_the_cache_with_the_same_output(saves, draft, capsys):
     first = run(capsys, str(draft), "--format", "json")
     assert validate_cache.cache_file().exists()
-    key = validate_cache.key_for([draft])
-    assert validate_cache.lookup(key) is not None
+    [key] = validate_cache.keys_for([draft])
+    assert validate_cache.lookup([draft], [key]) != [None]
     assert run(capsys, str(draft), "--format", "json") == first
 
 
@@ -66,9 +66,10 @@ def test_a_damaged_or_tampered_cache_is_a_miss_never_an_error(saves, draft, caps
     cache = validate_cache.cache_file()
     cache.parent.mkdir(parents=True, exist_ok=True)
     if content is None:
-        key = validate_cache.key_for([draft])
-        content = json.dumps({"format": 1, "entries": {key: [
-            {"code": "CP999", "message": "made up", "file": "x", "line": 1, "col": 1, "hint": None}]}})
+        [key] = validate_cache.keys_for([draft])
+        content = json.dumps({"format": validate_cache.FORMAT, "entries": {key: {"diagnostics": [
+            {"code": "CP999", "message": "made up", "file": "x", "line": 1, "col": 1, "hint": None}],
+            "declared": None}}})
     cache.write_text(content, encoding="utf-8")
     assert run(capsys, str(draft)) == expected
 
@@ -81,14 +82,14 @@ def test_a_cache_folder_that_cannot_be_written_costs_nothing(saves, draft, capsy
 
 
 def test_the_key_follows_the_checker_and_the_data(saves, draft, monkeypatch, tmp_path):
-    before = validate_cache.key_for([draft])
+    before = validate_cache.keys_for([draft])
     data = tmp_path / "data"
     shutil.copytree(ROOT / "game" / "data", data)
     monkeypatch.setattr(validate_cache.paths, "DATA", data)
-    assert validate_cache.key_for([draft]) == before
+    assert validate_cache.keys_for([draft]) == before
     outcomes = data / "outcomes.yaml"
     outcomes.write_text(outcomes.read_text(encoding="utf-8") + "\n# changed\n", encoding="utf-8")
-    assert validate_cache.key_for([draft]) != before
+    assert validate_cache.keys_for([draft]) != before
 
 
 def test_a_hit_does_not_import_the_scenario_model(saves, draft):
@@ -100,3 +101,29 @@ def test_a_hit_does_not_import_the_scenario_model(saves, draft):
     assert runs[0].stdout.strip().endswith("MODEL")
     assert runs[1].stdout.strip().endswith("LIGHT")
     assert runs[0].stdout.replace("MODEL", "") == runs[1].stdout.replace("LIGHT", "")
+
+
+def test_editing_one_file_checks_that_file_alone(saves, tmp_path, capsys, monkeypatch):
+    files = []
+    for name in ("friend-request", "going-dark", "team-chat"):
+        files.append(tmp_path / f"{name}.yaml")
+        shutil.copy(SCENARIOS / f"{name}.yaml", files[-1])
+    first = run(capsys, *map(str, files))
+    checked: list = []
+    real = validate_cmd._check_one
+    monkeypatch.setattr(validate_cmd, "_check_one", lambda path: checked.append(path.name) or real(path))
+    assert run(capsys, *map(str, files)) == first and checked == []
+    files[1].write_text(files[1].read_text(encoding="utf-8") + "\n# edited\n", encoding="utf-8")
+    assert run(capsys, *map(str, files)) == first and checked == ["going-dark.yaml"]
+
+
+def test_the_checks_across_files_run_on_remembered_answers_too(saves, tmp_path, capsys):
+    one, two = tmp_path / "a" / "friend-request.yaml", tmp_path / "b" / "friend-request.yaml"
+    for path in (one, two):
+        path.parent.mkdir()
+        shutil.copy(SCENARIOS / "friend-request.yaml", path)
+    fresh = run(capsys, str(one), str(two))
+    assert "CP320" in fresh[1] and str(one) in fresh[1]
+    assert run(capsys, str(one), str(two)) == fresh  # both answered from the cache: the clash is still found
+    code, alone = run(capsys, str(two))
+    assert code == 0 and "CP320" not in alone

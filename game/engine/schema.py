@@ -14,8 +14,8 @@ import json
 import sys
 from pathlib import Path
 
-from .assets import ROOT
 from . import shape
+from .assets import ROOT
 from .model import FORMAT_VERSION, Scenario
 
 SCHEMA_PATH = ROOT / "docs" / "scenario.schema.json"

@@ -48,8 +48,10 @@ def record(cls: type[T] | None = None, *, frozen: bool = True) -> Any:
 
     def make(target: type[T]) -> type[T]:
         target.__pydantic_config__ = CONFIG  # type: ignore[attr-defined]
-        if target.__doc__ is None:
-            target.__doc__ = ""  # else dataclass() works out a signature for one (inspect: slow)
+        if not target.__doc__:
+            # else dataclass() works out a signature for one with inspect (slow); the shape of its own
+            # (`Name(…)`) is what pydantic knows to leave out of the schema's descriptions
+            target.__doc__ = f"{target.__name__}(…)"
         made = dataclasses.dataclass(init=False, repr=False, eq=False, kw_only=True)(target)
         fields = [f for f in dataclasses.fields(made) if f.init]
         made._shape = (  # type: ignore[attr-defined]

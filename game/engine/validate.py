@@ -16,6 +16,7 @@ from pathlib import Path
 from . import reference
 from .assets import ASSETS, IMAGE_FORMATS, escape_reason, image_format, resolve_asset
 from .consistency import outcome_warnings
+from .declared import check_ids  # noqa: F401 - where the checks across files were first found
 from .diagnostics import Diagnostic, sort_key
 from .graph import StoryGraph, edges, way_on, written_targets, written_ways
 from .impossible import contradiction, needs_own_check
@@ -36,23 +37,6 @@ def validate(loaded: Loaded, assets_root: Path = ASSETS) -> list[Diagnostic]:
             found.extend(_Checks(loaded, Path(assets_root)).run())
     found.sort(key=sort_key)
     return found
-
-
-def check_ids(files: Iterable[Loaded]) -> list[Diagnostic]:
-    """CP320: two files that declare the same scenario id (saves and menus key on it)."""
-    first: dict[str, str] = {}
-    found = []
-    for loaded in files:
-        scenario_id = loaded.scenario.id if loaded.scenario else None
-        if scenario_id is None:
-            continue
-        if scenario_id in first:
-            line, col = loaded.where("id")
-            found.append(Diagnostic("CP320", f"scenario id '{scenario_id}' is also used by {first[scenario_id]}",
-                                    loaded.file, line, col, "give each scenario file its own id"))
-        else:
-            first[scenario_id] = loaded.file
-    return sorted(found, key=sort_key)
 
 
 def check_file_names(files: Iterable[Loaded]) -> list[Diagnostic]:

@@ -1,18 +1,21 @@
-"""Remember what `validate` found, so checking an unchanged library again answers at once.
+"""Remember what `validate` found in each file, so checking unchanged files again answers at once.
 
 A trainer runs `validate` over and over while editing one file, and CI runs it on every push; most runs
-check files that have not changed since the last. Like ruff's and mypy's caches, the answer is kept under a
-key made of everything that can change it:
-- each file as named on the command line, where it is, and its bytes;
+check files that have not changed since the last. Like ruff's and mypy's caches, each file's answer is kept
+under a key made of everything that can change it:
+- the file as named on the command line, where it is, and its bytes;
 - the checker itself: the source of game/engine and of this command, and the reference data (frameworks,
   the outcome ladder) — a new version of the game never reuses an old answer;
 - the assets folder's listing (names, sizes, times): the checks look for the images a scenario names;
-- the Python, PyYAML and pydantic in use (their messages can appear in diagnostics).
+- the Python and PyYAML in use, and pydantic (its words can appear in diagnostics).
 
-A hit prints exactly what a fresh check would, without importing the scenario model (which is most of a
-cold run's time). The cache is plain JSON of diagnostics, read strictly: anything unexpected in it is a
-miss, never an error, and nothing in it is ever run. It lives in saves/cache/ and is only an optimisation:
-a folder that cannot be written, or a damaged file, just means checking afresh. `--no-cache` skips it.
+The answer is the file's own diagnostics and the scenario id it declares (where), for the checks across
+files (declared.py), which are always run afresh. Editing one file of the library re-checks that file alone.
+A hit prints exactly what a fresh check would, without importing the scenario model or the checks.
+
+The cache is plain JSON, read strictly: anything unexpected in an entry is a miss, never an error, and
+nothing in it is ever run. It lives in saves/cache/ and is only an optimisation: a folder that cannot be
+written, or a damaged file, just means checking afresh. `--no-cache` skips it.
 """
 
 from __future__ import annotations
@@ -25,10 +28,11 @@ import sys
 from pathlib import Path
 
 from game import atomic, paths
+from game.engine.declared import Declared
 from game.engine.diagnostics import CODES, Diagnostic
 
-FORMAT = 1
-KEEP = 16  # answers kept: a few libraries and drafts, a few KB each
+FORMAT = 2  # 2: one entry per file (1: one per command line)
+KEEP = 400  # files' answers kept: a few libraries and drafts, a few KB each
 CODE_DIRS = (paths.ROOT / "game" / "engine",)
 CODE_FILES = (Path(__file__), paths.ROOT / "game" / "trainer" / "validate_cmd.py")
 _FIELDS = {"code": str, "message": str, "file": str, "line": int, "col": int, "hint": (str, type(None))}
@@ -79,19 +83,27 @@ def checker_fingerprint() -> bytes:
     return digest.digest()
 
 
-def key_for(files: list[Path]) -> str | None:
-    """The key for checking these files now; None if one cannot be read (the check itself will say why)."""
-    digest = hashlib.blake2b(checker_fingerprint(), digest_size=20)
-    digest.update(os.getcwd().encode("utf-8", "surrogateescape"))
+Answer = tuple[list[Diagnostic], Declared | None]
+"""A file's own diagnostics, and the scenario id it declares (None: no scenario could be built)."""
+
+
+def keys_for(files: list[Path]) -> list[str | None]:
+    """Each file's key for checking it now; None for one that cannot be read (the check will say why)."""
+    checker = hashlib.blake2b(checker_fingerprint(), digest_size=20)
+    checker.update(os.getcwd().encode("utf-8", "surrogateescape"))
+    keys: list[str | None] = []
     for path in files:
         try:
             data = path.read_bytes()
         except OSError:
-            return None
+            keys.append(None)
+            continue
+        digest = checker.copy()
         digest.update(b"\0" + str(path).encode("utf-8", "surrogateescape") + b"\0")
         digest.update(str(path.resolve()).encode("utf-8", "surrogateescape") + b"\0")
         digest.update(hashlib.blake2b(data, digest_size=20).digest())
-    return digest.hexdigest()
+        keys.append(digest.hexdigest())
+    return keys
 
 
 def _read() -> dict:
@@ -114,23 +126,36 @@ def _diagnostic(item: object) -> Diagnostic | None:
     return Diagnostic(**item)
 
 
-def lookup(key: str | None) -> list[Diagnostic] | None:
-    """The diagnostics remembered for this key, or None (not there, or not exactly as written)."""
-    if key is None:
+def _answer(file: str, entry: object) -> Answer | None:
+    if not isinstance(entry, dict) or set(entry) != {"diagnostics", "declared"}:
         return None
-    entry = _read().get(key)
-    if not isinstance(entry, list):
+    items, declared = entry["diagnostics"], entry["declared"]
+    found = [_diagnostic(item) for item in items] if isinstance(items, list) else [None]
+    if any(d is None for d in found):
         return None
-    found = [_diagnostic(item) for item in entry]
-    return None if any(d is None for d in found) else found
+    if declared is None:
+        return found, None  # type: ignore[return-value]
+    if not (isinstance(declared, list) and len(declared) == 3 and isinstance(declared[0], str)
+            and all(type(n) is int for n in declared[1:])):
+        return None
+    return found, Declared(file, *declared)  # type: ignore[return-value]
 
 
-def store(key: str | None, diagnostics: list[Diagnostic]) -> None:
-    """Remember this answer (keeping the newest KEEP). Never raises: the cache is only an optimisation."""
-    if key is None:
+def lookup(files: list[Path], keys: list[str | None]) -> list[Answer | None]:
+    """The answer remembered for each file under its key, or None (not there, or not exactly as written)."""
+    entries = _read() if any(keys) else {}
+    return [_answer(str(path), entries.get(key)) if key is not None else None for path, key in zip(files, keys, strict=True)]
+
+
+def store(answers: dict[str, Answer]) -> None:
+    """Remember these answers by key (keeping the newest KEEP). Never raises: the cache is only an
+    optimisation."""
+    if not answers:
         return
-    entries = {k: v for k, v in _read().items() if k != key}
-    entries[key] = [{name: getattr(d, name) for name in _FIELDS} for d in diagnostics]
+    entries = {k: v for k, v in _read().items() if k not in answers}
+    for key, (diagnostics, declared) in answers.items():
+        entries[key] = {"diagnostics": [{name: getattr(d, name) for name in _FIELDS} for d in diagnostics],
+                        "declared": None if declared is None else [declared.scenario_id, declared.line, declared.col]}
     entries = dict(list(entries.items())[-KEEP:])
     try:
         cache_file().parent.mkdir(parents=True, exist_ok=True)

@@ -5,8 +5,8 @@ hint indented below) and a one-line summary, or a single JSON document with --fo
 Exit codes: 0 clean, 1 errors (or warnings with --strict), 2 bad usage. Never a traceback: every problem
 with a file is a diagnostic, and every problem with the command line is a usage message.
 
-The answer for files that have not changed is remembered (validate_cache.py), so the checker and the
-scenario model are imported only when something must really be checked.
+The answer for each file that has not changed is remembered (validate_cache.py), so the checker and the
+scenario model are imported only when a file must really be checked, and then for that file alone.
 """
 
 from __future__ import annotations
@@ -78,15 +78,31 @@ def _summary(files: int, diagnostics: list[Diagnostic]) -> dict[str, int]:
     return {"files": files, "errors": errors, "warnings": len(diagnostics) - errors}
 
 
-def check(files: list[Path]) -> list[Diagnostic]:
-    """Every diagnostic for these files, each checked on its own and then against the others."""
-    from game.engine.checked import check_file
-    from game.engine.validate import check_file_names, check_ids
+def check(files: list[Path], remember: bool = True) -> list[Diagnostic]:
+    """Every diagnostic for these files, each checked on its own (or answered from the cache when it has
+    not changed) and then against the others."""
+    from game.engine.declared import check_ids
 
-    checked = [check_file(f) for f in files]
-    loaded = [c.loaded for c in checked]
-    return sorted([d for one in checked for d in one.diagnostics] + check_ids(loaded) + check_file_names(loaded),
-                  key=sort_key)
+    keys = validate_cache.keys_for(files) if remember else [None] * len(files)
+    answers = validate_cache.lookup(files, keys)
+    fresh: dict[str, validate_cache.Answer] = {}
+    for i, (path, key) in enumerate(zip(files, keys, strict=True)):
+        if answers[i] is None:
+            answers[i] = _check_one(path)
+            if key is not None:
+                fresh[key] = answers[i]
+    validate_cache.store(fresh)
+    own = [d for answer in answers for d in answer[0]]
+    return sorted(own + check_ids(answer[1] for answer in answers), key=sort_key)
+
+
+def _check_one(path: Path) -> validate_cache.Answer:
+    from game.engine.checked import check_file
+    from game.engine.declared import Declared
+    from game.engine.validate import check_file_names
+
+    checked = check_file(path)
+    return [*checked.diagnostics, *check_file_names([checked.loaded])], Declared.of(checked.loaded)
 
 
 def main(argv: list[str]) -> int:
@@ -102,11 +118,7 @@ def main(argv: list[str]) -> int:
     for stream in (sys.stdout, sys.stderr):  # a file's text on a terminal that cannot show it: no crash
         if hasattr(stream, "reconfigure"):
             stream.reconfigure(errors="backslashreplace")
-    key = None if args.no_cache else validate_cache.key_for(files)
-    diagnostics = validate_cache.lookup(key)
-    if diagnostics is None:
-        diagnostics = check(files)
-        validate_cache.store(key, diagnostics)
+    diagnostics = check(files, remember=not args.no_cache)
     summary = _summary(len(files), diagnostics)
     if args.format == "json":
         # json leaves DEL, C1 and bidirectional controls raw with ensure_ascii=False: escape them too
