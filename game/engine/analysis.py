@@ -21,7 +21,8 @@ numbers, not which ways exist.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from operator import add, mul
+from functools import cached_property
+from operator import add
 from typing import NamedTuple
 
 from .graph import Edge, StoryGraph, route_taken
@@ -152,23 +153,32 @@ class Analysis:
     def unreached_endings(self) -> list[str]:
         return [e for e in self.scenario.endings if e not in self.ending_state]
 
-    def extreme_ways(self, weights: list[int], highest: bool) -> list[tuple[int, int] | None]:
-        """Parent links of the ways that make sum(weights * totals) highest (or lowest) at every state: one
-        pass over the state graph in topological order."""
+    def extreme_ways(self, standard: int | None, span: int, highest: bool) -> list[tuple[int, int] | None]:
+        """Parent links of the ways that make the total highest (or lowest) at every state, or, given a
+        `standard` (its index), that standard's total times `span` plus the total (the total breaks ties):
+        one pass over the state graph in topological order."""
         best: list[int | None] = [None] * len(self.keys)
         parent: list[tuple[int, int] | None] = [None] * len(self.keys)
         best[0] = 0
+        extra = span - 1 if standard is not None else 0
+        at = standard or 0
         for s in self.order:
             here = best[s]
             if here is None:
                 continue
-            for k, (target, _, delta, _, _) in enumerate(self.steps[s]):
-                value = here + sum(map(mul, weights, delta))
+            for k, (target, total, delta) in enumerate(self._weighed[s]):
+                value = here + total + extra * delta[at] if delta else here
                 there = best[target]
                 if there is None or (value > there if highest else value < there):
                     best[target] = value
                     parent[target] = (s, k)
         return parent
+
+    @cached_property
+    def _weighed(self) -> list[list[tuple[int, int, tuple[int, ...]]]]:
+        """Each state's steps as (target, the delta's sum, delta): sums worked out once for every objective
+        of extreme_ways, not once an objective (the validator asks for a handful of objectives a file)."""
+        return [[(step[0], sum(step[2]), step[2] if any(step[2]) else ()) for step in steps] for steps in self.steps]
 
 
 def scored_standards(scenario: Scenario, framework_ids: list[str] | None = None) -> list[str]:

@@ -64,13 +64,9 @@ def inconsistencies(analysis: Analysis, ladder: Ladder) -> list[Inconsistency]:
     return found
 
 
-def _objectives(width: int, span: int) -> list[list[int]]:
-    """The total's weights, then each standard's, with the total as a tie-break (`span` exceeds any
-    difference of totals, so the standard always decides first)."""
-    total = [1] * width
-    if width > MAX_STANDARDS:
-        return [total]
-    return [total] + [[span if i == j else 1 for i in range(width)] for j in range(width)]
+def _objectives(width: int) -> list[int | None]:
+    """The total (None), then each standard (its index), with the total as a tie-break."""
+    return [None] if width > MAX_STANDARDS else [None, *range(width)]
 
 
 def _extreme_ways(analysis: Analysis, endings: set[str], highest: bool) -> dict[str, list[Way]]:
@@ -79,8 +75,9 @@ def _extreme_ways(analysis: Analysis, endings: set[str], highest: bool) -> dict[
     reach = max((abs(v) for e in endings for bound in (analysis.low, analysis.high)
                  for v in bound[states[e]]), default=0)
     out: dict[str, list[Way]] = {e: [] for e in endings}
-    for weights in _objectives(width, 2 * width * reach + 1):
-        parent = analysis.extreme_ways(weights, highest)
+    span = 2 * width * reach + 1  # more than any difference of totals: the standard always decides first
+    for standard in _objectives(width):
+        parent = analysis.extreme_ways(standard, span, highest)
         for e, state in states.items():
             steps: list[Step] = analysis.way_to(state, parent)
             way = Way(analysis.numbers(steps), analysis.totals(steps))
