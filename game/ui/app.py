@@ -12,7 +12,6 @@ ticks at 10 Hz when nothing is happening (60 Hz for half a second after any inpu
 
 from __future__ import annotations
 
-import argparse
 import logging
 import os
 import queue
@@ -20,7 +19,8 @@ import sys
 import time
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from types import SimpleNamespace
+from typing import TYPE_CHECKING, Any, NoReturn
 
 import pygame
 
@@ -74,6 +74,8 @@ from .view import DEFAULT_SIZE, MIN_SIZE, View
 from .voice import Voice
 
 if TYPE_CHECKING:
+    import argparse
+
     from game.play import PlaySession
     from game.saves import SaveSlot
 
@@ -576,6 +578,8 @@ HANDLERS: dict[type, Callable[[App, Any, View], None]] = {
 # --- the command ----------------------------------------------------------------------------------------------
 
 def _size(text: str) -> tuple[int, int]:
+    import argparse
+
     try:
         w, h = (int(v) for v in text.lower().split("x"))
     except ValueError:
@@ -586,6 +590,8 @@ def _size(text: str) -> tuple[int, int]:
 
 
 def parser() -> argparse.ArgumentParser:
+    import argparse  # here, not at the top: `python main.py` alone never builds the parser (NO_OPTIONS)
+
     p = argparse.ArgumentParser(prog="python main.py play", description="The Crossing Paths desktop game.")
     p.add_argument("scenario", nargs="?", metavar="SCENARIO",
                    help="start this scenario at once: a file anywhere (a trainer's draft), or a name from scenarios/")
@@ -606,7 +612,23 @@ def parser() -> argparse.ArgumentParser:
     return p
 
 
-def _start_point(p: argparse.ArgumentParser, args: argparse.Namespace, scenario: Path, standards: str | None):
+# `python main.py`, as players start the game, has no options: these are what the parser would give, known
+# without importing argparse and building the parser (7-9 ms before the title's first frame; a test checks
+# that they match the parser's).
+NO_OPTIONS = {"scenario": None, "projector": False, "size": None, "fullscreen": False, "from_node": None,
+              "flags": None, "scores": None, "watch": False, "map": False, "trainer": False}
+
+
+def options(argv: list[str]) -> argparse.Namespace | SimpleNamespace:
+    return parser().parse_args(argv) if argv else SimpleNamespace(**NO_OPTIONS)
+
+
+def _refuse(message: str) -> NoReturn:
+    """Usage and the message on stderr, exit 2: as argparse reports a wrong command line."""
+    parser().error(message)
+
+
+def _start_point(args: argparse.Namespace | SimpleNamespace, scenario: Path, standards: str | None):
     """The part-way start asked for (a StartedAt), or None; a wrong one exits 2 with its reason, before any
     window opens."""
     from game.engine import library
@@ -624,7 +646,7 @@ def _start_point(p: argparse.ArgumentParser, args: argparse.Namespace, scenario:
             return None  # the game itself says what is wrong with the file when it starts it
         story_for(checked.loaded, standards)[0].begin_at(start)
     except (StartError, CannotPlay) as exc:
-        p.error(str(exc))
+        _refuse(str(exc))
     return start
 
 
@@ -680,14 +702,13 @@ def start_recording(app: App) -> None:
 
 
 def main(argv: list[str]) -> int:
-    p = parser()
-    args = p.parse_args(argv)
+    args = options(argv)
     if args.from_node is not None and args.scenario is None:
-        p.error("--from needs a SCENARIO to start part-way in")
+        _refuse("--from needs a SCENARIO to start part-way in")
     if args.watch and args.scenario is None:
-        p.error("--watch needs a SCENARIO file to watch")
+        _refuse("--watch needs a SCENARIO file to watch")
     if args.map and args.scenario is None:
-        p.error("--map needs a SCENARIO to draw")
+        _refuse("--map needs a SCENARIO to draw")
     logging.basicConfig(level=logging.WARNING, format="crossing-paths: %(message)s")
     scenario = None
     if args.scenario is not None:  # found before any window opens, so a typo costs no waiting
@@ -701,9 +722,9 @@ def main(argv: list[str]) -> int:
     settings_path = paths.saves_dir() / settings.SETTINGS_FILE
     prefs = settings.load(settings_path)
     if (args.flags is not None or args.scores is not None) and args.from_node is None:
-        p.error("--flags and --scores only go with --from NODE")
+        _refuse("--flags and --scores only go with --from NODE")
     # checked against the standards setting it will be played with, and before any window opens
-    start = _start_point(p, args, scenario, prefs.standards) if scenario is not None else None
+    start = _start_point(args, scenario, prefs.standards) if scenario is not None else None
     reason = no_display_reason()
     if reason is not None:
         print(f"{NO_DISPLAY} ({reason})", file=sys.stderr)
