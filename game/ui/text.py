@@ -6,9 +6,10 @@ from __future__ import annotations
 import weakref
 from collections import OrderedDict
 from contextlib import contextmanager
-from dataclasses import dataclass
 
 import pygame
+
+from game.frozen import Frozen
 
 from . import emoji, pixels
 from .glyphs import displayable
@@ -114,8 +115,7 @@ def _size(surf: pygame.Surface) -> int:
 
 # --- the one text-drawing function, and a recorder for layout tests -------------------------------------
 
-@dataclass(frozen=True)
-class TextBlit:
+class TextBlit(Frozen):  # not a dataclass: this module is imported before the title's first frame
     text: str
     rect: pygame.Rect  # where the text was drawn, in window coordinates
     container: pygame.Rect  # the box it was laid out in, in window coordinates
