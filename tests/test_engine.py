@@ -5,16 +5,14 @@ import json
 import random
 
 import pytest
-from pydantic import TypeAdapter
 
+from game.engine import shape
 from game.engine.conditions import holds
 from game.engine.loader import load_file
 from game.engine.model import Condition
 from game.engine.state import STATE_FORMAT, StateError
 from game.engine.story import ChoiceError, Story, autoplay
 from tests.conftest import FIXTURES
-
-CONDITION = TypeAdapter(Condition)
 
 
 def story(name: str) -> Story:
@@ -102,7 +100,7 @@ def test_restart_begins_again():
     ({"not": {"any": [{"flag": "a"}, {"score": "total", "at_least": 1}]}}, set(), {"1": 1}, False),
 ])
 def test_conditions(condition, flags, scores, expected):
-    assert holds(CONDITION.validate_python(condition), frozenset(flags), scores) is expected
+    assert holds(shape.build(Condition, condition), frozenset(flags), scores) is expected
 
 
 def test_no_condition_always_holds():

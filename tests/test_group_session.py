@@ -9,7 +9,6 @@ import io
 import json
 
 import pytest
-from pydantic import BaseModel
 
 from game.engine.loader import load_file, load_text
 from game.group import GroupSaveError, GroupSession, StepRefused, Timer, VoteRefused, notes_for
@@ -52,8 +51,6 @@ def strings_and_ints(value, out_s: list, out_i: list) -> None:
     elif dataclasses.is_dataclass(value):
         for f in dataclasses.fields(value):
             strings_and_ints(getattr(value, f.name), out_s, out_i)
-    elif isinstance(value, BaseModel):
-        strings_and_ints(value.model_dump(), out_s, out_i)
     elif isinstance(value, dict):
         for k, v in value.items():
             strings_and_ints(k, out_s, out_i)

@@ -6,6 +6,8 @@ contrast). The pairs come from real layouts, so a new colour anywhere is checked
 
 from __future__ import annotations
 
+import dataclasses
+
 import pytest
 
 from game.engine.reference import framework
@@ -43,7 +45,7 @@ def test_every_text_and_icon_on_every_platform_is_readable(platform, hc):
     ctx = CardContext(FONTS, 1.0, hc, ROOT / "assets")
     failures = []
     for name in [*ONE_OF_EACH, "post-x", "post-instagram", "post-blog", "post-forum", "privacy-x"]:
-        card = CARDS[name].model_copy(update={"platform": platform})
+        card = dataclasses.replace(CARDS[name], platform=platform)
         texts, marks = pairs(layout_card(card, 700, ctx))
         assert texts, name
         for fg, bg, what in texts:

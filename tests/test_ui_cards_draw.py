@@ -7,8 +7,8 @@ import logging
 
 import pygame
 import pytest
-from pydantic import TypeAdapter
 
+from game.engine import shape
 from game.engine.model import Card
 from game.ui.cards import CardContext, card_alt_text, clear_cache, draw_card, layout_card, measure_card, media
 from game.ui.cards.boxes import Avatar, Picture
@@ -36,7 +36,7 @@ def ctx(scale=1.0, hc=False, assets=ROOT / "assets") -> CardContext:
 
 
 def card(data: dict):
-    return TypeAdapter(Card).validate_python(data)
+    return shape.build(Card, data)
 
 
 def test_drawing_touches_only_pixels_inside_the_rect_and_centres_a_capped_card():

@@ -3,6 +3,8 @@ of text fully on the panel it claims to sit on, and exactly the size its font re
 
 from __future__ import annotations
 
+import copy
+import dataclasses
 from pathlib import Path
 
 import pygame
@@ -133,7 +135,7 @@ def test_measure_is_the_layout_height_and_layouts_are_cached_per_card_width_scal
     assert layout_card(card, 1800, ctx(1.0)) is layout_card(card, 900, ctx(1.0))  # both capped at 38 ems
     assert layout_card(card, 600, ctx(1.25)) is not first
     assert layout_card(card, 600, ctx(1.0, hc=True)) is not first
-    same_data = card.model_copy()
+    same_data = copy.copy(card)
     assert layout_card(same_data, 600, ctx(1.0)) is not first  # identity, not equality: never a stale hit
 
 
@@ -143,6 +145,6 @@ def test_every_platform_gets_its_name_in_words_in_the_bar():
               "whatsapp": "WhatsApp", "tiktok": "TikTok", "blog": "Blog", "forum": "Forum", "search": "Web search",
               "email": "Email", "other": "Social media"}
     for platform, label in labels.items():
-        layout = layout_card(card.model_copy(update={"platform": platform}), 800, ctx(1.0))
+        layout = layout_card(dataclasses.replace(card, platform=platform), 800, ctx(1.0))
         assert label in [t.text for t in layout.texts()][:3], platform
         assert not problems(layout), platform

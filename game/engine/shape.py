@@ -24,6 +24,7 @@ from __future__ import annotations
 import contextlib
 import dataclasses
 import datetime as _dt
+import math
 import re
 import types
 import typing
@@ -57,7 +58,8 @@ def record(cls: type[T] | None = None, *, frozen: bool = True) -> Any:
         made._shape = (  # type: ignore[attr-defined]
             tuple(f.name for f in fields),
             {f.name: f.default for f in fields if f.default is not dataclasses.MISSING},
-            {f.name: f.default_factory for f in fields if f.default_factory is not dataclasses.MISSING})
+            {f.name: f.default_factory for f in fields if f.default_factory is not dataclasses.MISSING},
+            {f.metadata["alias"]: f.name for f in fields if f.metadata.get("alias", f.name) != f.name})
         made.__init__ = _init  # type: ignore[misc]
         made.__repr__ = _repr  # type: ignore[method-assign]
         made.__eq__ = _eq  # type: ignore[method-assign]
@@ -73,7 +75,12 @@ def record(cls: type[T] | None = None, *, frozen: bool = True) -> Any:
 
 
 def _init(self: Any, **values: Any) -> None:
-    names, defaults, factories = self._shape
+    names, defaults, factories, aliases = self._shape
+    for alias, name in aliases.items():  # NotOf(**{"not": …}), as a file writes it
+        if alias in values:
+            if name in values:
+                raise TypeError(f"{type(self).__name__}() got both '{alias}' and '{name}'")
+            values[name] = values.pop(alias)
     setter = object.__setattr__
     for name in names:
         if name in values:
@@ -128,17 +135,19 @@ class Rule:
     `numbers_as_text`: a number is read as its text (authors write `2: -1` for standard 2, which YAML reads
     as the number 2)."""
 
-    __slots__ = ("_match", "description", "ge", "le", "max_length", "min_length", "numbers_as_text", "pattern")
+    __slots__ = ("_match", "description", "ge", "gt", "le", "lt", "max_length", "min_length", "numbers_as_text",
+                 "pattern")
 
     def __init__(self, *, pattern: str | None = None, min_length: int | None = None, max_length: int | None = None,
-                 ge: int | None = None, le: int | None = None, numbers_as_text: bool = False,
-                 description: str | None = None):
+                 ge: float | None = None, le: float | None = None, gt: float | None = None, lt: float | None = None,
+                 numbers_as_text: bool = False, description: str | None = None):
         self.pattern, self.min_length, self.max_length = pattern, min_length, max_length
-        self.ge, self.le, self.numbers_as_text, self.description = ge, le, numbers_as_text, description
+        self.ge, self.le, self.gt, self.lt = ge, le, gt, lt
+        self.numbers_as_text, self.description = numbers_as_text, description
         self._match = re.compile(pattern).search if pattern else None
 
     def _core(self) -> dict[str, Any]:
-        out = {name: getattr(self, name) for name in ("pattern", "min_length", "max_length", "ge", "le")
+        out = {name: getattr(self, name) for name in ("pattern", "min_length", "max_length", "ge", "le", "gt", "lt")
                if getattr(self, name) is not None}
         if self.numbers_as_text:
             out["coerce_numbers_to_str"] = True
@@ -263,6 +272,10 @@ def _make(kind: object, rules: tuple) -> Reader:
             return v
 
         return literal
+    return _container(kind, origin)
+
+
+def _container(kind: object, origin: object) -> Reader:
     if origin in (typing.Union, types.UnionType):
         return _union(typing.get_args(kind))
     if origin is list:
@@ -270,12 +283,14 @@ def _make(kind: object, rules: tuple) -> Reader:
         return _list(item)
     if origin is dict:
         return _mapping(*typing.get_args(kind))
+    if origin is tuple:
+        return _tuple(typing.get_args(kind))
     raise TypeError(f"shape: no reader for {kind!r}")
 
 
 def _text(rule: Rule | None) -> Reader:
     if rule is None:
-        return lambda v: v if type(v) is str else _fail()
+        return lambda v: v if type(v) is str and _unicode(v) else _fail()
     low, high, match, numbers = rule.min_length or 0, rule.max_length, rule._match, rule.numbers_as_text
 
     def read(v: object) -> str:
@@ -284,7 +299,7 @@ def _text(rule: Rule | None) -> Reader:
                 v = str(v)
             else:
                 raise Mismatch
-        if len(v) < low or (high is not None and len(v) > high):
+        if len(v) < low or (high is not None and len(v) > high) or not _unicode(v):
             raise Mismatch
         # a newline at the end: Python's `$` would match before it and pydantic's would not
         if match is not None and (not match(v) or v.endswith("\n")):
@@ -294,15 +309,29 @@ def _text(rule: Rule | None) -> Reader:
     return read
 
 
+def _unicode(v: str) -> bool:
+    """Text pydantic takes: a lone surrogate (YAML's "\\ud800") is no character, and pydantic refuses it."""
+    if v.isascii():
+        return True
+    try:
+        v.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
 def _number(kind: type, rule: Rule | None) -> Reader:
-    low = rule.ge if rule and rule.ge is not None else -float("inf")
-    high = rule.le if rule and rule.le is not None else float("inf")
+    def bound(name: str, none: float) -> float:
+        value = getattr(rule, name) if rule is not None else None
+        return none if value is None else value
+
+    ge, le, gt, lt = bound("ge", -math.inf), bound("le", math.inf), bound("gt", -math.inf), bound("lt", math.inf)
     # an int is a float too (pydantic converts it); True is neither, here: pydantic decides
     types_read = (int,) if kind is int else (int, float)
 
     def read(v: object) -> int | float:
         # written so that NaN fails every bound, as it does in pydantic
-        if type(v) not in types_read or not low <= v <= high:
+        if type(v) not in types_read or not (ge <= v <= le and gt < v < lt):
             raise Mismatch
         return kind(v)
 
@@ -333,6 +362,20 @@ def _union(members: tuple) -> Reader:
 def _list(item: object) -> Reader:
     one = reader(item)
     return lambda v: [one(x) for x in v] if type(v) is list else _fail()
+
+
+def _tuple(members: tuple) -> Reader:
+    if len(members) == 2 and members[1] is Ellipsis:
+        one = reader(members[0])
+        return lambda v: tuple(one(x) for x in v) if type(v) in (list, tuple) else _fail()
+    readers = [reader(m) for m in members]
+
+    def read(v: object) -> tuple:
+        if type(v) not in (list, tuple) or len(v) != len(readers):
+            raise Mismatch
+        return tuple(one(x) for one, x in zip(readers, v, strict=True))
+
+    return read
 
 
 def _mapping(key_kind: object, value_kind: object) -> Reader:

@@ -1,7 +1,7 @@
 """The group session's autosave: one JSON file in saves/group/, written whole to a temporary file and
 moved over the old one (os.replace), so a kill or power cut mid-save leaves the previous save intact.
 
-Read back through typed models: a damaged, foreign or newer file is a GroupSaveError with a message for
+Read back as typed records (game/engine/shape.py): a damaged, foreign or newer file is a GroupSaveError with a message for
 people, never a traceback. The position is kept as the moves made (a choice number, or 0 to continue a
 narration-only part) and replayed through the story on resume, as a playthrough would be.
 """
@@ -9,12 +9,13 @@ narration-only part) and replayed through the story on resume, as a playthrough 
 from __future__ import annotations
 
 import json
+from dataclasses import field
 from pathlib import Path
-from typing import Literal
-
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from typing import Annotated, Literal
 
 from game import atomic
+from game.engine import shape
+from game.engine.shape import Rule, record
 from game.paths import saves_dir
 
 KIND = "crossing-paths group session"
@@ -26,25 +27,24 @@ class GroupSaveError(ValueError):
     """A group session file that cannot be written or resumed; the message is for people."""
 
 
-class _Model(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-
-
-class TallyData(_Model):
-    options: int = Field(ge=1, le=99)
-    hands: list[int] = Field(default_factory=list)
-    phones: dict[str, int] = Field(default_factory=dict)
+@record(frozen=False)
+class TallyData:
+    options: Annotated[int, Rule(ge=1, le=99)]
+    hands: list[int] = field(default_factory=list)
+    phones: dict[str, int] = field(default_factory=dict)
     open: bool = True
     frozen: bool = False
 
 
-class TimerData(_Model):
-    length: float = Field(ge=0)
-    left: float = Field(ge=0)
+@record(frozen=False)
+class TimerData:
+    length: Annotated[float, Rule(ge=0)]
+    left: Annotated[float, Rule(ge=0)]
     started_at: float | None = None
 
 
-class DecisionData(_Model):
+@record(frozen=False)
+class DecisionData:
     """One decision: the record's fields, plus what replay and the feedback need."""
 
     node: str
@@ -60,7 +60,8 @@ class DecisionData(_Model):
     revealed: bool = False
 
 
-class SessionData(_Model):
+@record(frozen=False)
+class SessionData:
     kind: Literal["crossing-paths group session"]
     format: int
     scenario: str
@@ -70,10 +71,10 @@ class SessionData(_Model):
     clock: float  # the last `now` seen: times are shifted by the gap on resume
     started: float
     ended: float | None = None
-    moves: list[int] = Field(default_factory=list)
+    moves: list[int] = field(default_factory=list)
     phase: str
     all_feedback: bool = False
-    decisions: list[DecisionData] = Field(default_factory=list)
+    decisions: list[DecisionData] = field(default_factory=list)
     open: DecisionData | None = None  # the decision not yet decided, if any
     tally: TallyData | None = None  # its votes
     timer: TimerData
@@ -106,8 +107,8 @@ def read(path: Path) -> SessionData:
     if raw.get("format") != FORMAT:
         raise GroupSaveError(f"{path} has format {raw.get('format')!r}; this version of the game reads {FORMAT}")
     try:
-        return SessionData.model_validate(raw)
-    except ValidationError as exc:
-        first = exc.errors()[0]
+        return shape.build(SessionData, raw)
+    except shape.Invalid as exc:
+        first = exc.errors[0]
         where = ".".join(str(p) for p in first["loc"])
         raise GroupSaveError(f"{path} is damaged ({where}: {first['msg']})") from None

@@ -13,9 +13,9 @@ import os
 from pathlib import Path
 
 import pygame
-from pydantic import TypeAdapter
 
 from game import paths
+from game.engine import shape
 from game.engine.model import Card
 from game.ui.cards import CardContext, draw_card, measure_card
 from game.ui.fonts import Fonts
@@ -274,14 +274,12 @@ def stress_examples() -> dict[str, object]:
                                            "at_risk": bool(i % 2), "note": (_LONG_TEXT[:200] if i else None)}
                                           for i in range(5)],
                              "note": _LONG_TEXT[:500]}
-    adapter = TypeAdapter(Card)
-    return {name: adapter.validate_python(data) for name, data in out.items()}
+    return {name: shape.build(Card, data) for name, data in out.items()}
 
 
 def examples(stress: bool = False) -> dict[str, object]:
     """Every example, validated into its card model (and the stress cards too, if asked)."""
-    adapter = TypeAdapter(Card)
-    cards = {name: adapter.validate_python(data) for name, data in EXAMPLES.items()}
+    cards = {name: shape.build(Card, data) for name, data in EXAMPLES.items()}
     if stress:
         cards.update(stress_examples())
     return cards

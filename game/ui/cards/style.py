@@ -7,15 +7,14 @@ overrides); the card modules only ever name roles (`pal.muted`, `pal.on_accent`)
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
-from typing import Literal
-
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+from typing import Annotated, Literal
 
 from game import paths
-from game.engine import datafile
+from game.engine import datafile, shape
+from game.engine.shape import Rule, record
 from game.engine.yamlsafe import Document
 
 STYLES_FILE = paths.DATA / "card_styles.yaml"
@@ -45,11 +44,8 @@ def contrast(a: Rgb, b: Rgb) -> float:
 
 # --- the file's shape ------------------------------------------------------------------------------------
 
-class _Model(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
-
-class _Sizes(_Model):
+@record
+class _Sizes:
     body: float
     small: float
     bar: float
@@ -57,18 +53,24 @@ class _Sizes(_Model):
     headline: float
 
 
-class _Metrics(_Model):
-    max_width: float = Field(gt=5)
-    chart_max_width: float = Field(gt=5)
-    pad: float = Field(gt=0)
-    gap: float = Field(gt=0)
-    radius: float = Field(ge=0)
-    line_height: float = Field(ge=1)
-    outline: float = Field(ge=0)
-    outline_high_contrast: float = Field(ge=0)
-    avatar: float = Field(gt=0)
-    avatar_small: float = Field(gt=0)
-    avatar_large: float = Field(gt=0)
+Width = Annotated[float, Rule(gt=5)]
+Positive = Annotated[float, Rule(gt=0)]
+NotNegative = Annotated[float, Rule(ge=0)]
+
+
+@record
+class _Metrics:
+    max_width: Width
+    chart_max_width: Width
+    pad: Positive
+    gap: Positive
+    radius: NotNegative
+    line_height: Annotated[float, Rule(ge=1)]
+    outline: NotNegative
+    outline_high_contrast: NotNegative
+    avatar: Positive
+    avatar_small: Positive
+    avatar_large: Positive
     sizes: _Sizes
 
 
@@ -87,14 +89,16 @@ def _check_colours(value: dict) -> dict:
     return value
 
 
-class _Request(_Model):
+@record
+class _Request:
     title: str
     accept: str
     decline: str
-    mutual: tuple[str, str] = Field(description="singular and plural")
+    mutual: tuple[str, str] = shape.key(description="singular and plural")
 
 
-class _Habits(_Model):
+@record
+class _Habits:
     label: str | None = None
     post: Literal["feed", "compact", "photo", "article", "thread"] | None = None
     messages: Literal["bubbles", "list", "email"] | None = None
@@ -102,38 +106,36 @@ class _Habits(_Model):
     headline: bool | None = None
     actions: list[str] | None = None
     reply: str | None = None
-    context: dict[str, str] = Field(default_factory=dict)
-    requests: dict[Literal["friend", "follow", "connect"], _Request] = Field(default_factory=dict)
-    normal: dict[str, str | list[str]] = Field(default_factory=dict)
-    high_contrast: dict[str, str | list[str]] = Field(default_factory=dict)
+    context: dict[str, str] = field(default_factory=dict)
+    requests: dict[Literal["friend", "follow", "connect"], _Request] = field(default_factory=dict)
+    normal: dict[str, str | list[str]] = field(default_factory=dict)
+    high_contrast: dict[str, str | list[str]] = field(default_factory=dict)
 
-    @field_validator("normal", "high_contrast")
-    @classmethod
-    def _valid(cls, value: dict) -> dict:
-        unknown = [k for k in value if k not in (*_ROLES, *_PLATFORM_ROLES, "avatars", "names")]
-        if unknown:
-            raise ValueError(f"unknown colour role(s): {', '.join(unknown)}")
-        return _check_colours(value)
+    def __post_init__(self) -> None:
+        for name in ("normal", "high_contrast"):
+            value = getattr(self, name)
+            unknown = [k for k in value if k not in (*_ROLES, *_PLATFORM_ROLES, "avatars", "names")]
+            if unknown:
+                raise ValueError(f"{name}: unknown colour role(s): {', '.join(unknown)}")
+            _check_colours(value)
 
 
-class _File(_Model):
+@record
+class _File:
     metrics: _Metrics
     themes: dict[Literal["normal", "high_contrast"], dict[str, str | list[str]]]
     defaults: _Habits
     platforms: dict[str, _Habits]
 
-    @field_validator("themes")
-    @classmethod
-    def _complete(cls, value: dict) -> dict:
+    def __post_init__(self) -> None:
         for name in ("normal", "high_contrast"):
-            theme = value.get(name)
+            theme = self.themes.get(name)
             if theme is None:
                 raise ValueError(f"the '{name}' theme is missing")
             missing = [r for r in (*_ROLES, "avatars", "names") if r not in theme]
             if missing:
                 raise ValueError(f"the '{name}' theme needs colours for: {', '.join(missing)}")
             _check_colours(theme)
-        return value
 
 
 # --- what the card modules use ---------------------------------------------------------------------------
@@ -243,9 +245,9 @@ def _palette(theme: dict, defaults: dict, own: dict) -> Palette:
 
 def parse(data: object, source: str = "card_styles.yaml", doc: Document | None = None) -> Styles:
     try:
-        raw = _File.model_validate(data)
-    except ValidationError as exc:
-        first = exc.errors()[0]
+        raw = shape.build(_File, data)
+    except shape.Invalid as exc:
+        first = exc.errors[0]
         where = ".".join(str(p) for p in first["loc"])
         if doc is not None:  # the file's own line and column, as every data file reports them
             line, col = doc.locate(tuple(first["loc"]))
@@ -253,7 +255,7 @@ def parse(data: object, source: str = "card_styles.yaml", doc: Document | None =
         raise StyleError(f"{source}: {where}: {first['msg']}") from None
     d = raw.defaults
     m = raw.metrics
-    metrics = Metrics(**m.model_dump(exclude={"sizes"}), **m.sizes.model_dump())
+    metrics = Metrics(**{k: v for k, v in vars(m).items() if k != "sizes"}, **vars(m.sizes))
     platforms = {}
     for pid, own in {**raw.platforms, "other": raw.platforms.get("other", _Habits())}.items():
         requests = {}
