@@ -13,8 +13,9 @@ import dataclasses
 import json
 import math
 import random
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime, timedelta, timezone
 from pathlib import Path
+from typing import Annotated
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -152,16 +153,18 @@ BASES = {name: scenario_data(FIXTURES / f"{name}.yaml")
 CONDITION_KEYS = ("flag", "not_flag", "score", "at_least", "at_most", "all", "any", "not")
 
 # Values a key is replaced with: each type, and the edges each rule has (empty, too long, a trailing newline
-# after an id, NaN, 2.0 and "3" for a whole number, True for a score, huge numbers).
+# after an id, NaN, 2.0 and "3" for a whole number, True for a score, huge numbers, lone surrogates).
 ODD_VALUES = [0, 1, -1, 2, 5, 6, -6, 1899, 1990, 2101, 10**30, -(10**30), True, False, None, 2.0, 1.5, -0.0,
               math.nan, math.inf, -math.inf, "3", "2", "", " ", "x", "total", "friend", "post", "a b", "a\n",
-              "2\n", "node-2", "x" * 81, "x" * 301, "x" * 20_001, "2024-01-01T00:00:00Z", [], [""], [1], ["x"],
+              "2\n", "node-2", "x" * 81, "x" * 301, "x" * 20_001, "2024-01-01T00:00:00Z",
+              "\ud800", "a\udc80b", [], [""], [1], ["x"],
               [{}], {}, {"x": 1}, {"name": "N"}, {"text": "t"}, {"flag": "kept"}]
-texts = st.text(st.characters(codec="utf-8"), max_size=6)  # never a lone surrogate: see the xfail below
+texts = st.text(max_size=6)  # lone surrogates (which JSON can hold) are among ODD_VALUES
 # drawn values are copied: a later change to the data must never change the pool (hypothesis replays it)
 values = st.one_of(st.sampled_from(ODD_VALUES), texts, st.integers(-7, 7),
                    st.floats(width=32)).map(copy.deepcopy)
-flag_names = st.sampled_from(["kept", "shared", "accepted", "kept", "shared", "a b", "", 2, None, True, "x\n"])
+flag_names = st.sampled_from(["kept", "shared", "accepted", "kept", "shared", "a b", "", 2, None, True,
+                              "x\n"])
 bounds = st.sampled_from([1, -3, 0, 2, -1, None, True, 1.5, 2.0, "1", 10**30])
 valid_names = st.sampled_from(["kept", "shared", "accepted", "a.b-c_1"])
 valid_leaves = st.one_of(
@@ -183,9 +186,9 @@ conditions = st.recursive(leaf_conditions, lambda inner: st.one_of(
     st.fixed_dictionaries({"not": inner}),
     st.dictionaries(st.sampled_from(CONDITION_KEYS), inner, min_size=2, max_size=3),  # several keys
 ), max_leaves=6).map(copy.deepcopy)
-notes = st.one_of(st.just({}), st.just({"points": []}), st.just({"timing": None}),
-                  st.fixed_dictionaries({}, optional={"points": st.lists(texts, max_size=2),
-                                                      "model_answer": values, "timing": values})).map(copy.deepcopy)
+notes = st.one_of(st.just({}), st.just({"points": []}), st.just({"timing": None}), st.fixed_dictionaries(
+    {}, optional={"points": st.lists(texts, max_size=2), "model_answer": values, "timing": values}),
+).map(copy.deepcopy)
 card_types = st.sampled_from(["friend_request", "post", "messages", "search_results", "privacy_settings",
                               "bogus", "", None, 1, ["post"]])
 
@@ -217,8 +220,10 @@ def rekey(mapping: dict, old: object, new: object) -> None:
 
 def similar(value: object) -> st.SearchStrategy:
     if type(value) is str:
-        return st.one_of(st.sampled_from(["x", "node-2", "2", "13", "total", "kept", "é 😀 text", value * 2]),
-                         texts.filter(bool))
+        # a trailing newline (Python's `$` matches before it) and a lone surrogate: valid-looking, refused
+        texts_like = ["x", "node-2", "2", "13", "total", "kept", "é 😀 text", value * 2, value + "\n",
+                      value + "\ud800"]
+        return st.one_of(texts.filter(bool), st.sampled_from(texts_like))
     if type(value) is bool:
         return st.booleans()
     if type(value) is int:
@@ -230,7 +235,7 @@ def similar(value: object) -> st.SearchStrategy:
     return st.just(value)
 
 
-def change_a_value(op: str, data: object, places: list, draw) -> None:
+def change_a_value(op: str, data: object, places: list, draw, pool: st.SearchStrategy = values) -> None:
     """Drop a value, replace it with an odd one or a similar one (same type: mostly still valid, so both
     readers' records get compared, not only their refusals), or empty a list."""
     inner = [p for p, v in places if p and (op != "empty" or type(v) is list)]
@@ -243,12 +248,13 @@ def change_a_value(op: str, data: object, places: list, draw) -> None:
     elif op == "similar":
         parent[path[-1]] = draw(similar(parent[path[-1]]))
     else:
-        parent[path[-1]] = [] if op == "empty" else draw(values)
+        parent[path[-1]] = [] if op == "empty" else draw(pool)
 
 
 def change_a_mapping(op: str, target: dict, draw) -> None:
     if op == "extra":
-        target[draw(st.sampled_from(["surprise", "feedbak", "not_", "sender", "from", "type"]))] = draw(values)
+        name = draw(st.sampled_from(["surprise", "feedbak", "not_", "sender", "from", "type"]))
+        target[name] = draw(values)
     elif op == "alias":
         # 'from' and its name 'sender' (a card's sender, a message's): swapped, or both written
         old = "from" if "from" in target else "sender"
@@ -301,7 +307,7 @@ def mutate(data: object, draw) -> None:
         change_a_mapping(op, draw(st.sampled_from(found)), draw)
 
 
-@settings(max_examples=250, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(base=st.sampled_from(sorted(BASES)), changes=st.sampled_from([1, 1, 2, 3]), draw=st.data())
 def test_mutated_scenarios_are_read_as_pydantic_reads_them(base, changes, draw):
     data = copy.deepcopy(BASES[base])
@@ -310,7 +316,7 @@ def test_mutated_scenarios_are_read_as_pydantic_reads_them(base, changes, draw):
     agree(model.Scenario, data)
 
 
-@settings(max_examples=150, deadline=None)
+@settings(max_examples=100, deadline=None)
 @given(condition=conditions)
 def test_conditions_are_read_as_pydantic_reads_them(condition):
     agree(model.Condition, condition)
@@ -319,11 +325,37 @@ def test_conditions_are_read_as_pydantic_reads_them(condition):
 @settings(max_examples=100, deadline=None)
 @given(card_type=card_types, base=st.sampled_from(["engine-cards", "ui-rich"]), draw=st.data())
 def test_cards_of_every_type_are_read_as_pydantic_reads_them(card_type, base, draw):
-    """A card re-typed: its keys then belong to another kind of card (a post's 'author' on a messages card)."""
+    """A card re-typed: its keys then belong to another kind (a post's 'author' on a messages card)."""
     cards = [v for p, v in where(BASES[base]) if p and p[-1] == "card"]
     card = copy.deepcopy(draw.draw(st.sampled_from(cards)))
     card["type"] = card_type
     agree(model.Card, card)
+
+
+# Each rule on its own, on many more values than a mutated scenario puts there
+RULED = {
+    "Id": model.Id, "StandardId": model.StandardId, "Text": model.Text, "ShortText": model.ShortText,
+    "score": Annotated[int, shape.Rule(ge=-5, le=5)], "seconds": Annotated[float, shape.Rule(ge=0)],
+    "scores": dict[model.StandardId, Annotated[int, shape.Rule(ge=-5, le=5)]], "when": datetime,
+}
+ZONES = st.sampled_from([UTC, timezone(timedelta(hours=5, minutes=30)), timezone(-timedelta(hours=8)),
+                         timezone(timedelta(seconds=30)), None])
+times = st.datetimes(timezones=ZONES).flatmap(
+    lambda t: st.sampled_from([t.isoformat(), t.isoformat().replace("+00:00", "Z"), t.isoformat(" ")]))
+scalars = st.one_of(
+    st.text(st.sampled_from("aZ09_.- \n\t\ud800é😀"), max_size=5),
+    st.from_regex(r"[a-z0-9][a-z0-9_.-]*\n?", fullmatch=True), st.text(max_size=3),
+    st.integers(-10, 10), st.integers(), st.floats(), st.booleans(), st.none(), times,
+    st.sampled_from(["x" * 20, "x" * 21, "x" * 300, "x" * 301, "x" * 20_000, "x" * 20_001, "total", "2\n"]))
+
+
+@settings(max_examples=200, deadline=None)
+@given(name=st.sampled_from(sorted(RULED)),
+       value=st.one_of(scalars, st.dictionaries(scalars, scalars, max_size=3)))
+def test_each_rule_reads_as_pydantic_reads_it(name, value):
+    if name == "seconds" and type(value) is int and abs(value) > 2**1000:
+        return  # the known OverflowError below
+    agree(RULED[name], value)
 
 
 def test_the_mutations_reach_both_answers():
@@ -338,7 +370,7 @@ def test_the_mutations_reach_both_answers():
     assert answers == {True, False}
 
 
-# --- 3. the play state ---------------------------------------------------------------------------------------
+# --- 3. the play state -------------------------------------------------------------------------------------
 
 WHEN = datetime(2026, 11, 29, 21, 30, 5, 250_000, tzinfo=UTC)
 
@@ -354,7 +386,8 @@ def played_state(name: str, seed: int) -> PlayState:
     return story.state
 
 
-STATES = [played_state(name, seed) for name in ("tiny", "engine-conditions", "engine-cards") for seed in (1, 2)]
+STATES = [played_state(name, seed) for name in ("tiny", "engine-conditions", "engine-cards")
+          for seed in (1, 2)]
 STATES.append(PlayState(scenario="tiny", node="b", format=2, scores={"2": 1},
                         started_at=StartedAt(node="b", flags=["accepted"], scores={"2": 1})))
 STATES.append(PlayState(scenario="tiny", node="a", format=1))
@@ -399,20 +432,19 @@ TIMES = st.sampled_from(["2026-11-29T21:30:05Z", "2026-11-29T21:30:05.5+01:00", 
 state_values = st.one_of(values, TIMES)
 
 
-@settings(max_examples=250, deadline=None)
+@settings(max_examples=150, deadline=None)
 @given(saved=st.sampled_from(SAVED), changes=st.integers(1, 3), draw=st.data())
 def test_mutated_saved_states_are_read_as_pydantic_reads_them(saved, changes, draw):
     data = copy.deepcopy(saved)
     for _ in range(changes):
-        places = [p for p, _ in where(data) if p]
-        path = draw.draw(st.sampled_from(places))
+        op = draw.draw(st.sampled_from(["drop", "replace", "replace", "similar", "similar", "extra",
+                                        "number_key"]))
+        if op in ("drop", "replace", "similar"):
+            change_a_value(op, data, where(data), draw.draw, state_values)
+            continue
+        path = draw.draw(st.sampled_from([p for p, _ in where(data) if p]))
         parent = at(data, path[:-1])
-        op = draw.draw(st.sampled_from(["drop", "replace", "replace", "extra", "number_key"]))
-        if op == "drop":
-            del parent[path[-1]]
-        elif op == "replace":
-            parent[path[-1]] = draw.draw(state_values)
-        elif op == "extra" and type(parent) is dict:
+        if op == "extra" and type(parent) is dict:
             parent[draw.draw(st.sampled_from(["surprise", "At", "played"]))] = draw.draw(state_values)
         elif op == "number_key" and type(parent) is dict and type(path[-1]) is str and path[-1].isdigit():
             rekey(parent, path[-1], int(path[-1]))
@@ -433,7 +465,8 @@ def test_mutated_saved_states_are_read_as_pydantic_reads_them(saved, changes, dr
     "PlayState.from_dict lets a plain ValueError out where pydantic says Invalid (StateError): "
     "a damaged save is a traceback in saves/restore.resume"))
 @pytest.mark.parametrize("written", ["2024-02-30T00:00:00Z", "2024-01-01T24:00:00Z", "2024-01-01T00:00:60Z",
-                                     "2024-01-01T00:00:00+24:00", "0000-01-01T00:00:00Z", "2026-13-01T00:00:00Z",
+                                     "2024-01-01T00:00:00+24:00", "0000-01-01T00:00:00Z",
+                                     "2026-13-01T00:00:00Z",
                                      "２０２４-01-01T00:00:00Z"])  # \d matches full-width digits
 def test_an_impossible_time_in_a_save_is_a_state_error(written):
     data = {**SAVED[0], "playthrough": {"id": "x", "started": written}}
@@ -451,17 +484,18 @@ def test_a_huge_whole_number_of_seconds_played_is_a_state_error():
 
 
 def test_a_lone_surrogate_is_refused_in_a_text_with_a_rule():
-    """pydantic refuses a lone surrogate ('\\ud800', which JSON can hold) in a text with a rule (string_unicode):
-    the fast reader must not take it. YAML cannot hold one (its reader refuses)."""
+    """pydantic refuses a lone surrogate ('\\ud800', which JSON can hold) in a text with a rule
+    (string_unicode): the fast reader must not take it. YAML cannot hold one (its reader refuses)."""
     assert agree(model.Line, {"text": "\ud800"}) is DECLINED
     assert agree(model.Line, {"text": "a", "speaker": "a\ud800"}) is DECLINED
 
 
 def test_a_lone_surrogate_in_a_plain_text_is_accepted_by_both():
-    assert agree(Step, {"node": "a", "choice": 0, "number": 1, "text": "\ud800", "feedback": "f"}) is not DECLINED
+    step = {"node": "a", "choice": 0, "number": 1, "text": "\ud800", "feedback": "f"}
+    assert agree(Step, step) is not DECLINED
 
 
-# --- 4. record semantics -------------------------------------------------------------------------------------
+# --- 4. record semantics -----------------------------------------------------------------------------------
 
 def test_a_frozen_record_refuses_change_and_deletion():
     line = model.Line(text="a")
