@@ -220,7 +220,7 @@ class Invalid(ValueError):
 Reader = Callable[[object], object]
 _readers: dict[object, Reader] = {}
 # ISO 8601 as this game writes times (to_data): anything else goes to pydantic, whose reading is the rule
-_OWN_TIME = re.compile(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d{1,6})?(Z|[+-]\d\d:\d\d)")
+_OWN_TIME = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\.[0-9]{1,6})?(Z|[+-][0-9]{2}:[0-9]{2})")
 
 
 def _fail() -> typing.NoReturn:
@@ -262,7 +262,7 @@ def _make(kind: object, rules: tuple) -> Reader:
     if kind is Any:
         return lambda v: v
     if kind is _dt.datetime:
-        return lambda v: _dt.datetime.fromisoformat(v) if type(v) is str and _OWN_TIME.fullmatch(v) else _fail()
+        return _time
     if origin is typing.Literal:
         values = typing.get_args(kind)  # compared with their types: pydantic tells 1 from True
 
@@ -288,9 +288,19 @@ def _container(kind: object, origin: object) -> Reader:
     raise TypeError(f"shape: no reader for {kind!r}")
 
 
+def _time(v: object) -> _dt.datetime:
+    if type(v) is not str or not _OWN_TIME.fullmatch(v):
+        raise Mismatch
+    try:
+        return _dt.datetime.fromisoformat(v)
+    except ValueError:  # the 30th of February, hour 24: pydantic words it
+        raise Mismatch from None
+
+
 def _text(rule: Rule | None) -> Reader:
     if rule is None:
-        return lambda v: v if type(v) is str and _unicode(v) else _fail()
+        # without a rule pydantic keeps the str it was given, lone surrogates and all
+        return lambda v: v if type(v) is str else _fail()
     low, high, match, numbers = rule.min_length or 0, rule.max_length, rule._match, rule.numbers_as_text
 
     def read(v: object) -> str:
@@ -310,7 +320,8 @@ def _text(rule: Rule | None) -> Reader:
 
 
 def _unicode(v: str) -> bool:
-    """Text pydantic takes: a lone surrogate (YAML's "\\ud800") is no character, and pydantic refuses it."""
+    """Text pydantic can check against a rule: one with a lone surrogate ("\\ud800", which JSON can hold) is
+    no Unicode text, and pydantic refuses it there."""
     if v.isascii():
         return True
     try:
@@ -333,7 +344,10 @@ def _number(kind: type, rule: Rule | None) -> Reader:
         # written so that NaN fails every bound, as it does in pydantic
         if type(v) not in types_read or not (ge <= v <= le and gt < v < lt):
             raise Mismatch
-        return kind(v)
+        try:
+            return kind(v)
+        except OverflowError:  # a whole number too large for a float: pydantic words it
+            raise Mismatch from None
 
     return read
 
