@@ -107,25 +107,17 @@ Titles = Callable[[str], tuple[str, list[str], dict[str, str]]]
 @cache
 def framework_titles(framework_id: str) -> tuple[str, list[str], dict[str, str]]:
     """The framework's title, its standards' ids in order and their short titles, from game/data (its id and
-    nothing else where it is unknown or cannot be read). Read with the safe YAML reader alone, not through
-    game.engine.reference's validated models: building those costs a third of a second of CPU the first time
-    (pydantic), which `results export` paid on every run for three titles. The game validates the same files
-    when it plays them and `python main.py validate` checks them."""
-    from game import paths
-    from game.engine import yamlsafe
+    nothing else where it is unknown or cannot be read: an id from a save file may name no framework)."""
+    from game.engine import reference
+    from game.engine.datafile import DataFileError
 
-    folder = paths.DATA / "frameworks"
-    if framework_id not in {p.stem for p in folder.glob("*.yaml")}:  # an id from a save file names no path
-        return framework_id, [], {}
     try:
-        data = yamlsafe.read_file(folder / f"{framework_id}.yaml").data
-        title, standards = data["title"], data["standards"]
-        words = {s["id"]: s["short"] for s in standards}
-    except (TypeError, KeyError, AttributeError, OSError):
+        framework = reference.framework(framework_id)
+    except DataFileError:
+        framework = None
+    if framework is None:
         return framework_id, [], {}
-    if type(title) is not str or not all(type(k) is str and type(v) is str for k, v in words.items()):
-        return framework_id, [], {}
-    return title, list(words), words
+    return framework.title, framework.ids, {s.id: s.short for s in framework.standards}
 
 
 def _when(text: str) -> datetime:
