@@ -77,8 +77,8 @@ class Preference(Frozen):
 
 def _framework_choices() -> tuple[tuple[str, str], ...]:
     """'As written' plus every framework the game ships (data in game/data/frameworks/). Only each file's
-    title is read, without the typed reference models: settings are read before the first frame, and
-    building those models (pydantic) would cost a quarter of a second of start-up."""
+    title is read, not the whole typed framework: settings are read before the first frame, which waits
+    for every module and file they need."""
     from game.engine import datafile
 
     shipped = []

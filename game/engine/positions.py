@@ -1,6 +1,6 @@
 """Where each value of a scenario file stood, kept beside the data and worked out only when asked.
 
-The data itself is plain dicts and lists: pydantic checks those a third faster than subclasses. Positions
+The data itself is plain dicts and lists: the typed readers (shape.py) take exactly those. Positions
 are wanted only when something is wrong, and recording one for each of the half a million values of a
 large file costs a sixth of reading it. So the reader keeps only its collections, in the order they
 closed, and `Positions` reads the text a second time, recording every mark, on the first question."""

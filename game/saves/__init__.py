@@ -16,7 +16,7 @@ from .store import (
 
 
 def __getattr__(name: str):
-    # `resume` needs the engine's state and story models (pydantic); the title screen opens the store to
+    # `resume` needs the engine's state and story modules; the title screen opens the store to
     # offer Continue before any of that is needed, so it is imported on first use, not with the package.
     if name in ("resume", "StartAgain"):
         from . import restore

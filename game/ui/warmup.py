@@ -1,6 +1,6 @@
 """After the title's first frame, load on a thread of its own what the first open of My progress (and of any
 scene with a card, the debrief's chart) would otherwise load while the player waits: the card and chart
-toolkit, the scenario model (pydantic), the records summary, and the frameworks' and card styles' data files.
+toolkit, the scenario model, the records summary, and the frameworks' and card styles' data files.
 
 Half a second of imports and file reading moves out of the first open of My progress (bench/progress.py) and
 out of the first frame as well: the thread starts only once the title is on the screen (App.run), and

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Any
 
 from .vocabulary import audience, noun, plural
 
-if TYPE_CHECKING:  # the words need no pydantic: importing them stays cheap for every caller's start-up
+if TYPE_CHECKING:  # the words need no model: importing them stays cheap for every caller's start-up
     from ..model import (
         FriendRequestCard,
         MessagesCard,
