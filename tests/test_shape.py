@@ -460,7 +460,8 @@ SAVED = [json.loads(json.dumps(s.to_dict())) for s in STATES]
 TIMES = st.sampled_from(["2026-11-29T21:30:05Z", "2026-11-29T21:30:05.5+01:00", "2026-11-29T21:30:05",
                          "2026-11-29", 1_764_451_805, "nope", "", None])
 state_values = st.one_of(values, TIMES)
-state_operations = st.sampled_from(["drop", "replace", "replace", "similar", "similar", "extra", "number_key"])
+state_operations = st.sampled_from(["drop", "replace", "replace", "similar", "similar", "extra",
+                                   "number_key"])
 state_keys = st.sampled_from(["surprise", "At", "played"])
 
 
@@ -614,3 +615,13 @@ def test_fields_asdict_and_to_data_see_the_declared_fields():
     assert dataclasses.asdict(card)["messages"] == [{"sender": "Sam", "text": "hi", "time": None}]
     assert shape.to_data(card)["messages"] == [{"from": "Sam", "text": "hi", "time": None}]
     assert shape.names(model.Message) == {"from", "sender", "text", "time"}
+
+
+def test_a_record_takes_a_field_by_its_alias_as_a_file_writes_it():
+    flag = model.FlagSet(flag="x")
+    read = shape.reader(model.NotOf)({"not": {"flag": "x"}})
+    assert model.NotOf(**{"not": flag}) == model.NotOf(not_=flag) == read
+    with pytest.raises(TypeError, match="both"):
+        model.NotOf(**{"not": flag, "not_": flag})
+    message = model.Message(**{"from": "Sam", "text": "hi"})
+    assert dataclasses.replace(message, text="yo") == model.Message(sender="Sam", text="yo")
