@@ -196,3 +196,10 @@ def test_keywords_are_typed_as_yaml_does():
     data = yamlsafe.read_text("w.yaml", "".join(f"k{i}: {w}\n" for i, w in enumerate(words))).data
     assert [data[f"k{i}"] for i in range(len(words))] == [yamlsafe._resolve_plain(w) for w in words]
     assert data["k0"] is True and data["k3"] is False and data["k6"] is None and data["k11"] == "yesterday"
+
+
+@pytest.mark.parametrize("escape", ["\\ud800", "\\q", "\\Users"])
+def test_a_bad_escape_in_closed_quotes_is_named_where_it_is_not_as_an_unclosed_quote(escape):
+    d = only(f'format: 1\ntitle: "A {escape} b"\nmore: 1\n')
+    assert (d.line, d.col) == (2, 11) and "escape" in d.message and "never closed" not in d.message
+    assert "'…' quotes" in d.hint

@@ -27,10 +27,17 @@ _CLOSERS = {"[": "]", "{": "}"}
 _QUOTE_HINT = ("close the quote at the end of the text; inside '…' write a ' as '', inside \"…\" write a \" "
                "as \\\"; text over several lines is clearer as a block with '>'")
 
+_ESCAPE_HINT = ("inside \"…\" a backslash starts an escape such as \\n or \\u00e9; write the character itself, "
+                "write a backslash as \\\\, or use '…' quotes, where a backslash is just a backslash (\\ud800 to "
+                "\\udfff are halves of a pair, not characters)")
+
 
 def origin(text: str, problem: str, context: str | None, line: int, col: int,
            context_line: int, context_col: int) -> Origin | None:
     if context_line and context and "quoted scalar" in context:
+        if "escape" in problem or "hexdecimal" in problem:  # closed; one of its backslash escapes is no character
+            return Origin(line, _backslash_before(text, line, col), f"this backslash escape in quoted text is not "
+                          f"a character YAML can read ({problem})", _ESCAPE_HINT)
         return Origin(context_line, context_col, "this quote is never closed: the text runs to the end of the file",
                       _QUOTE_HINT)
     if context_line and context and "flow" in context and (context_line, context_col) != (line, col):
@@ -43,6 +50,14 @@ def origin(text: str, problem: str, context: str | None, line: int, col: int,
                           f"close it with '{_CLOSERS[opener]}' on this line; text containing ',', '[', ']', '{{' "
                           "or '}' must be quoted")
     return _open_quote_before(text, line)
+
+
+def _backslash_before(text: str, line: int, col: int) -> int:
+    """The column of the escape's backslash: libyaml stops on it, or a few characters into the escape."""
+    lines = text.split("\n")
+    row = lines[line - 1] if 0 < line <= len(lines) else ""
+    found = row.rfind("\\", 0, col)
+    return found + 1 if found >= 0 else col
 
 
 def _open_quote_before(text: str, line: int) -> Origin | None:
