@@ -20,7 +20,8 @@ def screenfuls(screen: PageScreen, size: tuple[int, int]) -> Iterator[int]:
     """Scroll `screen` a screenful at a time from the top, yielding the page number (1, 2, …) at each stop
     (draw the window then); it is left at the top again."""
     screen.ensure(size)
-    step = max(1, screen.viewport.h - screen.line_step())
+    # what is seen of the body: the view less the "More below" cue's band (the body is not drawn under it)
+    step = max(1, screen.viewport.h - screen._cue_room() - screen.line_step())
     page, y = 1, 0
     while True:
         screen.scroll_to(y)

@@ -242,7 +242,15 @@ class PageScreen(Screen):
         return t.rect.copy()
 
     def region_clip(self, region: str) -> pygame.Rect:
+        """Where a region is seen: the body's is the viewport less the cue's band while the cue is shown."""
+        if region == "body":
+            return self.body_clip()
         return {"header": self.header_rect, "footer": self.footer_rect}.get(region, self.viewport)
+
+    def body_clip(self) -> pygame.Rect:
+        band = self.cue_band()
+        return self.viewport if band is None else self.viewport.clip(
+            pygame.Rect(self.viewport.x, self.viewport.y, self.viewport.w, band.y - self.viewport.y))
 
     def target(self, button_id: str | None) -> Target | None:
         return next((t for t in self.targets if t.button.id == button_id), None)
@@ -264,29 +272,49 @@ class PageScreen(Screen):
         thumb_y = track.y + round((track.h - thumb_h) * self.scroll / self.max_scroll)
         return track, pygame.Rect(track.x, thumb_y, sw, thumb_h)
 
-    def more_below_rect(self) -> pygame.Rect | None:
-        """Where the "More below" cue is drawn (over the foot of the view), or None when nothing is below it.
-        A click on it scrolls a screenful; it is not a focus stop (Page Down and the arrows do the same)."""
+    def cue_band(self) -> pygame.Rect | None:
+        """The strip at the foot of the view kept for the "More below" cue while the page goes on below it, or
+        None. The body is not drawn there: it scrolls in the view above, so the cue never hides a word (a
+        choice half under a pill read as a choice with no words). At the end of the page the band goes and
+        the last lines take its place."""
         if self.max_scroll <= 0 or self.scroll >= self.max_scroll or self._look is None:
+            return None
+        room = self._cue_room()
+        if room * 3 >= self.viewport.h:
+            return None  # a view too short for it keeps its scroll bar only
+        vp = self.viewport
+        return pygame.Rect(vp.x, vp.bottom - room, vp.w, room)
+
+    def more_below_rect(self) -> pygame.Rect | None:
+        """Where the "More below" cue is drawn (in the middle of its band), or None when nothing is below it.
+        A click on it scrolls a screenful; it is not a focus stop (Page Down and the arrows do the same)."""
+        band = self.cue_band()
+        if band is None:
             return None
         look = self._look
         font = look.font("body", True)
         fh = font.get_height()
         pad = look.em(0.45)
         r = pygame.Rect(0, 0, text_width(font, self.more_below_words()) + fh + 3 * pad, fh + pad)
-        r.midbottom = (self.content_x + self.content_w // 2, self.viewport.bottom - look.em(0.25))
-        return r if r.h * 3 < self.viewport.h else None  # a view too short for it keeps its scroll bar only
+        r.center = (self.content_x + self.content_w // 2, band.centery)
+        return r
 
     def more_below_words(self) -> str:
         """What the cue says (a screen may say what is below: the play screen names the choices)."""
         return MORE_BELOW
 
     def _cue_room(self) -> int:
-        """What the cue covers at the foot of the view: a control scrolled into view stays above it."""
+        """The height of the cue's band on a page that scrolls (the pill and a margin above and below it): a
+        control scrolled into view stays above it."""
         if self.max_scroll <= 0 or self._look is None:
             return 0
         font = self._look.font("body", True)
-        return font.get_height() + self._look.em(0.45 + 0.25)
+        return font.get_height() + self._look.em(0.45) + 2 * self._look.em(0.25)
+
+    def page_step(self) -> int:
+        """A screenful for Page Down and a click on the cue: what is seen of the body, less two lines that stay
+        in view to read on from."""
+        return max(self.line_step(), self.body_clip().h - self.line_step() * 2)
 
     # --- scrolling and focus -----------------------------------------------------------------------------
 
@@ -408,7 +436,7 @@ class PageScreen(Screen):
             if not self.move_focus(action) and action in ("up", "down"):
                 self.scroll_by(self.line_step() * 2 * (1 if action == "down" else -1))
         elif action in ("page_up", "page_down"):
-            self.scroll_by((self.viewport.h - self.line_step() * 2) * (1 if action == "page_down" else -1))
+            self.scroll_by(self.page_step() * (1 if action == "page_down" else -1))
         elif action == "home":
             self.scroll_to(0)
         elif action == "end":
@@ -441,12 +469,12 @@ class PageScreen(Screen):
                 self.touch()
                 return
             if track.collidepoint(pos):
-                self.scroll_by((self.viewport.h - self.line_step()) * (1 if pos[1] > thumb.bottom else -1))
+                self.scroll_by((self.body_clip().h - self.line_step()) * (1 if pos[1] > thumb.bottom else -1))
                 return
         cue = self.more_below_rect()
         if cue is not None and cue.collidepoint(pos):  # never a press on what lies under it
             self._pressed = None
-            self.scroll_by(self.viewport.h - self.line_step() * 2)
+            self.scroll_by(self.page_step())
             return
         t = self.target_at(pos)
         self._pressed = t.button.id if t else None
@@ -475,8 +503,10 @@ class PageScreen(Screen):
         key = (id(self._page), self.scroll, self._size)
         full = False
         old = self._layer_key
+        # the cue's band comes and goes at the end of the page: then the whole body is painted again
         if self._layer is not None and old is not None and old[0] == key[0] and old[2] == key[2] \
-                and old[1] != key[1] and abs(old[1] - key[1]) < self.viewport.h // 2:
+                and old[1] != key[1] and abs(old[1] - key[1]) < self.viewport.h // 2 \
+                and (old[1] < self.max_scroll) == (key[1] < self.max_scroll):
             self.scroll_layer(old[1] - key[1])  # only scrolled: move the pixels, paint the strip uncovered
             self._layer_key = key
             full = True
@@ -525,16 +555,27 @@ class PageScreen(Screen):
         self.paint_scrollbar(layer)
 
     def paint_body(self, layer: pygame.Surface, clip: pygame.Rect, record: bool = True) -> None:
+        """The body, where `clip` meets the part of the view it is seen in, and the cue's band where `clip`
+        meets that (plain page: the cue itself is drawn over it with the focus ring)."""
         look = self._look
-        layer.set_clip(clip)
-        layer.fill(look.theme.background, clip)
-        self._body.paint(Canvas(layer, look, record), self.content_x,
-                         self.viewport.y - self.scroll + self.content_pad + self.body_top)
+        area = clip.clip(self.body_clip())
+        if area:
+            layer.set_clip(area)
+            layer.fill(look.theme.background, area)
+            self._body.paint(Canvas(layer, look, record), self.content_x,
+                             self.viewport.y - self.scroll + self.content_pad + self.body_top)
+        band = self.cue_band()
+        if band is not None and band.colliderect(clip):
+            layer.set_clip(band.clip(clip))
+            layer.fill(look.theme.background, band)
+            # a rule where the body stops, as the fixed footer has: the page is cut here, not ended
+            pygame.draw.rect(layer, look.theme.border, (band.x, band.y, band.w, look.metrics.border))
         layer.set_clip(None)
 
     def scroll_layer(self, dy: int) -> None:
-        """Scroll the cached layer by dy pixels (positive: content moves down) and repaint what came into view."""
-        layer, vp = self._layer, self.viewport
+        """Scroll the cached layer by dy pixels (positive: content moves down) and repaint what came into view
+        (the cue's band, the same before and after, stays put)."""
+        layer, vp = self._layer, self.body_clip()
         layer.set_clip(vp)
         layer.scroll(0, dy)
         layer.set_clip(None)
@@ -589,13 +630,11 @@ class PageScreen(Screen):
         return painted
 
     def paint_more_below(self, surface: pygame.Surface, r: pygame.Rect) -> None:
-        """A pill in the text's colour on the page's, with the words and a down arrow (on top of the page, so
-        it is drawn with the focus ring, not into the cached layer that scrolls)."""
+        """A pill in the text's colour on the page's, with the words and a down arrow, in its band (drawn with
+        the focus ring, not into the cached layer: its words change as the page scrolls)."""
         look = self._look
         ink, paper = look.colour("text"), look.theme.background
-        line = look.metrics.border
         surface.set_clip(self.viewport)
-        pygame.draw.rect(surface, paper, r.inflate(line * 4, line * 4), border_radius=r.h // 2 + line * 2)
         pygame.draw.rect(surface, ink, r, border_radius=r.h // 2)
         font = look.font("body", True)
         fh = font.get_height()
