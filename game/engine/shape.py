@@ -31,6 +31,8 @@ import typing
 from collections.abc import Callable
 from typing import Any, TypeVar
 
+from game.frozen import Frozen
+
 T = TypeVar("T")
 
 # `extra`: a misspelt key is an error, never silently ignored; `populate_by_name`: a field with an alias
@@ -44,8 +46,9 @@ def record(cls: type[T] | None = None, *, frozen: bool = True) -> Any:
 
     `dataclasses.dataclass` compiles an __init__, __repr__, __eq__, __hash__ and, frozen, __setattr__ and
     __delattr__ for every class: about 2 ms a class, 90 ms for the game's records, at every start. Here it
-    only collects the fields (what pydantic and `dataclasses.fields` read) and every record shares the
-    methods below."""
+    only collects the fields (what pydantic and `dataclasses.fields` read), and every record shares one
+    __init__ (below) and game.frozen's equality, hash and repr, as the desktop's small values do. A record
+    is a real dataclass, not a Frozen, because pydantic validates dataclasses."""
 
     def make(target: type[T]) -> type[T]:
         target.__pydantic_config__ = CONFIG  # type: ignore[attr-defined]
@@ -55,18 +58,20 @@ def record(cls: type[T] | None = None, *, frozen: bool = True) -> Any:
             target.__doc__ = f"{target.__name__}(…)"
         made = dataclasses.dataclass(init=False, repr=False, eq=False, kw_only=True)(target)
         fields = [f for f in dataclasses.fields(made) if f.init]
+        made._fields = tuple(f.name for f in fields)  # type: ignore[attr-defined]  # what Frozen's methods read
+        made._hidden = frozenset(f.name for f in fields if not f.repr)  # type: ignore[attr-defined]
         made._shape = (  # type: ignore[attr-defined]
             tuple(f.name for f in fields),
             {f.name: f.default for f in fields if f.default is not dataclasses.MISSING},
             {f.name: f.default_factory for f in fields if f.default_factory is not dataclasses.MISSING},
             {f.metadata["alias"]: f.name for f in fields if f.metadata.get("alias", f.name) != f.name})
         made.__init__ = _init  # type: ignore[misc]
-        made.__repr__ = _repr  # type: ignore[method-assign]
-        made.__eq__ = _eq  # type: ignore[method-assign]
+        for name in ("_values", "__repr__", "__eq__"):  # the game's one way to compare and show a value
+            setattr(made, name, vars(Frozen)[name])
         if frozen:
             made.__setattr__ = _refuse  # type: ignore[method-assign]
             made.__delattr__ = _refuse  # type: ignore[method-assign]
-            made.__hash__ = _hash  # type: ignore[method-assign]
+            made.__hash__ = vars(Frozen)["__hash__"]  # type: ignore[method-assign]
         else:
             made.__hash__ = None  # type: ignore[assignment]  # mutable: not hashable, as a dataclass
         return made
@@ -96,24 +101,6 @@ def _init(self: Any, **values: Any) -> None:
     post = getattr(self, "__post_init__", None)
     if post is not None:
         post()
-
-
-def _values(self: Any) -> tuple:
-    return tuple(getattr(self, name) for name in self._shape[0])
-
-
-def _repr(self: Any) -> str:
-    return f"{type(self).__name__}({', '.join(f'{n}={getattr(self, n)!r}' for n in self._shape[0])})"
-
-
-def _eq(self: Any, other: object) -> bool:
-    if other.__class__ is not self.__class__:
-        return NotImplemented
-    return _values(self) == _values(other)
-
-
-def _hash(self: Any) -> int:
-    return hash((self.__class__, _values(self)))
 
 
 def _refuse(self: Any, name: str, *_: object) -> None:
