@@ -2,7 +2,9 @@
 every library scenario, at 1920x1080 and 3840x2160 and 100 % text, the play screen is positioned at the node
 with every choice the node has showing (as if every condition held: the most there can ever be), moved on to
 its decision slide, and the question and every choice must be laid out in full inside the visible viewport,
-with no scrolling, at no less than the profile's body size, and every control reachable without scrolling.
+with no scrolling, and every control reachable without scrolling. At 100 % the text keeps the profile's body size;
+at 150 % and 200 % (1920x1080 and 1280x720) it may be stepped down, never below 1/22 of the screen height (what
+the back of a room can read), and the slide then says nothing is hidden.
 Then the slide keys: Enter/→ move on, ←/Backspace go back, a number on the scene slide only shows the
 decision, and speech reads the slide showing."""
 
@@ -15,6 +17,7 @@ import pytest
 
 from game.engine.library import open_scenario, scenario_files
 from game.settings import Preferences
+from game.ui.decision import SHRUNK
 from game.ui.glyphs import displayable
 from game.ui.intents import Choose, StartScenario
 from game.ui.voice import Voice
@@ -22,6 +25,8 @@ from tests.conftest import SCENARIOS
 from tests.ui_support import make_app
 
 SIZES = [(1920, 1080), (3840, 2160)]
+# (size, text scale %): big text on a projector, where the decision may step its text down to fit
+BIG_TEXT = [((1920, 1080), 150), ((1920, 1080), 200), ((1280, 720), 150), ((1280, 720), 200)]
 
 
 def flat(text: str) -> str:
@@ -62,7 +67,7 @@ def at_node(app, pilot, path: Path, node_id: str, scenario_id: str | None = None
     return screen, story.scene
 
 
-def check_decision(pilot, screen, scene, where: str) -> None:
+def check_decision(pilot, screen, scene, where: str, scale: int = 100) -> None:
     look = screen._look
     assert screen.max_scroll == 0, f"{where}: the decision scrolls by {screen.max_scroll} px"
     texts = pilot.all_texts()
@@ -76,30 +81,38 @@ def check_decision(pilot, screen, scene, where: str) -> None:
     for text in wanted:  # as drawn: a character the font lacks is shown as words ("(flexed biceps)")
         text = displayable(look.font("body"), text)
         assert flat(text) in laid_out, f"{where}: not laid out in full: {text[:40]!r}"
-    assert look.metrics.body_px >= pilot.surface.get_height() / 22  # the profile's size, not shrunk
+    assert look.metrics.body_px >= pilot.surface.get_height() / 22, f"{where}: text below the room's floor"
+    shrunk = look is not screen._wanted_look
+    assert shrunk == (SHRUNK in laid_out), \
+        f"{where}: smaller text must say so, and only then"
+    if scale == 100:  # the profile's size, not shrunk
+        assert not shrunk, f"{where}: the text was made smaller at 100 %"
     ids = screen.button_ids()
     assert [f"choice-{c.number}" for c in scene.choices] == [i for i in ids if i.startswith("choice-")]
     for t in screen.targets:  # every choice and control is on screen as it is
         assert screen.region_clip(t.region).contains(screen.screen_rect(t)), f"{where}: {t.button.id} off screen"
 
 
-@pytest.mark.parametrize("size", SIZES, ids=[f"{w}x{h}" for w, h in SIZES])
-def test_every_library_decision_fits_one_projector_screen(tmp_path, size):
-    app, pilot = make_app(tmp_path, size=size, prefs=Preferences(profile="projector", text_scale=100),
+CASES = [(size, 100) for size in SIZES] + BIG_TEXT
+
+
+@pytest.mark.parametrize(("size", "scale"), CASES, ids=[f"{w}x{h}-{s}" for (w, h), s in CASES])
+def test_every_library_decision_fits_one_projector_screen(tmp_path, size, scale):
+    app, pilot = make_app(tmp_path, size=size, prefs=Preferences(profile="projector", text_scale=scale),
                           saves=False)
     nodes = decision_nodes()
     assert len(nodes) > 50  # the whole library, not a fixture
     problems = []
     for path, scenario_id, node_id in nodes:
         screen, scene = at_node(app, pilot, path, node_id, scenario_id, draw=False)
-        where = f"{path.stem}:{node_id} at {size[0]}x{size[1]}"
+        where = f"{path.stem}:{node_id} at {size[0]}x{size[1]} {scale} %"
         if not screen.on_decision:
             pilot.press("right")
         else:
             pilot.step()
         assert screen.on_decision, f"{where}: not on the decision slide"
         try:
-            check_decision(pilot, screen, scene, where)
+            check_decision(pilot, screen, scene, where, scale)
         except AssertionError as e:  # every node that does not fit, not just the first
             problems.append(str(e).splitlines()[0])
     assert not problems, "\n".join(problems)

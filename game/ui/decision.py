@@ -5,12 +5,20 @@ the two never compete for the screen.
 Text is never made smaller than the profile's body size to fit. Instead the slide is laid out in turn with
 less generous spacing (FITS, most generous first) and the play screen keeps the first that fits: the question
 at body size rather than heading size, tighter boxes, gaps and leading, then the question beside the choices,
-which leaves the choices the most lines.
+which leaves the choices the most lines. Short choices may also sit in two columns (1 and 2 on the left, 3 and
+4 on the right), which halves their height.
+
+Only when no layout fits at the chosen text size (200 % text, a small screen) is the text stepped down
+(smaller_looks), never below what the room can read from the back: body text 1/22 of the screen height (the
+projector profile's rule, game/data/profiles.yaml). The slide then says that nothing is hidden. A decision that
+does not fit even then keeps the scroll bar and the "More below" band.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import math
+from collections.abc import Iterator
+from dataclasses import dataclass, replace
 
 from game.engine.story import Scene
 
@@ -26,10 +34,46 @@ class Fit:
     tight: bool  # snug boxes, gaps and leading
     beside: bool  # the question to the left of the choices rather than above them
     left_em: float = 8.0  # beside: the question's column at least this wide (a long question wants more)
+    columns: int = 1  # 2: the choices in two columns (only when every choice is short)
 
 
 FITS = (Fit("heading", False, False), Fit("heading", True, False), Fit("body", False, False),
-        Fit("body", True, False), *(Fit("body", True, True, em) for em in (8.0, 10.0, 12.0, 14.0)))
+        Fit("body", True, False), Fit("heading", True, False, columns=2), Fit("body", True, False, columns=2),
+        *(Fit("body", True, True, em) for em in (8.0, 10.0, 12.0, 14.0)))
+
+# a choice this long (characters) reads badly in half the width: such a decision keeps one column
+SHORT_CHOICE = 110
+
+SHRUNK = "Text made smaller so the whole decision fits on one screen: nothing is hidden."
+
+
+def usable(fit: Fit, scene: Scene) -> bool:
+    """Whether a layout suits this decision: two columns only for short choices, and more than two of them."""
+    return fit.columns == 1 or (len(scene.choices) > 2 and all(len(c.text) <= SHORT_CHOICE for c in scene.choices))
+
+
+def room_floor_px(height: int) -> int:
+    """The smallest body text the back of a room can read: 1/22 of the screen's height (the projected picture
+    is the same size whatever its resolution, so the rule is a share of the height, not pixels)."""
+    return math.ceil(height / 22)
+
+
+def smaller_looks(look: Look, shrink: float = 1.0, step: float = 0.88) -> Iterator[Look]:
+    """The same look with the text a step smaller each time, down to (never below) room_floor_px. Steps that
+    keep the text bigger than `shrink` times its size are skipped: the caller knows that they cannot fit."""
+    m = look.metrics
+    floor = room_floor_px(m.height)
+    unscaled = m.body_px / m.scale
+    lowest = floor / unscaled  # the scale that gives the floor exactly
+    scale = m.scale
+    while scale > lowest:
+        scale = max(lowest, scale * step)
+        if scale > m.scale * shrink and scale > lowest:
+            continue
+        smaller = Look(replace(m, scale=scale), look.theme, look.fonts, look.lines, look.assets)
+        if smaller.metrics.body_px < floor:  # rounding: never below the floor
+            return
+        yield smaller
 
 
 class SnugText(Text):
@@ -58,10 +102,17 @@ def choice_buttons(scene: Scene, fit: Fit) -> Block:
     """Every choice in full, numbered; on a projector the lines run the width of the screen (the room reads
     a wide line more easily than a long column)."""
     if fit.tight:
-        return Stack([SnugChoice(SnugText(c.text, measure=False), Choose(c.number), f"choice-{c.number}",
-                                 number=c.number) for c in scene.choices], gap=0.25)
-    return Stack([Button(Text(c.text, measure=False), Choose(c.number), f"choice-{c.number}", number=c.number)
-                  for c in scene.choices], gap=0.6)
+        buttons = [SnugChoice(SnugText(c.text, measure=False), Choose(c.number), f"choice-{c.number}",
+                              number=c.number) for c in scene.choices]
+    else:
+        buttons = [Button(Text(c.text, measure=False), Choose(c.number), f"choice-{c.number}", number=c.number)
+                   for c in scene.choices]
+    gap = 0.25 if fit.tight else 0.6
+    if fit.columns == 2:  # read down then across, as a list is: 1 and 2 on the left, 3 and 4 on the right
+        half = (len(buttons) + 1) // 2
+        return Columns([(Stack(buttons[:half], gap=gap), 10, 1), (Stack(buttons[half:], gap=gap), 10, 1)],
+                       gap=0.6, stack_gap=gap)
+    return Stack(buttons, gap=gap)
 
 
 def question(prompt: str | None, look: Look, fit: Fit) -> Block:

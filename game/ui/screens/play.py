@@ -17,7 +17,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from ..blocks import Button, Flow, Stack, Text
-from ..decision import FITS, decision_body, decision_controls, snug
+from ..decision import FITS, SHRUNK, decision_body, decision_controls, smaller_looks, snug, usable
 from ..embeds import CardBlock
 from ..intents import Choose, Proceed, Push
 from ..look import Look
@@ -67,15 +67,46 @@ class PlayScreen(PageScreen):
         if stale:
             self._fit = 0
         super().ensure(size)
-        if not stale or not self.two_slides(self._look) or not self.on_decision:
+        if not stale or not self.two_slides(self._look) or not self.on_decision or self.max_scroll == 0:
             return
-        while self.max_scroll > 0 and self._fit + 1 < len(FITS):
-            self._fit += 1
-            self._page = self.build(self._look)
-            if self._look is not self._wanted_look:
-                self._page.body = Stack([Text(TOO_SMALL, "small", "muted"), self._page.body], gap=0.6)
-            self._layout()
+        self._fit_decision()
         self._layer_key = None
+
+    def _fit_decision(self) -> None:
+        """The first layout (decision.FITS) that shows the whole decision, at the text size chosen; failing
+        that, at the first smaller size that does, down to what the room can read (decision.smaller_looks).
+        If none does, the layout that scrolls least is kept, with its scroll bar and "More below" band."""
+        scene = self.env.session.story.scene
+        chosen = self._look
+        best = (self.max_scroll, chosen, self._fit)
+
+        def first_fit(look) -> bool:
+            nonlocal best
+            for i, fit in enumerate(FITS):
+                if (look is chosen and i == 0) or not usable(fit, scene):
+                    continue  # the first layout at the chosen size is the one just laid out
+                self._relayout(look, i, shrunk=look is not chosen)
+                if self.max_scroll == 0:
+                    return True
+                best = min(best, (self.max_scroll, look, i), key=lambda b: b[0])
+            return False
+
+        if first_fit(chosen):
+            return
+        # wrapped text's height goes with the square of its size: sizes well above what the shortest layout
+        # needs are not tried (each costs every layout)
+        view = self.viewport.h
+        if any(first_fit(look) for look in smaller_looks(chosen, shrink=1.08 * (view / (view + best[0])) ** 0.5)):
+            return
+        self._relayout(best[1], best[2], shrunk=best[1] is not chosen)
+
+    def _relayout(self, look: Look, fit: int, shrunk: bool) -> None:
+        self._look, self._fit = look, fit
+        self._page = self.build(look)
+        note = SHRUNK if shrunk else TOO_SMALL if look is not self._wanted_look else None
+        if note is not None:
+            self._page.body = Stack([Text(note, "small", "muted", measure=False), self._page.body], gap=0.4)
+        self._layout()
 
     # --- the page -------------------------------------------------------------------------------------------
 
