@@ -17,7 +17,16 @@ from __future__ import annotations
 from dataclasses import replace
 
 from ..blocks import Button, Flow, Stack, Text
-from ..decision import FITS, SHRUNK, decision_body, decision_controls, smaller_looks, snug, usable
+from ..decision import (
+    FITS,
+    SCENE_SHRUNK,
+    SHRUNK,
+    decision_body,
+    decision_controls,
+    smaller_looks,
+    snug,
+    usable,
+)
 from ..embeds import CardBlock
 from ..intents import Choose, Proceed, Push
 from ..look import Look
@@ -61,15 +70,18 @@ class PlayScreen(PageScreen):
             self.env.voice.say(self.speech())  # a new slide is read as a new screen is
 
     def ensure(self, size: tuple[int, int]) -> None:
-        """Lay out; a decision slide that would scroll is laid out again, less generously (decision.FITS),
-        until it fits. Its text keeps the profile's sizes throughout."""
+        """Lay out; on a projector, a slide that would scroll is laid out again until it fits (_fit_decision,
+        _fit_scene)."""
         stale = self._stale or size != self._size or self.env.look(size) is not self._wanted_look
         if stale:
             self._fit = 0
         super().ensure(size)
-        if not stale or not self.two_slides(self._look) or not self.on_decision or self.max_scroll == 0:
+        if not stale or not self.two_slides(self._look) or self.max_scroll == 0:
             return
-        self._fit_decision()
+        if self.on_decision:
+            self._fit_decision()
+        else:
+            self._fit_scene()
         self._layer_key = None
 
     def _fit_decision(self) -> None:
@@ -85,7 +97,7 @@ class PlayScreen(PageScreen):
             for i, fit in enumerate(FITS):
                 if (look is chosen and i == 0) or not usable(fit, scene):
                     continue  # the first layout at the chosen size is the one just laid out
-                self._relayout(look, i, shrunk=look is not chosen)
+                self._relayout(look, i, SHRUNK if look is not chosen else None)
                 if self.max_scroll == 0:
                     return True
                 best = min(best, (self.max_scroll, look, i), key=lambda b: b[0])
@@ -98,12 +110,31 @@ class PlayScreen(PageScreen):
         view = self.viewport.h
         if any(first_fit(look) for look in smaller_looks(chosen, shrink=1.08 * (view / (view + best[0])) ** 0.5)):
             return
-        self._relayout(best[1], best[2], shrunk=best[1] is not chosen)
+        self._relayout(best[1], best[2], SHRUNK if best[1] is not chosen else None)
 
-    def _relayout(self, look: Look, fit: int, shrunk: bool) -> None:
+    def _fit_scene(self) -> None:
+        """A scene slide that scrolls at the text size chosen (200 %, a long opening beside a card) is shown at
+        the largest smaller size at which it fits, down to what the room can read. One that does not fit even
+        then keeps the size chosen, and scrolls with its "More below" band: smaller text that still scrolls
+        would cost the room legibility for nothing."""
+        chosen, view, scroll = self._look, self.viewport.h, self.max_scroll
+        looks = list(smaller_looks(chosen))
+        if not looks:
+            return
+        self._relayout(looks[-1], 0, SCENE_SHRUNK)  # the floor: if the scene does not fit there, it never will
+        if self.max_scroll > 0:
+            self._relayout(chosen, 0, None)
+            return
+        for look in smaller_looks(chosen, shrink=1.08 * (view / (view + scroll)) ** 0.5):
+            self._relayout(look, 0, SCENE_SHRUNK)
+            if self.max_scroll == 0:
+                return
+
+    def _relayout(self, look: Look, fit: int, shrunk: str | None) -> None:
+        """Lay the page out again with this look and decision layout; `shrunk` says why its text is smaller."""
         self._look, self._fit = look, fit
         self._page = self.build(look)
-        note = SHRUNK if shrunk else TOO_SMALL if look is not self._wanted_look else None
+        note = shrunk or (TOO_SMALL if look is not self._wanted_look else None)
         if note is not None:
             self._page.body = Stack([Text(note, "small", "muted", measure=False), self._page.body], gap=0.4)
         self._layout()
