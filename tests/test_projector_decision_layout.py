@@ -17,7 +17,7 @@ import pytest
 
 from game.engine.library import open_scenario, scenario_files
 from game.settings import Preferences
-from game.ui.decision import SHRUNK
+from game.ui.decision import SCENE_SHRUNK, SHRUNK
 from game.ui.glyphs import displayable
 from game.ui.intents import Choose, StartScenario
 from game.ui.voice import Voice
@@ -107,9 +107,8 @@ def test_every_library_decision_fits_one_projector_screen(tmp_path, size, scale)
         screen, scene = at_node(app, pilot, path, node_id, scenario_id, draw=False)
         where = f"{path.stem}:{node_id} at {size[0]}x{size[1]} {scale} %"
         if not screen.on_decision:
-            pilot.press("right")
-        else:
-            pilot.step()
+            screen.show_decision()  # from a scene in parts, as from any scene: a number key does the same
+        pilot.step()
         assert screen.on_decision, f"{where}: not on the decision slide"
         try:
             check_decision(pilot, screen, scene, where, scale)
@@ -124,15 +123,25 @@ def test_slide_keys_and_speech(tmp_path):
                           voice=voice)
     path = SCENARIOS / "friend-request.yaml"
     screen, scene = at_node(app, pilot, path, "opening")
-    assert screen.slide == "scene" and "decision" in screen.button_ids()
+    # the long opening and its card do not fit one screen: the opening, then its last line with the card
+    assert screen.slide == "scene" and screen.part == 0 and "scene-next" in screen.button_ids()
+    assert "Next: more of the scene" in screen.speech() and "Kieran wrote" not in screen.speech()
+    first = flat(" ".join(b.text for b in pilot.all_texts()["body"]))
+    assert flat(scene.lines[0].text) == first and screen.max_scroll == 0  # the whole paragraph, no scrolling
+    pilot.press("activate")  # the focused "More of the scene" button
+    assert screen.part == 1 and screen.slide == "scene" and "decision" in screen.button_ids()
     words = " ".join(b.text for b in pilot.all_texts()["body"])
-    assert scene.choices[0].text.split()[0] not in words.split()[:3]
-    assert "What do you do?" not in screen.speech() and "decision" in screen.speech()
+    assert scene.lines[1].text.split()[0] in words and scene.choices[0].text.split()[0] not in words.split()[:3]
+    assert "What do you do?" not in screen.speech() and "Next: the decision" in screen.speech()
+    pilot.press("left")
+    assert screen.part == 0 and screen.slide == "scene"
+    pilot.press("right")
+    assert screen.part == 1
     pilot.press("choose_2")  # a number on the scene slide shows the options; it does not choose
     assert screen.on_decision and app.session.story.state.node == "opening"
     assert "For discussion" in screen.speech() and scene.choices[1].text.split()[0] in screen.speech()
     pilot.press("left")
-    assert screen.slide == "scene"
+    assert screen.slide == "scene" and screen.part == 1  # back from the decision: the scene's last part
     pilot.press("activate")  # the focused "Show the decision" button
     assert screen.on_decision
     pilot.press("review")  # Backspace
@@ -148,6 +157,16 @@ def test_slide_keys_and_speech(tmp_path):
     pilot.press("activate")
     pilot.press("choose_2")
     assert app.session.story.state.steps[-1].number == 2
+
+
+def test_a_scene_that_fits_smaller_text_is_one_slide_and_says_so(tmp_path):
+    """A scene too long at 200 % that fits at a smaller size, not below the room's floor, is one slide."""
+    app, pilot = make_app(tmp_path, size=(1920, 1080), prefs=Preferences(profile="projector", text_scale=200),
+                          saves=False)
+    screen, _scene = at_node(app, pilot, SCENARIOS / "after-court.yaml", "thread_grows")
+    assert screen.slide == "scene" and not screen._parts and screen.max_scroll == 0
+    assert screen._look is not screen._wanted_look and screen._look.metrics.body_px >= 1080 / 22
+    assert SCENE_SHRUNK in flat(" ".join(b.text for b in pilot.all_texts()["body"]))
 
 
 def test_desktop_is_one_page(tmp_path):

@@ -21,12 +21,16 @@ CONFIGS = [
 
 
 def to_decision(pilot) -> bool:
-    """On a projector a decision is two slides (the scene, then the decision): move on to the second."""
+    """On a projector a decision is two slides (the scene, in parts when it is long, then the decision): move
+    on to the decision."""
     screen = pilot.top
-    if screen.name == "play" and screen.two_slides() and not screen.on_decision:
+    moved = False
+    for _ in range(10):  # a bound: a scene has a few parts at most
+        if not (screen.name == "play" and screen.two_slides() and not screen.on_decision):
+            break
         pilot.press("right")
-        return True
-    return False
+        moved = True
+    return moved
 
 
 def tour(app, pilot):

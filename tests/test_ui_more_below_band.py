@@ -125,7 +125,8 @@ def test_a_projector_scene_slide_keeps_its_words_clear_of_the_band(tmp_path):
     shutil.copy(SCENARIOS / "friend-request.yaml", app.scenarios_dir / "friend-request.yaml")
     start(app, pilot, "friend-request.yaml")
     screen = pilot.top
-    assert screen.slide == "scene" and screen.max_scroll > 0  # the long opening beside its card scrolls
+    pilot.press("right")  # the opening's second part: its last line beside the card, which scrolls
+    assert screen.slide == "scene" and screen.part == 1 and screen.max_scroll > 0
     pilot.step()
     _check(pilot, "projector scene at the top")
     while screen.scroll < screen.max_scroll:

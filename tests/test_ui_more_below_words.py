@@ -1,13 +1,12 @@
-"""The cue names what goes on below: "More of the card below" only when the card alone does. On a projector's
-scene slide the narration of the friend request runs on below the window beside its card: the cue then says
-"More below", not that only the card goes on."""
+"""The cue names what goes on below: "More of the card below" only when the card alone does. On a projector the
+friend request's narration no longer runs on beside its card: the scene is in parts, the opening paragraph whole
+on the first, the last line beside the card on the second, where only the card goes on below."""
 
 from __future__ import annotations
 
 import shutil
 
 from game.settings import Preferences
-from game.ui.page import MORE_BELOW
 from tests.conftest import SCENARIOS
 from tests.ui_support import make_app, start
 
@@ -22,12 +21,14 @@ def _first_scene(tmp_path, name: str, size, profile: str = "desktop"):
     return app, pilot
 
 
-def test_narration_running_on_beside_the_card_says_more_below(tmp_path):
+def test_a_projector_scene_in_parts_keeps_its_narration_in_view(tmp_path):
     app, pilot = _first_scene(tmp_path, "friend-request.yaml", (1920, 1080), "projector")
     screen = pilot.top
     assert screen.two_slides() and not screen.on_decision  # the scene slide: narration and card, no choices
-    assert screen.max_scroll > 0
-    assert screen.more_below_words() == MORE_BELOW
+    assert screen.part == 0 and screen.max_scroll == 0  # the opening paragraph whole, nothing below
+    pilot.press("right")  # the next part: the last line beside the card, which goes on below
+    assert screen.part == 1 and not screen.on_decision and screen.max_scroll > 0
+    assert screen.more_below_words() == "More of the card below"
 
 
 def test_a_card_alone_running_on_is_named(tmp_path):

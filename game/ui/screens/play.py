@@ -39,6 +39,10 @@ class PlayScreen(PageScreen):
     _node: str | None = None
     slide = "scene"  # a decision on a projector: "scene", then "decision"
     _fit = 0  # the decision slide's layout: an index into decision.FITS
+    # a scene slide too long for one screen even at the room's smallest text is shown in parts: each part the
+    # indices of the scene's lines it shows and whether it shows the card; None: the whole scene on one slide
+    _parts: list[tuple[tuple[int, ...], bool]] | None = None
+    part = 0  # the part of the scene slide showing
 
     # --- slides (projector) ---------------------------------------------------------------------------------
 
@@ -61,7 +65,20 @@ class PlayScreen(PageScreen):
 
     def show_scene(self) -> None:
         if self._has_scene():
+            self.part = len(self._parts) - 1 if self._parts else 0  # back from the decision: the scene's end
             self._turn("scene")
+
+    @property
+    def last_part(self) -> bool:
+        return not self._parts or self.part >= len(self._parts) - 1
+
+    def _to_part(self, part: int) -> None:
+        self.part, self.scroll, self.focus_id = part, 0, None
+        self.refresh()
+        self.env.voice.say(self.speech())
+
+    def next_part(self) -> None:
+        self._to_part(self.part + 1)
 
     def _turn(self, slide: str) -> None:
         if slide != self.slide:
@@ -123,12 +140,43 @@ class PlayScreen(PageScreen):
             return
         self._relayout(looks[-1], 0, SCENE_SHRUNK)  # the floor: if the scene does not fit there, it never will
         if self.max_scroll > 0:
-            self._relayout(chosen, 0, None)
+            self._paginate(chosen)
             return
         for look in smaller_looks(chosen, shrink=1.08 * (view / (view + scroll)) ** 0.5):
             self._relayout(look, 0, SCENE_SHRUNK)
             if self.max_scroll == 0:
                 return
+
+    def _paginate(self, look: Look) -> None:
+        """The scene in parts at the text size chosen: as many of its lines as fit one screen in each, in order,
+        then the card, with the last lines when that costs no narration. A part too long even alone (one very
+        long paragraph, a tall card) scrolls with its "More below" band."""
+        scene = self.env.session.story.scene
+
+        def fits(lines: list[int], card: bool, words_only: bool = False) -> bool:
+            """Whether a part shows whole; with words_only, whether its words do (its card may scroll)."""
+            self._parts, self.part = [(tuple(lines), card)], 0
+            self._relayout(look, 0, None)
+            return self.max_scroll == 0 or (words_only and not self._words_below(self.viewport.bottom
+                                                                                 - self._cue_room()))
+
+        wanted, parts, current = self.part, [], []
+        for i in range(len(scene.lines)):
+            if current and not fits([*current, i], False):
+                parts.append(current)
+                current = []
+            current.append(i)
+        parts = [(tuple(p), False) for p in parts]
+        # the card with the last lines if they fit together, or if the card does not fit even on its own and
+        # the lines stay in view beside it (the card scrolls, the narration never does: one slide fewer)
+        if scene.card is not None and current and not fits(current, True) \
+                and (fits([], True) or not fits(current, True, words_only=True)):
+            parts += [(tuple(current), False), ((), True)]
+        else:
+            parts.append((tuple(current), scene.card is not None))
+        self._parts = parts if len(parts) > 1 else None
+        self.part = min(wanted, len(parts) - 1)
+        self._relayout(look, 0, None)
 
     def _relayout(self, look: Look, fit: int, shrunk: str | None) -> None:
         """Lay the page out again with this look and decision layout; `shrunk` says why its text is smaller."""
@@ -147,7 +195,7 @@ class PlayScreen(PageScreen):
         scene = story.scene
         if scene.node != self._node:  # a new part of the story: start at its top, focus its first choice
             self._node, self.scroll, self.focus_id = scene.node, 0, None
-            self.slide, self._fit = "scene", 0
+            self.slide, self._fit, self._parts, self.part = "scene", 0, None, 0
         tools = []
         if len(story.state.visited) > 1:
             tools.append(tool("Earlier parts", Push("review"), "review"))
@@ -174,10 +222,23 @@ class PlayScreen(PageScreen):
                                 gutter=False)
                 return Page(body=decision_body(scene, look, fit, []), footer=decision_controls(back, tools),
                             width_em=1000, pad_em=0.5 if fit.tight else 1.0, gutter=False, centre=True)
-            self.initial_focus = "decision"
-            onward = Button("Show the decision", self.show_decision, "decision", full=False)
+            if self._parts:  # the part showing: its lines, and the card if it is the card's part
+                lines, with_card = self._parts[min(self.part, len(self._parts) - 1)]
+                shown = replace(scene, lines=tuple(scene.lines[i] for i in lines))
+                reading[:1] = [lines_block(shown)] if lines else []
+                card = card if with_card else None
+            if self.last_part:
+                onward = Button("Show the decision", self.show_decision, "decision", full=False)
+            else:
+                onward = Button(f"More of the scene: part {self.part + 2} of {len(self._parts)}", self.next_part,
+                                "scene-next", full=False)
+            self.initial_focus = onward.id
             # the scene slide has no choices under it: the card may take the wider column if that is shorter
-            scene = RoomScene(Stack(reading, gap=1.1), card) if card is not None else SceneLayout(Stack(reading, gap=1.1), None, None)
+            words = Stack(reading, gap=1.1)
+            if card is None:
+                scene = SceneLayout(words, None, None)
+            else:  # a part of its own: the card alone
+                scene = RoomScene(words, card) if reading else card
             return Page(header=head, body=scene,
                         footer=Flow([onward], align="right"), width_em=width_em)
         if scene.prompt:
@@ -196,9 +257,16 @@ class PlayScreen(PageScreen):
 
     def _key(self, action: str | None):
         if action is not None and self.two_slides() and self._has_scene():
-            if self.slide == "scene" and (action == "right" or action.startswith("choose_")
-                                          or (action == "page_down" and self.scroll >= self.max_scroll)):
+            forward = action == "right" or (action == "page_down" and self.scroll >= self.max_scroll)
+            if self.slide == "scene" and (action.startswith("choose_") or (forward and self.last_part)):
                 self.show_decision()
+                return None
+            if self.slide == "scene" and forward:
+                self.next_part()
+                return None
+            if self.slide == "scene" and self.part > 0 and (action == "left"
+                                                            or (action == "page_up" and self.scroll == 0)):
+                self._to_part(self.part - 1)
                 return None
             if self.slide == "decision" and action in ("left", "review", "page_up"):
                 self.show_scene()
@@ -256,5 +324,11 @@ class PlayScreen(PageScreen):
         if self.two_slides():
             if self.on_decision:
                 return scene_speech(replace(scene, title=None, lines=(), card=None))
-            return scene_speech(replace(scene, prompt=None, choices=())) + "\nNext: the decision. Press Enter."
+            shown = replace(scene, prompt=None, choices=())
+            if self._parts:
+                lines, with_card = self._parts[min(self.part, len(self._parts) - 1)]
+                shown = replace(shown, lines=tuple(scene.lines[i] for i in lines),
+                                card=scene.card if with_card else None)
+            onward = "the decision" if self.last_part else "more of the scene"
+            return scene_speech(shown) + f"\nNext: {onward}. Press Enter."
         return scene_speech(scene)
