@@ -17,7 +17,7 @@ import pytest
 
 from game.engine.library import open_scenario, scenario_files
 from game.settings import Preferences
-from game.ui.decision import SCENE_SHRUNK, SHRUNK
+from game.ui.decision import FITS, SCENE_SHRUNK, SHRUNK
 from game.ui.glyphs import displayable
 from game.ui.intents import Choose, StartScenario
 from game.ui.voice import Voice
@@ -167,6 +167,30 @@ def test_a_scene_that_fits_smaller_text_is_one_slide_and_says_so(tmp_path):
     assert screen.slide == "scene" and not screen._parts and screen.max_scroll == 0
     assert screen._look is not screen._wanted_look and screen._look.metrics.body_px >= 1080 / 22
     assert SCENE_SHRUNK in flat(" ".join(b.text for b in pilot.all_texts()["body"]))
+
+
+def test_short_choices_in_two_columns_keep_their_keys(tmp_path):
+    """Two columns read down then across (1, 2 | 3); the arrows move across them, Tab visits every choice in
+    number order, and a number key chooses."""
+    app, pilot = make_app(tmp_path, size=(1280, 720), prefs=Preferences(profile="projector", text_scale=200),
+                          saves=False)
+    screen, scene = at_node(app, pilot, SCENARIOS / "friend-request.yaml", "opening")
+    screen.show_decision()
+    pilot.step()
+    assert FITS[screen._fit].columns == 2 and screen.max_scroll == 0
+    one, two, three = (screen.screen_rect(screen.target(f"choice-{n}")) for n in (1, 2, 3))
+    assert two.top >= one.bottom and two.left == one.left and three.left > one.right and three.top == one.top
+    screen.set_focus("choice-1")
+    pilot.press("right")
+    assert screen.focus_id == "choice-3"
+    screen.set_focus("choice-1")
+    visited = []
+    for _ in range(len(screen.targets)):
+        pilot.press("next")
+        visited.append(screen.focus_id)
+    assert [v for v in visited if v.startswith("choice-")] == ["choice-2", "choice-3", "choice-1"]  # round
+    pilot.press("choose_3")
+    assert app.session.story.state.steps[-1].number == 3
 
 
 def test_desktop_is_one_page(tmp_path):
