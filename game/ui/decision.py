@@ -45,7 +45,7 @@ FITS = (Fit("heading", False, False), Fit("heading", True, False), Fit("body", F
 SHORT_CHOICE = 110
 
 SHRUNK = "Text made smaller so the whole decision fits on one screen: nothing is hidden."
-SCENE_SHRUNK = "Text made smaller so the whole scene fits on one screen: nothing is hidden."
+SCENE_SHRUNK = "Text made smaller so the scene fits the screen: nothing is hidden."
 
 
 def usable(fit: Fit, scene: Scene) -> bool:

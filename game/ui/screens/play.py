@@ -43,6 +43,7 @@ class PlayScreen(PageScreen):
     # indices of the scene's lines it shows and whether it shows the card; None: the whole scene on one slide
     _parts: list[tuple[tuple[int, ...], bool]] | None = None
     part = 0  # the part of the scene slide showing
+    _part_count = 0  # how many parts the scene had when last laid out (kept while the decision shows)
 
     # --- slides (projector) ---------------------------------------------------------------------------------
 
@@ -65,7 +66,7 @@ class PlayScreen(PageScreen):
 
     def show_scene(self) -> None:
         if self._has_scene():
-            self.part = len(self._parts) - 1 if self._parts else 0  # back from the decision: the scene's end
+            self.part = max(0, self._part_count - 1)  # back from the decision: the scene's end
             self._turn("scene")
 
     @property
@@ -90,8 +91,8 @@ class PlayScreen(PageScreen):
         """Lay out; on a projector, a slide that would scroll is laid out again until it fits (_fit_decision,
         _fit_scene)."""
         stale = self._stale or size != self._size or self.env.look(size) is not self._wanted_look
-        if stale:
-            self._fit = 0
+        if stale:  # laid out afresh: the whole scene first, then its parts if it needs them
+            self._fit, self._parts = 0, None
         super().ensure(size)
         if not stale or not self.two_slides(self._look) or self.max_scroll == 0:
             return
@@ -132,22 +133,27 @@ class PlayScreen(PageScreen):
     def _fit_scene(self) -> None:
         """A scene slide that scrolls at the text size chosen (200 %, a long opening beside a card) is shown at
         the largest smaller size at which it fits, down to what the room can read. One that does not fit even
-        then keeps the size chosen, and scrolls with its "More below" band: smaller text that still scrolls
-        would cost the room legibility for nothing."""
+        then is shown in parts (_paginate) at the size chosen, or, when at that size the header or the footer
+        would scroll away with the text (200 % on a projector), at the largest size at which they stay put."""
         chosen, view, scroll = self._look, self.viewport.h, self.max_scroll
+        fixed = self.fixed_header is not None and self.fixed_footer is not None
         looks = list(smaller_looks(chosen))
-        if not looks:
-            return
-        self._relayout(looks[-1], 0, SCENE_SHRUNK)  # the floor: if the scene does not fit there, it never will
-        if self.max_scroll > 0:
-            self._paginate(chosen)
-            return
-        for look in smaller_looks(chosen, shrink=1.08 * (view / (view + scroll)) ** 0.5):
-            self._relayout(look, 0, SCENE_SHRUNK)
+        if looks:
+            self._relayout(looks[-1], 0, SCENE_SHRUNK)  # the floor: if the scene does not fit there, it never will
             if self.max_scroll == 0:
-                return
+                for look in smaller_looks(chosen, shrink=1.08 * (view / (view + scroll)) ** 0.5):
+                    self._relayout(look, 0, SCENE_SHRUNK)
+                    if self.max_scroll == 0:
+                        return
+        paged = chosen
+        for look in looks if not fixed else ():
+            paged = look
+            self._relayout(look, 0, SCENE_SHRUNK)
+            if self.fixed_header is not None and self.fixed_footer is not None:
+                break
+        self._paginate(paged, SCENE_SHRUNK if paged is not chosen else None)
 
-    def _paginate(self, look: Look) -> None:
+    def _paginate(self, look: Look, note: str | None) -> None:
         """The scene in parts at the text size chosen: as many of its lines as fit one screen in each, in order,
         then the card, with the last lines when that costs no narration. A part too long even alone (one very
         long paragraph, a tall card) scrolls with its "More below" band."""
@@ -156,7 +162,7 @@ class PlayScreen(PageScreen):
         def fits(lines: list[int], card: bool, words_only: bool = False) -> bool:
             """Whether a part shows whole; with words_only, whether its words do (its card may scroll)."""
             self._parts, self.part = [(tuple(lines), card)], 0
-            self._relayout(look, 0, None)
+            self._relayout(look, 0, note)
             return self.max_scroll == 0 or (words_only and not self._words_below(self.viewport.bottom
                                                                                  - self._cue_room()))
 
@@ -175,8 +181,9 @@ class PlayScreen(PageScreen):
         else:
             parts.append((tuple(current), scene.card is not None))
         self._parts = parts if len(parts) > 1 else None
+        self._part_count = len(parts)
         self.part = min(wanted, len(parts) - 1)
-        self._relayout(look, 0, None)
+        self._relayout(look, 0, note)
 
     def _relayout(self, look: Look, fit: int, shrunk: str | None) -> None:
         """Lay the page out again with this look and decision layout; `shrunk` says why its text is smaller."""
@@ -195,7 +202,7 @@ class PlayScreen(PageScreen):
         scene = story.scene
         if scene.node != self._node:  # a new part of the story: start at its top, focus its first choice
             self._node, self.scroll, self.focus_id = scene.node, 0, None
-            self.slide, self._fit, self._parts, self.part = "scene", 0, None, 0
+            self.slide, self._fit, self._parts, self.part, self._part_count = "scene", 0, None, 0, 0
         tools = []
         if len(story.state.visited) > 1:
             tools.append(tool("Earlier parts", Push("review"), "review"))
