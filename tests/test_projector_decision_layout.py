@@ -166,7 +166,7 @@ def test_a_scene_that_fits_smaller_text_is_one_slide_and_says_so(tmp_path):
     screen, _scene = at_node(app, pilot, SCENARIOS / "after-court.yaml", "thread_grows")
     assert screen.slide == "scene" and not screen._parts and screen.max_scroll == 0
     assert screen._look is not screen._wanted_look and screen._look.metrics.body_px >= 1080 / 22
-    assert SCENE_SHRUNK in flat(" ".join(b.text for b in pilot.all_texts()["body"]))
+    assert SCENE_SHRUNK in flat(" ".join(b.text for b in pilot.all_texts()["footer"]))  # beside its button
 
 
 def test_short_choices_in_two_columns_keep_their_keys(tmp_path):

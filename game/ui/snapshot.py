@@ -208,8 +208,10 @@ def main(argv: list[str]) -> int:  # noqa: C901 - one loop over the screens a pl
             scene = story.scene
             parts.append([])
             shot(f"node-{scene.node}")
-            while scene.choices and screen.two_slides() and not screen.on_decision and not screen.last_part:
-                pilot.press("right")  # a projector's scene too long for one screen: its next part
+            for _ in range(20):  # a projector's scene too long for one screen: its parts (a bound, never reached)
+                if not (scene.choices and screen.two_slides() and not screen.on_decision and not screen.last_part):
+                    break
+                pilot.press("right")
                 shot(f"node-{scene.node}-part{screen.part + 1}")
             if scene.choices and screen.two_slides() and not screen.on_decision:
                 pilot.press("right")  # on a projector the decision is the scene's next slide

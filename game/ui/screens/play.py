@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from ..blocks import Button, Flow, Stack, Text
+from ..blocks import Bar, Button, Flow, Stack, Text
 from ..decision import (
     FITS,
     SCENE_SHRUNK,
@@ -134,8 +134,9 @@ class PlayScreen(PageScreen):
         """A scene slide that scrolls at the text size chosen (200 %, a long opening beside a card) is shown at
         the largest smaller size at which it fits, down to what the room can read. One that does not fit even
         then is shown in parts (_paginate) at the size chosen, or, when at that size the header or the footer
-        would scroll away with the text (200 % on a projector), at the largest size at which they stay put."""
-        chosen, view, scroll = self._look, self.viewport.h, self.max_scroll
+        would scroll away with the text or one paragraph alone would not fit (200 % on a projector), at the
+        largest size at which neither happens (a card taller than the screen may still scroll)."""
+        chosen, view, scroll, wanted = self._look, self.viewport.h, self.max_scroll, self.part
         fixed = self.fixed_header is not None and self.fixed_footer is not None
         looks = list(smaller_looks(chosen))
         if looks:
@@ -145,12 +146,23 @@ class PlayScreen(PageScreen):
                     self._relayout(look, 0, SCENE_SHRUNK)
                     if self.max_scroll == 0:
                         return
-        paged = chosen
-        for look in looks if not fixed else ():
-            paged = look
-            self._relayout(look, 0, SCENE_SHRUNK)
-            if self.fixed_header is not None and self.fixed_footer is not None:
-                break
+        lines = len(self.env.session.story.scene.lines)
+
+        def parts_fit(look: Look) -> bool:
+            """Whether at this size the header and footer stay put and every line fits a screen on its own."""
+            note = SCENE_SHRUNK if look is not chosen else None
+            for part in ([] if look is chosen and fixed else [None]) + [[((i,), False)] for i in range(lines)]:
+                self._parts, self.part = part, 0
+                self._relayout(look, 0, note)
+                if part is None and (self.fixed_header is None or self.fixed_footer is None):
+                    return False
+                if part is not None and self.max_scroll > 0:
+                    return False
+            return True
+
+        candidates = [chosen, *looks]
+        paged = next((look for look in candidates if parts_fit(look)), candidates[-1])
+        self._parts, self.part = None, wanted  # the trials above laid out single lines as part 0
         self._paginate(paged, SCENE_SHRUNK if paged is not chosen else None)
 
     def _paginate(self, look: Look, note: str | None) -> None:
@@ -190,7 +202,9 @@ class PlayScreen(PageScreen):
         self._look, self._fit = look, fit
         self._page = self.build(look)
         note = shrunk or (TOO_SMALL if look is not self._wanted_look else None)
-        if note is not None:
+        if note is SCENE_SHRUNK and self._page.footer is not None:  # beside the scene's one button: no line lost
+            self._page.footer = Bar(Text(note, "small", "muted"), self._page.footer, min_left_em=8)
+        elif note is not None:
             self._page.body = Stack([Text(note, "small", "muted", measure=False), self._page.body], gap=0.4)
         self._layout()
 
