@@ -146,17 +146,20 @@ class PlayScreen(PageScreen):
                     self._relayout(look, 0, SCENE_SHRUNK)
                     if self.max_scroll == 0:
                         return
-        lines = len(self.env.session.story.scene.lines)
+        lines = self.env.session.story.scene.lines
+        longest_first = sorted(range(len(lines)), key=lambda i: -len(lines[i].text))  # the likeliest misfit first
 
         def parts_fit(look: Look) -> bool:
-            """Whether at this size the header and footer stay put and every line fits a screen on its own."""
+            """Whether at this size the header and footer stay put (tried with an empty body: they do not depend
+            on it) and every line fits a screen on its own."""
             note = SCENE_SHRUNK if look is not chosen else None
-            for part in ([] if look is chosen and fixed else [None]) + [[((i,), False)] for i in range(lines)]:
-                self._parts, self.part = part, 0
+            chrome = [] if look is chosen and fixed else [((), False)]
+            for part in chrome + [((i,), False) for i in longest_first]:
+                self._parts, self.part = [part], 0
                 self._relayout(look, 0, note)
-                if part is None and (self.fixed_header is None or self.fixed_footer is None):
+                if not part[0] and (self.fixed_header is None or self.fixed_footer is None):
                     return False
-                if part is not None and self.max_scroll > 0:
+                if part[0] and self.max_scroll > 0:
                     return False
             return True
 
