@@ -93,11 +93,15 @@ def check_decision(pilot, screen, scene, where: str, scale: int = 100) -> None:
         assert screen.region_clip(t.region).contains(screen.screen_rect(t)), f"{where}: {t.button.id} off screen"
 
 
-CASES = [(size, 100) for size in SIZES] + BIG_TEXT
+CASES = [(size, 100) for size in SIZES]  # BIG_TEXT: tests/test_projector_decision_big_text.py (another worker)
 
 
 @pytest.mark.parametrize(("size", "scale"), CASES, ids=[f"{w}x{h}-{s}" for (w, h), s in CASES])
 def test_every_library_decision_fits_one_projector_screen(tmp_path, size, scale):
+    every_library_decision_fits(tmp_path, size, scale)
+
+
+def every_library_decision_fits(tmp_path, size, scale) -> None:
     app, pilot = make_app(tmp_path, size=size, prefs=Preferences(profile="projector", text_scale=scale),
                           saves=False)
     nodes = decision_nodes()
