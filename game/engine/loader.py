@@ -68,7 +68,7 @@ class Loaded:
 
 
 def _field_names(cls: type) -> set[str]:
-    return {f.metadata.get("alias", f.name) for f in dataclasses.fields(cls)}
+    return {shape.written(f) for f in dataclasses.fields(cls)}
 
 
 def _all_models() -> list[type]:
@@ -80,7 +80,7 @@ def _model_under(loc: tuple) -> type | None:
     if len(loc) < 2:
         return None
     holder = str(loc[-2])
-    found = {inner for m in _all_models() for f in dataclasses.fields(m) if f.metadata.get("alias", f.name) == holder
+    found = {inner for m in _all_models() for f in dataclasses.fields(m) if shape.written(f) == holder
              for inner in _models_in(typing.get_type_hints(m, include_extras=True)[f.name])}
     return found.pop() if len(found) == 1 else None
 

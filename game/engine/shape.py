@@ -24,6 +24,7 @@ from __future__ import annotations
 import contextlib
 import dataclasses
 import datetime as _dt
+import functools
 import math
 import re
 import types
@@ -64,7 +65,7 @@ def record(cls: type[T] | None = None, *, frozen: bool = True) -> Any:
             tuple(f.name for f in fields),
             {f.name: f.default for f in fields if f.default is not dataclasses.MISSING},
             {f.name: f.default_factory for f in fields if f.default_factory is not dataclasses.MISSING},
-            {f.metadata["alias"]: f.name for f in fields if f.metadata.get("alias", f.name) != f.name})
+            {written(f): f.name for f in fields if written(f) != f.name})
         made.__init__ = _init  # type: ignore[misc]
         for name in ("_values", "__repr__", "__eq__"):  # the game's one way to compare and show a value
             setattr(made, name, vars(Frozen)[name])
@@ -438,7 +439,7 @@ def _fields_plan(cls: type) -> tuple[dict, dict, list, set, list]:
     for f in dataclasses.fields(cls):
         if not f.init:
             continue
-        by_key[f.name] = by_key[f.metadata.get("alias", f.name)] = (f.name, reader(hints[f.name]))
+        by_key[f.name] = by_key[written(f)] = (f.name, reader(hints[f.name]))
         if f.default is not dataclasses.MISSING:
             defaults[f.name] = f.default
         elif f.default_factory is not dataclasses.MISSING:
@@ -538,8 +539,7 @@ def adapter(kind: object) -> Any:
 def to_data(value: object) -> object:
     """A record as plain JSON-able data, keys as written in files (aliases), times as ISO 8601 text."""
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        return {f.metadata.get("alias", f.name): to_data(getattr(value, f.name))
-                for f in dataclasses.fields(value) if f.init}
+        return {written(f): to_data(getattr(value, f.name)) for f in dataclasses.fields(value) if f.init}
     if isinstance(value, list | tuple):
         return [to_data(v) for v in value]
     if isinstance(value, dict):
@@ -549,6 +549,16 @@ def to_data(value: object) -> object:
     return value
 
 
-def names(cls: type) -> set[str]:
-    """Every key a record of `cls` may be written with (field names and aliases)."""
-    return {n for f in dataclasses.fields(cls) if f.init for n in (f.name, f.metadata.get("alias", f.name))}
+@functools.cache
+def keys(cls: type) -> dict[str, str]:
+    """Every key a record of `cls` may be written with (each field's name and alias), and the field it names."""
+    out = {}
+    for f in dataclasses.fields(cls):
+        if f.init:
+            out[f.name] = out[written(f)] = f.name
+    return out
+
+
+def written(f: dataclasses.Field) -> str:
+    """The key a file writes for a field: its alias ('from' for `sender`), else its name."""
+    return f.metadata.get("alias", f.name)

@@ -15,6 +15,8 @@ import dataclasses
 import re
 from collections.abc import Mapping
 
+from . import shape
+
 TOKEN = re.compile(r"\$(\$|[A-Za-z_][A-Za-z0-9_]*)")
 NAMES = ("regulator", "Regulator")
 """Every token a scenario may use (besides `$$`)."""
@@ -97,7 +99,7 @@ def _apply(value: object, trie: dict | None, words: Mapping[str, str]) -> object
         return render_model(value, words)
     if dataclasses.is_dataclass(value):
         changes = {}
-        names = _field_names(type(value))
+        names = shape.keys(type(value))
         for key, branch in trie.items():
             name = names.get(key) if isinstance(key, str) else None
             if name is None or name in _NOT_PROSE:
@@ -121,17 +123,3 @@ def _apply(value: object, trie: dict | None, words: Mapping[str, str]) -> object
                 new_dict[key] = _apply(new_dict[key], branch, words)
         return new_dict
     return value
-
-
-_FIELDS: dict[type, dict[str, str]] = {}
-
-
-def _field_names(cls: type) -> dict[str, str]:
-    """A model's fields by the key a file writes ('from' for `sender`), and by name."""
-    if cls not in _FIELDS:
-        names = {}
-        for field in dataclasses.fields(cls):
-            names[field.name] = field.name
-            names[field.metadata.get("alias", field.name)] = field.name
-        _FIELDS[cls] = names
-    return _FIELDS[cls]
