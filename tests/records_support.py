@@ -6,6 +6,8 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 
+import pytest
+
 from game.records.playthrough import Playthrough, Reflection
 
 WHEN = datetime(2026, 11, 3, 14, 30, tzinfo=UTC)
@@ -20,6 +22,17 @@ def playthrough(n: int = 1, **changes) -> Playthrough:
         outcome_label="Commended for good practice", severity=0, regulator=None, scores={"2": 1, "3": -2})
     values.update(changes)
     return Playthrough(**values)
+
+
+@pytest.fixture(name="saves")
+def saves_fixture(tmp_path, monkeypatch):
+    """A real save file in a folder of the test's own, open for the test."""
+    from game.saves import SaveStore
+
+    monkeypatch.setenv("CROSSING_PATHS_SAVES", str(tmp_path))
+    store = SaveStore.open()
+    yield store
+    store.close()
 
 
 class RecordsStore:

@@ -9,17 +9,8 @@ import pytest
 
 from game.records import cpd_cmd
 from game.records.playthrough import Reflection
-from game.saves import SaveStore
 from tests.conftest import ROOT
-from tests.records_support import playthrough
-
-
-@pytest.fixture
-def saves(tmp_path, monkeypatch):
-    monkeypatch.setenv("CROSSING_PATHS_SAVES", str(tmp_path))
-    store = SaveStore.open()
-    yield store
-    store.close()
+from tests.records_support import playthrough, saves_fixture  # noqa: F401 - the `saves` fixture
 
 
 def test_nothing_reflected_says_how_to_write_one(saves, capsys):

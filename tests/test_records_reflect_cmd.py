@@ -7,21 +7,11 @@ import subprocess
 import sys
 from datetime import UTC, datetime
 
-import pytest
-
 from game.records import reflect_cmd
 from game.records.playthrough import Reflection
 from game.saves import SaveStore
 from tests.conftest import ROOT
-from tests.records_support import playthrough
-
-
-@pytest.fixture
-def saves(tmp_path, monkeypatch):
-    monkeypatch.setenv("CROSSING_PATHS_SAVES", str(tmp_path))
-    store = SaveStore.open()
-    yield store
-    store.close()
+from tests.records_support import playthrough, saves_fixture  # noqa: F401 - the `saves` fixture
 
 
 def run(text: str, *argv: str) -> tuple[int, str]:

@@ -10,17 +10,7 @@ from game.records.recorder import Recording
 from game.settings import Preferences
 from game.ui.intents import Push
 from tests.support.fake_lrs import FakeLrs
-from tests.ui_support import make_app, start, words
-
-
-def _play(app, pilot) -> None:
-    start(app, pilot, "tiny.yaml")
-    pilot.press("choose_2")
-    for _ in range(4):
-        if app.session.story.is_over:
-            break
-        pilot.press("activate")
-    assert app.session.story.is_over
+from tests.ui_support import make_app, play_tiny_to_its_end, words
 
 
 def _progress(app, pilot) -> None:
@@ -37,7 +27,7 @@ def test_waiting_statements_are_counted_and_send_now_sends_them(tmp_path):
     app.xapi = Recording(Outbox.open(tmp_path / "xapi-outbox.sqlite"), lambda: app.prefs)
     app.xapi.sender.start()
     try:
-        _play(app, pilot)
+        play_tiny_to_its_end(app, pilot)
         _progress(app, pilot)
         shown = words(pilot)
         assert "3 xAPI statements waiting to be sent; sending is off" in shown
@@ -69,7 +59,7 @@ def test_send_now_without_an_lrs_says_what_is_missing(tmp_path):
     app, pilot = make_app(tmp_path, files=("tiny.yaml",), prefs=Preferences(lrs_sending=True))
     app.xapi = Recording(Outbox.open(tmp_path / "xapi-outbox.sqlite"), lambda: app.prefs)
     try:
-        _play(app, pilot)
+        play_tiny_to_its_end(app, pilot)
         _progress(app, pilot)
         pilot.click("send-now")
         assert app.top.name == "message" and "no LRS address is set" in words(pilot)
@@ -79,6 +69,6 @@ def test_send_now_without_an_lrs_says_what_is_missing(tmp_path):
 
 def test_without_an_outbox_the_screen_shows_the_records_alone(tmp_path):
     app, pilot = make_app(tmp_path, files=("tiny.yaml",))
-    _play(app, pilot)
+    play_tiny_to_its_end(app, pilot)
     _progress(app, pilot)
     assert "xAPI" not in words(pilot) and "export-csv" in app.top.button_ids()

@@ -14,7 +14,7 @@ from game.records.recorder import Recording
 from game.settings import Preferences
 from game.ui.intents import Push
 from tests.support.fake_lrs import FakeLrs
-from tests.ui_support import make_app, start, words
+from tests.ui_support import make_app, play_tiny_to_its_end, words
 
 
 def _settings(tmp_path, **kw):
@@ -146,13 +146,7 @@ def test_settings_typed_in_the_screen_send_real_statements(tmp_path):
     app.xapi = Recording(Outbox.open(tmp_path / "xapi-outbox.sqlite"), lambda: app.prefs)
     app.xapi.sender.start()
     try:
-        start(app, pilot, "tiny.yaml")
-        pilot.press("choose_2")
-        for _ in range(4):
-            if app.session.story.is_over:
-                break
-            pilot.press("activate")
-        assert app.session.story.is_over
+        play_tiny_to_its_end(app, pilot)
         app.act(Push("settings"))
         pilot.step()
         for field, text in (("field-xapi_name", "Sam"), ("field-xapi_email", "sam@example.org"),

@@ -10,7 +10,7 @@ from game.records.outbox import Outbox
 from game.records.recorder import Recording
 from game.settings import Preferences
 from tests.support.fake_lrs import FakeLrs
-from tests.ui_support import make_app, start
+from tests.ui_support import make_app, play_tiny_to_its_end
 
 
 def _wait_for(condition, seconds=5.0) -> bool:
@@ -27,13 +27,7 @@ def test_playing_on_the_desktop_keeps_statements_and_sends_once_turned_on(tmp_pa
     app.xapi = Recording(Outbox.open(tmp_path / "xapi-outbox.sqlite"), lambda: app.prefs)
     app.xapi.sender.start()
     try:
-        start(app, pilot, "tiny.yaml")
-        pilot.press("choose_2")  # Decline
-        for _ in range(4):  # through the feedback and the narration to the ending
-            if app.session.story.is_over:
-                break
-            pilot.press("activate")
-        assert app.session.story.is_over
+        play_tiny_to_its_end(app, pilot)
         kept = app.xapi.outbox.statements()
         assert [s["verb"]["id"] for s in kept] == [xapi.VERB_ATTEMPTED, xapi.VERB_ANSWERED, xapi.VERB_COMPLETED]
         assert kept[0]["context"]["registration"] == app.session.playthrough.id

@@ -40,6 +40,17 @@ def start(app: App, pilot: Pilot, name: str = RICH) -> None:
     pilot.step()
 
 
+def play_tiny_to_its_end(app: App, pilot: Pilot) -> None:
+    """tiny.yaml from its start to an ending: Decline, then on through the feedback and the narration."""
+    start(app, pilot, "tiny.yaml")
+    pilot.press("choose_2")
+    for _ in range(4):
+        if app.session.story.is_over:
+            break
+        pilot.press("activate")
+    assert app.session.story.is_over
+
+
 def words(pilot: Pilot, region: str | None = None) -> str:
     """Every word on the current screen (the whole page, not just what is in view), one space apart,
     so a sentence wrapped over two lines still reads as one."""
