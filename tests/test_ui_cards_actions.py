@@ -4,26 +4,18 @@ where "Comment" is too long for a quarter of the bar but all four actions fit on
 
 from __future__ import annotations
 
-import pygame
 import pytest
 
-from game.ui.cards import CardContext, clear_cache, layout_card
+from game.ui.cards import CardContext, layout_card
 from game.ui.cards.boxes import Icon, Text
 from game.ui.fonts import Fonts
 from tests.conftest import ROOT
-from tests.support.cards_gallery import examples
+from tests.support.cards_gallery import examples, fresh_cards  # noqa: F401 - an autouse fixture
 
 FONTS = Fonts()
 CARDS = examples()
 ACTIONS = {"post-tiktok": ("Like", "Comment", "Share", "Save"), "post-linkedin": ("Like", "Comment", "Repost", "Send")}
 
-
-@pytest.fixture(autouse=True)
-def _fresh():
-    pygame.font.init()
-    clear_cache()
-    yield
-    clear_cache()
 
 
 @pytest.mark.parametrize("name", sorted(ACTIONS))

@@ -5,27 +5,19 @@ and keys on a card do nothing, and never pick a choice."""
 
 from __future__ import annotations
 
-import pygame
 import pytest
 
-from game.ui.cards import CardContext, clear_cache, layout_card
+from game.ui.cards import CardContext, layout_card
 from game.ui.cards.boxes import Fill, Icon, Text
 from game.ui.cards.style import styles
 from game.ui.fonts import Fonts
 from tests.conftest import ROOT
-from tests.support.cards_gallery import examples
+from tests.support.cards_gallery import examples, fresh_cards  # noqa: F401 - an autouse fixture
 
 FONTS = Fonts()
 CARDS = examples()
 CONTROL_ICONS = {"chevron_down", "radio_on", "radio_off"}
 
-
-@pytest.fixture(autouse=True)
-def _fresh():
-    pygame.font.init()
-    clear_cache()
-    yield
-    clear_cache()
 
 
 def layouts(name: str):

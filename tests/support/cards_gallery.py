@@ -10,9 +10,11 @@ from __future__ import annotations
 
 import argparse
 import os
+from collections.abc import Iterator
 from pathlib import Path
 
 import pygame
+import pytest
 
 from game import paths
 from game.engine import shape
@@ -275,6 +277,17 @@ def stress_examples() -> dict[str, object]:
                                           for i in range(5)],
                              "note": _LONG_TEXT[:500]}
     return {name: shape.build(Card, data) for name, data in out.items()}
+
+
+@pytest.fixture(name="fresh_cards", autouse=True)
+def fresh_cards() -> Iterator[None]:
+    """For a test module that imports it: fonts up and the card layout cache empty around each test."""
+    from game.ui.cards import clear_cache
+
+    pygame.font.init()
+    clear_cache()
+    yield
+    clear_cache()
 
 
 def examples(stress: bool = False) -> dict[str, object]:
