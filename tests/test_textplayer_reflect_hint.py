@@ -4,27 +4,17 @@ in the learner's records; with --json the last line stays JSON alone."""
 import io
 import json
 
-import pytest
-
-from game import paths, textplayer
 from game.records import reflect_cmd
 from tests.conftest import FIXTURES
+from tests.test_textplayer import play as play_text
+from tests.test_textplayer import saves_and_width  # noqa: F401 - an autouse fixture
 
 TINY = str(FIXTURES / "tiny.yaml")
 HINT = "python main.py results reflect"
 
 
-@pytest.fixture(autouse=True)
-def saves_and_width(tmp_path, monkeypatch):
-    monkeypatch.setenv(paths.SAVES_ENV, str(tmp_path / "saves"))
-    monkeypatch.setenv("COLUMNS", "72")
-
-
 def play(capsys, monkeypatch, *argv, stdin=""):
-    monkeypatch.setattr("sys.stdin", io.StringIO(stdin))
-    code = textplayer.main(list(argv))
-    out, err = capsys.readouterr()
-    assert "Traceback" not in out + err
+    code, out, _ = play_text(capsys, monkeypatch, *argv, stdin=stdin)
     return code, out
 
 
